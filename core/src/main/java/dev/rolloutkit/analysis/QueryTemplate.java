@@ -1,0 +1,123 @@
+package dev.rolloutkit.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A PromQL query with placeholders that expand to whole label matchers, never to raw text:
+ *
+ * <ul>
+ *   <li>{@code ${canary}} → {@code rollouts_pod_template_hash="{{args.canary-hash}}"} (the label is configurable in
+ *       {@link PrometheusSettings}); the hash is Argo's, passed by the Rollout;</li>
+ *   <li>{@code ${namespace}} → {@code namespace="<the stack's namespace>"}, quoted by {@link PromQl#quote}.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * QueryTemplate.of("sum(rate(http_requests_total{${canary}}[2m]))")
+ * }</pre>
+ */
+public final class QueryTemplate {
+
+  /** Expands to the canary filter. */
+  public static final String CANARY = "canary";
+  /** Expands to the namespace filter. */
+  public static final String NAMESPACE = "namespace";
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
+  private static final Set<String> KNOWN = Set.of(CANARY, NAMESPACE);
+
+  private final String text;
+
+  private QueryTemplate(String text) {
+    this.text = text;
+  }
+
+  /** A template; {@link #problems()} says what is wrong with it, if anything. */
+  public static QueryTemplate of(String text) {
+    return new QueryTemplate(text);
+  }
+
+  /** The template as written. */
+  public String text() {
+    return text;
+  }
+
+  /** The placeholders used, in order of first use. */
+  public Set<String> placeholders() {
+    Set<String> used = new LinkedHashSet<>();
+    Matcher m = PLACEHOLDER.matcher(text);
+    while (m.find()) {
+      used.add(m.group(1));
+    }
+    return used;
+  }
+
+  /** True when the query is filtered to the canary ({@code ${canary}} appears). */
+  public boolean filtersOnCanary() {
+    return placeholders().contains(CANARY);
+  }
+
+  /** What is wrong with the template: blank, or placeholders other than {@code canary} and {@code namespace}. */
+  public List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    if (text.isBlank()) {
+      problems.add("the query is blank");
+    }
+    for (String name : placeholders()) {
+      if (!KNOWN.contains(name)) {
+        problems.add("unknown placeholder ${" + name + "} (known: ${canary}, ${namespace})");
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * The query with each placeholder replaced by its matcher.
+   *
+   * @param matchers the matcher text for each placeholder, already safe (see {@link #canaryMatcher} and
+   *     {@link #namespaceMatcher})
+   */
+  public String render(Map<String, String> matchers) {
+    Matcher m = PLACEHOLDER.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String replacement = matchers.get(m.group(1));
+      if (replacement == null) {
+        throw new IllegalArgumentException("no value for placeholder ${" + m.group(1) + "} in query: " + text);
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /** {@code <label>="{{args.canary-hash}}"}. */
+  public static String canaryMatcher(String hashLabel) {
+    return PromQl.labelName(hashLabel) + "=\"{{args." + AnalysisGate.CANARY_HASH_ARG + "}}\"";
+  }
+
+  /** {@code namespace="<namespace>"}, quoted. */
+  public static String namespaceMatcher(String namespace) {
+    return PromQl.matcher("namespace", namespace);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof QueryTemplate other && other.text.equals(text);
+  }
+
+  @Override
+  public int hashCode() {
+    return text.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

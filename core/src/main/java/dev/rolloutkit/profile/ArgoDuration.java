@@ -1,0 +1,123 @@
+package dev.rolloutkit.profile;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Durations as Argo Rollouts reads them ({@code RolloutPause.DurationSeconds}): an integer is seconds; any other
+ * string is a Go duration ({@code 90s}, {@code 2m}, {@code 1h30m}, {@code 500ms}), truncated to whole seconds.
+ * Days ({@code 1d}) and weeks are not Go units and are rejected upstream.
+ *
+ * <pre>{@code
+ * ArgoDuration.seconds("1h30m")   // OptionalLong[5400]
+ * ArgoDuration.seconds("1d")      // OptionalLong.empty()
+ * ArgoDuration.format(Duration.ofSeconds(90))  // "1m30s"
+ * }</pre>
+ */
+public final class ArgoDuration {
+
+  private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+  private static final Pattern GO_PART = Pattern.compile("([0-9]*(?:\\.[0-9]*)?)(ns|us|µs|μs|ms|s|m|h)");
+
+  private ArgoDuration() {}
+
+  /**
+   * The whole seconds Argo takes from {@code text}, or empty when Argo cannot parse it. The result may be negative
+   * ({@code -1m}); Argo rejects negative pauses.
+   */
+  public static OptionalLong seconds(String text) {
+    if (text == null || text.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    if (INTEGER.matcher(text).matches()) {
+      try {
+        return OptionalLong.of(Long.parseLong(text));
+      } catch (NumberFormatException tooLarge) {
+        return OptionalLong.empty();
+      }
+    }
+    return goDurationSeconds(text);
+  }
+
+  /** True when Argo accepts {@code text} as a pause duration: parsable and not negative. */
+  public static boolean isValidPause(String text) {
+    OptionalLong seconds = seconds(text);
+    return seconds.isPresent() && seconds.getAsLong() >= 0;
+  }
+
+  /** A compact Go duration for a whole number of seconds: {@code 2m}, {@code 1m30s}, {@code 1h}, {@code 0s}. */
+  public static String format(Duration duration) {
+    long total = duration.getSeconds();
+    if (duration.isNegative() || duration.getNano() != 0) {
+      throw new IllegalArgumentException("Argo durations are whole, non-negative seconds; got " + duration);
+    }
+    if (total == 0) {
+      return "0s";
+    }
+    StringBuilder out = new StringBuilder();
+    long hours = total / 3600;
+    long minutes = (total % 3600) / 60;
+    long seconds = total % 60;
+    if (hours > 0) {
+      out.append(hours).append('h');
+    }
+    if (minutes > 0) {
+      out.append(minutes).append('m');
+    }
+    if (seconds > 0) {
+      out.append(seconds).append('s');
+    }
+    return out.toString();
+  }
+
+  // Go's time.ParseDuration: [-+]?([0-9]*(\.[0-9]*)?[a-z]+)+, or "0".
+  private static OptionalLong goDurationSeconds(String text) {
+    String rest = text;
+    boolean negative = false;
+    if (rest.startsWith("-") || rest.startsWith("+")) {
+      negative = rest.charAt(0) == '-';
+      rest = rest.substring(1);
+    }
+    if (rest.equals("0")) {
+      return OptionalLong.of(0);
+    }
+    if (rest.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    BigDecimal nanos = BigDecimal.ZERO;
+    Matcher m = GO_PART.matcher(rest);
+    int at = 0;
+    while (at < rest.length()) {
+      if (!m.find(at) || m.start() != at) {
+        return OptionalLong.empty();
+      }
+      String number = m.group(1);
+      if (number.isEmpty() || number.equals(".")) {
+        return OptionalLong.empty();
+      }
+      nanos = nanos.add(new BigDecimal(number.endsWith(".") ? number + "0" : number).multiply(unitNanos(m.group(2))));
+      at = m.end();
+    }
+    BigDecimal seconds = nanos.divide(BigDecimal.valueOf(1_000_000_000L), 0, RoundingMode.DOWN);
+    if (seconds.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 1_000_000_000L)) > 0) {
+      return OptionalLong.empty(); // overflows Go's int64 nanoseconds
+    }
+    return OptionalLong.of(negative ? -seconds.longValue() : seconds.longValue());
+  }
+
+  private static BigDecimal unitNanos(String unit) {
+    return switch (unit) {
+      case "ns" -> BigDecimal.ONE;
+      case "us", "µs", "μs" -> BigDecimal.valueOf(1_000L);
+      case "ms" -> BigDecimal.valueOf(1_000_000L);
+      case "s" -> BigDecimal.valueOf(1_000_000_000L);
+      case "m" -> BigDecimal.valueOf(60_000_000_000L);
+      case "h" -> BigDecimal.valueOf(3_600_000_000_000L);
+      default -> throw new IllegalStateException(unit);
+    };
+  }
+}

@@ -1,0 +1,187 @@
+package dev.rolloutkit.profile;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+import org.immutables.value.Value;
+
+/**
+ * An ordered list of canary steps — set weight, pause, analysis gate — checked as a whole when built.
+ *
+ * <p>Presets come from practice: {@link #mcp()} (10 → 30 → 60 → 100 %), {@link #ml()} (20 → 50 → 100 %, ADR-008) and
+ * {@link #nlp()} (10 → 40 → 100 % with longer pauses). Derive from them or build your own with the same API:
+ *
+ * <pre>{@code
+ * CanaryProfile.mcp().withPause(Duration.ofMinutes(5));
+ * CanaryProfile.builder().name("cautious")
+ *     .addStep(CanaryStep.setWeight(5)).addStep(CanaryStep.pauseUntilPromoted())
+ *     .addStep(CanaryStep.analysis("mcp-success-rate")).addStep(CanaryStep.setWeight(100))
+ *     .build();   // toString(): cautious: 5% → pause(until promoted) → gate(mcp-success-rate) → 100%
+ * }</pre>
+ *
+ * Building an invalid profile throws {@link InvalidProfileException} listing <em>every</em> problem with its step
+ * index: weights outside 0..100 or not increasing, a last weight other than 100 (unless
+ * {@link #allowPartialFinalWeight()}), pause durations Argo cannot parse or that are negative ({@code 1d} is not a Go
+ * duration), and analysis steps that name no gate.
+ */
+@Value.Immutable
+public abstract class CanaryProfile {
+
+  /** The profile's name, e.g. {@code mcp}. */
+  public abstract String name();
+
+  /** The steps, in order. */
+  public abstract List<CanaryStep> steps();
+
+  /**
+   * Whether the last weight may be below 100. Off by default: after the last step Argo promotes to 100 % with no
+   * gate in between, so a profile that stops at 60 % silently skips its last checks.
+   */
+  @Value.Default
+  public boolean allowPartialFinalWeight() {
+    return false;
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A profile from its steps. */
+  public static CanaryProfile of(String name, CanaryStep... steps) {
+    return builder().name(name).addSteps(steps).build();
+  }
+
+  /** MCP server: 10 % → 2m → 30 % → gate {@code mcp-success-rate} → 60 % → 2m → 100 %. */
+  public static CanaryProfile mcp() {
+    return of("mcp",
+        CanaryStep.setWeight(10), CanaryStep.pause("2m"),
+        CanaryStep.setWeight(30), CanaryStep.analysis("mcp-success-rate"),
+        CanaryStep.setWeight(60), CanaryStep.pause("2m"),
+        CanaryStep.setWeight(100));
+  }
+
+  /** ML model (ADR-008): 20 % → 60s → gate {@code canary-health-check} → 50 % → 120s → gate → 100 %. */
+  public static CanaryProfile ml() {
+    return of("ml",
+        CanaryStep.setWeight(20), CanaryStep.pause("60s"), CanaryStep.analysis("canary-health-check"),
+        CanaryStep.setWeight(50), CanaryStep.pause("120s"), CanaryStep.analysis("canary-health-check"),
+        CanaryStep.setWeight(100));
+  }
+
+  /** NLP model: 10 % → 3m → gate → 40 % → 5m → gate → 100 %; longer pauses for transformer inference latency. */
+  public static CanaryProfile nlp() {
+    return of("nlp",
+        CanaryStep.setWeight(10), CanaryStep.pause("3m"), CanaryStep.analysis("canary-health-check"),
+        CanaryStep.setWeight(40), CanaryStep.pause("5m"), CanaryStep.analysis("canary-health-check"),
+        CanaryStep.setWeight(100));
+  }
+
+  /** The preset called {@code name} ({@code mcp}, {@code ml}, {@code nlp}). */
+  public static CanaryProfile preset(String name) {
+    return switch (name) {
+      case "mcp" -> mcp();
+      case "ml" -> ml();
+      case "nlp" -> nlp();
+      default -> throw new IllegalArgumentException("unknown profile '" + name + "': expected one of mcp, ml, nlp");
+    };
+  }
+
+  /** A copy in which every timed pause lasts {@code duration}; pauses until promotion stay as they are. */
+  public CanaryProfile withPause(Duration duration) {
+    return withPause(ArgoDuration.format(duration));
+  }
+
+  /** A copy in which every timed pause lasts {@code duration} (integer seconds or a Go duration). */
+  public CanaryProfile withPause(String duration) {
+    return builder().from(this).steps(steps().stream()
+        .map(s -> s instanceof PauseStep p && !p.untilPromoted() ? CanaryStep.pause(duration) : s)
+        .toList()).build();
+  }
+
+  /** A copy in which every analysis step runs the gate {@code gate}. */
+  public CanaryProfile withGate(String gate) {
+    return builder().from(this).steps(steps().stream()
+        .map(s -> s instanceof AnalysisStep ? CanaryStep.analysis(gate) : s)
+        .toList()).build();
+  }
+
+  /** The weights of the setWeight steps, in order. */
+  public List<Integer> weights() {
+    return steps().stream().filter(SetWeightStep.class::isInstance).map(s -> ((SetWeightStep) s).weight()).toList();
+  }
+
+  /** The names of the gates the analysis steps run, each once, in order of first use. */
+  public List<String> gates() {
+    return List.copyOf(steps().stream().filter(AnalysisStep.class::isInstance).map(s -> ((AnalysisStep) s).gate())
+        .collect(Collectors.toCollection(LinkedHashSet::new)));
+  }
+
+  @Value.Check
+  protected void check() {
+    List<String> problems = new ArrayList<>();
+    if (name().isBlank()) {
+      problems.add("name: a profile needs a name");
+    }
+    if (steps().isEmpty()) {
+      problems.add("steps: a profile needs at least one step");
+    }
+    Integer previousWeight = null;
+    int previousIndex = -1;
+    int lastWeightIndex = -1;
+    for (int i = 0; i < steps().size(); i++) {
+      CanaryStep step = steps().get(i);
+      if (step instanceof SetWeightStep s) {
+        int weight = s.weight();
+        lastWeightIndex = i;
+        if (weight < 0 || weight > 100) {
+          problems.add(String.format("steps[%d]: weight %d is outside 0..100", i, weight));
+          continue;
+        }
+        if (previousWeight != null && weight <= previousWeight) {
+          problems.add(String.format("steps[%d]: weight %d does not increase on weight %d at steps[%d]", i, weight, previousWeight,
+              previousIndex));
+        }
+        previousWeight = weight;
+        previousIndex = i;
+      } else if (step instanceof PauseStep p && p.duration().isPresent()) {
+        String duration = p.duration().get();
+        OptionalLong seconds = ArgoDuration.seconds(duration);
+        if (seconds.isEmpty()) {
+          problems.add(String.format("steps[%d]: pause duration '%s' is neither integer seconds nor a Go duration such as 90s, 2m or"
+              + " 1h30m (there is no d or w unit)", i, duration));
+        } else if (seconds.getAsLong() < 0) {
+          problems.add(String.format("steps[%d]: pause duration '%s' is negative", i, duration));
+        }
+      } else if (step instanceof AnalysisStep a && a.gate().isBlank()) {
+        problems.add(String.format("steps[%d]: analysis step names no gate", i));
+      }
+    }
+    if (!steps().isEmpty() && !allowPartialFinalWeight()) {
+      if (lastWeightIndex < 0) {
+        problems.add("steps: no setWeight step; a profile ends by setting the weight to 100");
+      } else {
+        int last = ((SetWeightStep) steps().get(lastWeightIndex)).weight();
+        if (last != 100) {
+          problems.add(String.format("steps[%d]: the last weight is %d, not 100; Argo then promotes to 100%% with no step in between"
+              + " (end at 100, or set allowPartialFinalWeight)", lastWeightIndex, last));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidProfileException(name(), problems);
+    }
+  }
+
+  /** {@code mcp: 10% → 2m → 30% → gate(mcp-success-rate) → 60% → 2m → 100%}. */
+  @Override
+  public String toString() {
+    return name() + ": " + steps().stream().map(CanaryStep::describe).collect(Collectors.joining(" → "));
+  }
+
+  /** Builds profiles; {@link #build()} checks the whole profile. */
+  public static final class Builder extends ImmutableCanaryProfile.Builder {}
+}

@@ -1,0 +1,44 @@
+package dev.rolloutkit.profile;
+
+import java.time.Duration;
+
+/**
+ * One step of a {@link CanaryProfile}: move traffic to a weight, pause, or run an analysis gate.
+ *
+ * <pre>{@code
+ * CanaryStep.setWeight(10); CanaryStep.pause(Duration.ofMinutes(2)); CanaryStep.analysis("mcp-success-rate");
+ * }</pre>
+ *
+ * Steps are not checked on their own: a {@link CanaryProfile} checks all its steps together and reports every
+ * problem with its index.
+ */
+public interface CanaryStep {
+
+  /** Route {@code percent} of traffic to the canary (Argo {@code setWeight}). */
+  static SetWeightStep setWeight(int percent) {
+    return ImmutableSetWeightStep.of(percent);
+  }
+
+  /** Wait, then continue by itself (Argo {@code pause.duration}, written as a Go duration such as {@code 2m}). */
+  static PauseStep pause(Duration duration) {
+    return ImmutablePauseStep.builder().duration(ArgoDuration.format(duration)).build();
+  }
+
+  /** Wait for a duration as Argo writes it: integer seconds ({@code "60"}) or a Go duration ({@code "1h30m"}). */
+  static PauseStep pause(String duration) {
+    return ImmutablePauseStep.builder().duration(duration).build();
+  }
+
+  /** Wait until someone promotes the rollout (Argo {@code pause: {}}). */
+  static PauseStep pauseUntilPromoted() {
+    return ImmutablePauseStep.builder().build();
+  }
+
+  /** Run the analysis gate named {@code gate} and continue only if it succeeds (Argo step {@code analysis}). */
+  static AnalysisStep analysis(String gate) {
+    return ImmutableAnalysisStep.of(gate);
+  }
+
+  /** How the step reads in a profile's summary: {@code 10%}, {@code 2m}, {@code gate(mcp-success-rate)}. */
+  String describe();
+}

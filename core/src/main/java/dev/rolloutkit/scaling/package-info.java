@@ -1,0 +1,5 @@
+/** See the package classes. */
+@CanaryStyle
+package dev.rolloutkit.scaling;
+
+import dev.rolloutkit.internal.CanaryStyle;

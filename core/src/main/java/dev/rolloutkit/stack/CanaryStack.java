@@ -1,0 +1,278 @@
+package dev.rolloutkit.stack;
+
+import dev.rolloutkit.InvalidSpecException;
+import dev.rolloutkit.analysis.AnalysisGate;
+import dev.rolloutkit.internal.DnsNames;
+import dev.rolloutkit.internal.KustomizeLayout;
+import dev.rolloutkit.internal.RolloutCompiler;
+import dev.rolloutkit.internal.StackYaml;
+import dev.rolloutkit.profile.CanaryProfile;
+import dev.rolloutkit.scaling.KedaScaling;
+import dev.rolloutkit.traffic.MissingTrafficRouter;
+import dev.rolloutkit.traffic.Port;
+import dev.rolloutkit.traffic.TrafficPlan;
+import dev.rolloutkit.traffic.TrafficRouter;
+import dev.rolloutkit.traffic.TrafficTarget;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.immutables.value.Value;
+
+/**
+ * Everything one service needs for a canary, from intent: the Services and routing objects, the AnalysisTemplates
+ * of its gates, the Rollout, and its ScaledObject — complete, consistent, and in apply order.
+ *
+ * <pre>{@code
+ * CanaryStack stack = CanaryStack.mcp("mcp-server")
+ *     .namespace("ai-services")
+ *     .image("ghcr.io/acme/mcp-server:1.4.0")
+ *     .traffic(TrafficRouter.nginx())
+ *     .build();
+ * stack.toYaml();                       // multi-document YAML, the same bytes for the same input
+ * stack.writeTo(Path.of("deploy"));     // one file per resource + kustomization.yaml
+ * }</pre>
+ *
+ * <p>{@link #build()} checks the whole stack and throws {@link InvalidStackException} with every problem (names that
+ * are not DNS labels, a ScaledObject name over 54 characters, a missing image, ports out of range, gates the
+ * profile names but the stack does not define, a traffic router that is not available …); it never returns a
+ * half-built stack.
+ */
+@Value.Immutable
+public abstract class CanaryStack {
+
+  /** The selector label every object and pod carries: {@code app: <name>}. */
+  public static final String APP_LABEL = "app";
+
+  /** The application's name; the Rollout's name and the stem of every derived name. */
+  public abstract String name();
+
+  /** The namespace of every object; default {@code default}. */
+  @Value.Default
+  public String namespace() {
+    return "default";
+  }
+
+  /** The container image (required). */
+  public abstract Optional<String> image();
+
+  /** The application's ports; default {@link Port#http(int) http} on 8080. */
+  public abstract List<Port> ports();
+
+  /** Extra labels for every object and pod (the selector label {@code app} is set from the name). */
+  public abstract Map<String, String> labels();
+
+  /** Replicas when there is no KEDA scaling (with scaling, the Rollout starts at its minimum); default 2. */
+  @Value.Default
+  public int replicas() {
+    return 2;
+  }
+
+  /** The canary steps. */
+  public abstract CanaryProfile profile();
+
+  /** Gates defined by this stack; a gate the profile names and the stack does not define is taken from the presets. */
+  public abstract List<AnalysisGate> gates();
+
+  /** KEDA autoscaling of the Rollout, if any. */
+  public abstract Optional<KedaScaling> scaling();
+
+  /** How traffic is split; default none (replica ratio). */
+  @Value.Default
+  public TrafficRouter traffic() {
+    return TrafficRouter.none();
+  }
+
+  /** A stack with no presets. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The MCP server stack of the article, corrected: profile {@link CanaryProfile#mcp()}, gate
+   * {@link AnalysisGate#mcpSuccessRate()}, {@link KedaScaling#mcp()}, and Istio traffic (from
+   * {@code rolloutkit-istio-bridge}; choose {@code .traffic(TrafficRouter.nginx())} without it).
+   */
+  public static Builder mcp(String name) {
+    return builder().name(name).profile(CanaryProfile.mcp()).addGate(AnalysisGate.mcpSuccessRate())
+        .scaling(KedaScaling.mcp()).traffic(TrafficRouter.named("istio"));
+  }
+
+  /** An ML model service (ADR-008): profile {@link CanaryProfile#ml()}, gate {@code canary-health-check}, NGINX. */
+  public static Builder ml(String name) {
+    return builder().name(name).profile(CanaryProfile.ml()).addGate(AnalysisGate.canaryHealthCheck())
+        .traffic(TrafficRouter.nginx());
+  }
+
+  /** An NLP model service (ADR-008): profile {@link CanaryProfile#nlp()}, gate {@code canary-health-check}, NGINX. */
+  public static Builder nlp(String name) {
+    return builder().name(name).profile(CanaryProfile.nlp()).addGate(AnalysisGate.canaryHealthCheck())
+        .traffic(TrafficRouter.nginx());
+  }
+
+  /** The preset stack {@code profile} ({@code mcp}, {@code ml}, {@code nlp}) for {@code name}. */
+  public static Builder preset(String profile, String name) {
+    return switch (profile) {
+      case "mcp" -> mcp(name);
+      case "ml" -> ml(name);
+      case "nlp" -> nlp(name);
+      default -> throw new IllegalArgumentException("unknown profile '" + profile + "': expected one of mcp, ml, nlp");
+    };
+  }
+
+  /** The ScaledObject's name: {@code <name>-scaler}. */
+  public String scaledObjectName() {
+    return name() + "-scaler";
+  }
+
+  /** The ports, with the default when none were given. */
+  public List<Port> effectivePorts() {
+    return ports().isEmpty() ? List.of(Port.http(8080)) : ports();
+  }
+
+  /** The gates the profile runs, in order of first use: the stack's own, else the preset of that name. */
+  public List<AnalysisGate> effectiveGates() {
+    Map<String, AnalysisGate> byName = new LinkedHashMap<>();
+    for (String name : profile().gates()) {
+      byName.put(name, gates().stream().filter(g -> g.name().equals(name)).findFirst().orElseGet(() -> AnalysisGate.preset(name)));
+    }
+    gates().forEach(g -> byName.putIfAbsent(g.name(), g));
+    return List.copyOf(byName.values());
+  }
+
+  /** {@code app: <name>}. */
+  public Map<String, String> selector() {
+    return Map.of(APP_LABEL, name());
+  }
+
+  /** The labels of every object: {@code app: <name>} and {@link #labels()}, sorted. */
+  public Map<String, String> objectLabels() {
+    Map<String, String> all = new TreeMap<>(labels());
+    all.put(APP_LABEL, name());
+    return all;
+  }
+
+  /** What the traffic router needs to know. */
+  public TrafficTarget trafficTarget() {
+    return TrafficTarget.builder().name(name()).namespace(namespace()).selector(selector()).labels(objectLabels())
+        .ports(effectivePorts()).build();
+  }
+
+  /** The typed objects in apply order: Services → routing → AnalysisTemplates → Rollout → ScaledObject. */
+  @Value.Lazy
+  public List<HasMetadata> resources() {
+    TrafficPlan plan = traffic().plan(trafficTarget());
+    List<HasMetadata> resources = new ArrayList<>(plan.services());
+    resources.addAll(plan.routing());
+    effectiveGates().forEach(g -> resources.add(RolloutCompiler.labelled(g.toAnalysisTemplate(namespace()), objectLabels())));
+    resources.add(RolloutCompiler.rollout(this, plan));
+    scaling().ifPresent(s -> resources.add(RolloutCompiler.labelled(s.toScaledObject(scaledObjectName(), namespace(), name()),
+        objectLabels())));
+    return List.copyOf(resources);
+  }
+
+  /** Multi-document YAML of {@link #resources()}: the same bytes for the same stack, whatever the locale or time zone. */
+  public String toYaml() {
+    return StackYaml.write(resources());
+  }
+
+  /**
+   * Writes one file per resource ({@code 01-service-<name>-stable.yaml}, …) and a {@code kustomization.yaml} listing
+   * them in apply order into {@code directory}, creating it if needed.
+   *
+   * @return the files written, kustomization last
+   */
+  public List<Path> writeTo(Path directory) {
+    return KustomizeLayout.write(resources(), directory);
+  }
+
+  @Value.Check
+  protected void check() {
+    List<String> problems = new ArrayList<>();
+    DnsNames.serviceNameProblem(name()).ifPresentOrElse(p -> problems.add("name: " + p), () -> {
+      int room = 63 - "-canary".length();
+      if (name().length() > room) {
+        problems.add(String.format("name: '%s' is %d characters; derived Service names such as '%s-canary' must fit in 63,"
+            + " so at most %d", name(), name().length(), name(), room));
+      }
+    });
+    DnsNames.labelProblem(namespace()).ifPresent(p -> problems.add("namespace: " + p));
+    if (image().isEmpty() || image().get().isBlank()) {
+      problems.add("image: a container image is required, e.g. ghcr.io/acme/mcp-server:1.4.0");
+    } else if (image().get().chars().anyMatch(Character::isWhitespace)) {
+      problems.add("image: '" + image().get() + "' contains white space");
+    }
+    checkPorts(problems);
+    labels().forEach((k, v) -> {
+      if (k.equals(APP_LABEL) && !v.equals(name())) {
+        problems.add("labels: 'app' is the selector label and is always the name '" + name() + "', not '" + v + "'");
+      }
+      if (v.length() > 63) {
+        problems.add("labels." + k + ": label values must be no more than 63 characters (is " + v.length() + ")");
+      }
+    });
+    if (replicas() < 1) {
+      problems.add("replicas: must be at least 1, got " + replicas());
+    }
+    for (String gate : profile().gates()) {
+      if (gates().stream().noneMatch(g -> g.name().equals(gate)) && !AnalysisGate.isPreset(gate)) {
+        problems.add("gates: the profile runs gate '" + gate + "', which this stack does not define and which is no preset");
+      }
+    }
+    Set<String> gateNames = new HashSet<>();
+    gates().stream().map(AnalysisGate::name).filter(n -> !gateNames.add(n)).forEach(n -> problems.add("gates: '" + n + "' is defined twice"));
+    scaling().ifPresent(s -> {
+      if (scaledObjectName().length() > 54) {
+        problems.add(String.format("scaling: the ScaledObject name '%s' is %d characters; KEDA allows at most 54 (its HPA is named"
+            + " keda-hpa-<name>), so the name may have at most 47", scaledObjectName(), scaledObjectName().length()));
+      }
+      if (s.minReplicaCount() < 2) {
+        problems.add("scaling.minReplicaCount: " + s.minReplicaCount() + " leaves no room for a canary beside the stable pods while"
+            + " active; use at least 2 (and idleReplicaCount 0 to scale to zero when idle)");
+      }
+    });
+    if (traffic() instanceof MissingTrafficRouter missing) {
+      problems.add("traffic: " + missing.problem());
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidStackException(name(), problems);
+    }
+  }
+
+  private void checkPorts(List<String> problems) {
+    Set<String> names = new HashSet<>();
+    List<Port> ports = effectivePorts();
+    for (int i = 0; i < ports.size(); i++) {
+      Port p = ports.get(i);
+      if (p.servicePort() < 1 || p.servicePort() > 65535) {
+        problems.add(String.format("ports[%d]: service port %d is outside 1..65535", i, p.servicePort()));
+      }
+      if (p.containerPort() < 1 || p.containerPort() > 65535) {
+        problems.add(String.format("ports[%d]: container port %d is outside 1..65535", i, p.containerPort()));
+      }
+      if (!p.name().matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?") || p.name().length() > 15 || !p.name().matches(".*[a-z].*")) {
+        problems.add(String.format("ports[%d]: name '%s' must be an IANA service name: at most 15 lower-case letters, digits and '-',"
+            + " with a letter", i, p.name()));
+      }
+      if (!names.add(p.name())) {
+        problems.add(String.format("ports[%d]: name '%s' is used twice", i, p.name()));
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CanaryStack " + namespace() + "/" + name() + " [" + image().orElse("no image") + "] " + profile() + ", gates "
+        + effectiveGates().stream().map(AnalysisGate::name).toList() + ", traffic " + traffic().name()
+        + scaling().map(s -> ", KEDA " + s.minReplicaCount() + ".." + s.maxReplicaCount()).orElse("");
+  }
+
+  /** Builds stacks; {@link #build()} checks the whole stack. */
+  public static final class Builder extends ImmutableCanaryStack.Builder {}
+}
