@@ -75,7 +75,7 @@ public final class RolloutCompiler {
     if (resource.getMetadata().getLabels() != null) {
       all.putAll(resource.getMetadata().getLabels());
     }
-    resource.getMetadata().setLabels(all);
+    resource.getMetadata().setLabels(all.isEmpty() ? null : all);
     return resource;
   }
 }

@@ -62,6 +62,17 @@ public abstract class KedaScaling {
         .build();
   }
 
+  /**
+   * An HTTP service's scaling: one replica per 50 requests/s (over 2 minutes), between 2 and 10, with no scale to
+   * zero — model servers load slowly, so a cold start would fail the first requests.
+   */
+  public static KedaScaling http() {
+    return builder()
+        .minReplicaCount(2).maxReplicaCount(10)
+        .addTrigger(ScalingTrigger.prometheus("sum(rate(http_requests_total{${namespace}}[2m]))", 50, 0))
+        .build();
+  }
+
   /** A copy with other replica bounds. */
   public KedaScaling withReplicas(int min, int max) {
     return builder().from(this).minReplicaCount(min).maxReplicaCount(max).build();

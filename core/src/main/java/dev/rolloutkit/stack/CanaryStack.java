@@ -167,14 +167,25 @@ public abstract class CanaryStack {
   /** The typed objects in apply order: Services → routing → AnalysisTemplates → Rollout → ScaledObject. */
   @Value.Lazy
   public List<HasMetadata> resources() {
+    return stages().stream().flatMap(List::stream).toList();
+  }
+
+  /**
+   * The objects grouped by apply stage: Services, routing objects, AnalysisTemplates, the Rollout, the ScaledObject
+   * (an empty list where a stage has nothing). AnalysisTemplates carry only {@link #labels()}, not {@code app}: a gate
+   * is shared by every stack in its namespace that runs it.
+   */
+  @Value.Lazy
+  public List<List<HasMetadata>> stages() {
     TrafficPlan plan = traffic().plan(trafficTarget());
-    List<HasMetadata> resources = new ArrayList<>(plan.services());
-    resources.addAll(plan.routing());
-    effectiveGates().forEach(g -> resources.add(RolloutCompiler.labelled(g.toAnalysisTemplate(namespace()), objectLabels())));
-    resources.add(RolloutCompiler.rollout(this, plan));
-    scaling().ifPresent(s -> resources.add(RolloutCompiler.labelled(s.toScaledObject(scaledObjectName(), namespace(), name()),
-        objectLabels())));
-    return List.copyOf(resources);
+    List<HasMetadata> templates = effectiveGates().stream()
+        .<HasMetadata>map(g -> RolloutCompiler.labelled(g.toAnalysisTemplate(namespace()), new TreeMap<>(labels())))
+        .toList();
+    List<HasMetadata> scaled = scaling()
+        .<HasMetadata>map(s -> RolloutCompiler.labelled(s.toScaledObject(scaledObjectName(), namespace(), name()), objectLabels()))
+        .map(List::of).orElse(List.of());
+    return List.of(List.copyOf(plan.services()), List.copyOf(plan.routing()), templates,
+        List.of(RolloutCompiler.rollout(this, plan)), scaled);
   }
 
   /** Multi-document YAML of {@link #resources()}: the same bytes for the same stack, whatever the locale or time zone. */

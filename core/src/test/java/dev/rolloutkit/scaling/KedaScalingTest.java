@@ -42,6 +42,16 @@ class KedaScalingTest {
   }
 
   @Test
+  void should_scale_http_services_on_request_rate_without_scaling_to_zero() {
+    ScaledObject so = KedaScaling.http().toScaledObject("s", "ml-portfolio", "bankchurn");
+    assertThat(so.getSpec().getIdleReplicaCount()).isNull();
+    assertThat(so.getSpec().getMinReplicaCount()).isEqualTo(2);
+    assertThat(so.getSpec().getTriggers().get(0).getMetadata())
+        .containsEntry("query", "sum(rate(http_requests_total{namespace=\"ml-portfolio\"}[2m]))")
+        .containsEntry("threshold", "50");
+  }
+
+  @Test
   void should_add_other_trigger_types_with_a_generic_trigger() {
     Map<String, String> cron = new LinkedHashMap<>();
     cron.put("timezone", "Europe/Berlin");

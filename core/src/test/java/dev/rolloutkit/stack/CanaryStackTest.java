@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rolloutkit.analysis.AnalysisGate;
+import dev.rolloutkit.testing.Golden;
 import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
 import dev.rolloutkit.argo.v1alpha1.Rollout;
 import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.Steps;
@@ -93,9 +94,14 @@ class CanaryStackTest {
   }
 
   @Test
-  void should_add_labels_to_every_object() {
+  void should_add_labels_to_every_object_and_the_app_label_to_all_but_shared_templates() {
     for (HasMetadata r : bankchurn().resources()) {
-      assertThat(r.getMetadata().getLabels()).as(r.getKind()).containsEntry("team", "ml-platform").containsEntry("app", "bankchurn-predictor");
+      assertThat(r.getMetadata().getLabels()).as(r.getKind()).containsEntry("team", "ml-platform");
+      if (r instanceof AnalysisTemplate) {
+        assertThat(r.getMetadata().getLabels()).as("a gate is shared by every stack that runs it").doesNotContainKey("app");
+      } else {
+        assertThat(r.getMetadata().getLabels()).as(r.getKind()).containsEntry("app", "bankchurn-predictor");
+      }
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.rolloutkit.stack;
+package dev.rolloutkit.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

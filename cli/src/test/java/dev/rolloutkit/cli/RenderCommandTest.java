@@ -1,0 +1,112 @@
+package dev.rolloutkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rolloutkit.stack.CanaryStack;
+import dev.rolloutkit.testing.Manifests;
+import dev.rolloutkit.traffic.TrafficRouter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenderCommandTest {
+
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Rolloutkit.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private static final String[] MCP = {"render", "mcp", "--name", "mcp-server", "--namespace", "ai-services", "--image",
+      "ghcr.io/acme/mcp-server:1.4.0"};
+
+  private static String[] with(String[] base, String... more) {
+    String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
+  }
+
+  @Test
+  void should_print_the_stack_the_api_builds() {
+    Result r = run(with(MCP, "--traffic", "nginx"));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).isEqualTo(CanaryStack.mcp("mcp-server").namespace("ai-services").image("ghcr.io/acme/mcp-server:1.4.0")
+        .traffic(TrafficRouter.nginx()).build().toYaml());
+  }
+
+  @Test
+  void should_use_nginx_and_no_keda_for_ml_by_default() {
+    Result r = run("render", "ml", "--name", "bankchurn", "--namespace", "ml-portfolio", "--image", "bankchurn:3.2.0");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> kinds = Manifests.documents(r.out()).stream().map(d -> d.path("kind").asText()).toList();
+    assertThat(kinds).containsExactly("Service", "Service", "Ingress", "AnalysisTemplate", "Rollout");
+  }
+
+  @Test
+  void should_switch_keda_and_traffic_from_flags() {
+    Result noKeda = run(with(MCP, "--traffic", "none", "--no-keda"));
+    assertThat(Manifests.documents(noKeda.out()).stream().map(d -> d.path("kind").asText()).toList())
+        .containsExactly("Service", "AnalysisTemplate", "Rollout");
+    Result keda = run("render", "nlp", "--name", "nlpinsight", "--namespace", "ml", "--image", "nlp:1", "--keda", "--port", "8000");
+    List<JsonNode> docs = Manifests.documents(keda.out());
+    assertThat(docs.get(docs.size() - 1).path("kind").asText()).isEqualTo("ScaledObject");
+    assertThat(keda.out()).contains("containerPort: 8000");
+  }
+
+  @Test
+  void should_write_a_kustomize_folder(@TempDir Path dir) throws Exception {
+    Result r = run(with(MCP, "--traffic", "nginx", "-o", dir.toString()));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines()).hasSize(7).last().asString().endsWith("kustomization.yaml");
+    assertThat(Files.exists(dir.resolve("05-rollout-mcp-server.yaml"))).isTrue();
+  }
+
+  @Test
+  void should_exit_2_with_every_problem_on_bad_input_and_no_stack_trace() {
+    Result r = run("render", "mcp", "--name", "MCP_Server", "--namespace", "ai-services", "--image", "bad image", "--traffic", "nginx");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("rolloutkit: canary stack 'MCP_Server' is invalid:\n")
+        .contains("  - name: 'MCP_Server' is not a valid DNS-1035 label")
+        .contains("  - image: 'bad image' contains white space")
+        .doesNotContain("\tat ").doesNotContain("Exception");
+  }
+
+  @Test
+  void should_exit_2_when_the_istio_router_is_not_available() {
+    Result r = run(MCP);
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("traffic: no traffic router named 'istio' is available");
+  }
+
+  @Test
+  void should_exit_2_on_bad_usage() {
+    assertThat(run("render", "blue", "--name", "a", "--namespace", "b", "--image", "c").err())
+        .contains("unknown profile 'blue': expected one of mcp, ml, nlp");
+    assertThat(run("render", "blue", "--name", "a", "--namespace", "b", "--image", "c").code()).isEqualTo(2);
+    Result missing = run("render", "mcp", "--name", "a");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("Missing required options: '--namespace=NS', '--image=IMG'");
+    assertThat(run("render", "mcp", "--name", "a", "--namespace", "b", "--image", "c", "--port", "http").code()).isEqualTo(2);
+    assertThat(run().code()).isEqualTo(2);
+    assertThat(run("frobnicate").code()).isEqualTo(2);
+  }
+
+  @Test
+  void should_print_help_and_version() {
+    Result help = run("render", "--help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).contains("Usage: rolloutkit render").contains("--traffic=ROUTER").contains("--[no-]keda");
+    Result version = run("--version");
+    assertThat(version.out().trim()).matches("rolloutkit \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+  }
+}
