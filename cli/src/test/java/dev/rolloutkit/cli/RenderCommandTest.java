@@ -3,9 +3,12 @@ package dev.rolloutkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rolloutkit.rules.ResourceSet;
+import dev.rolloutkit.rules.RuleSet;
 import dev.rolloutkit.stack.CanaryStack;
 import dev.rolloutkit.testing.Manifests;
 import dev.rolloutkit.traffic.TrafficRouter;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -82,10 +85,22 @@ class RenderCommandTest {
   }
 
   @Test
-  void should_exit_2_when_the_istio_router_is_not_available() {
+  void should_render_the_mcp_stack_with_istio_by_default_and_pass_every_rule() {
     Result r = run(MCP);
+    assertThat(r.code()).as(r.err()).isZero();
+    List<HasMetadata> objects = Manifests.documents(r.out()).stream().map(Manifests::read).toList();
+    assertThat(objects).extracting(o -> o.getKind() + "/" + o.getMetadata().getName()).containsExactly(
+        "Service/mcp-server", "DestinationRule/mcp-server-destrule", "VirtualService/mcp-server-vsvc",
+        "AnalysisTemplate/mcp-success-rate", "Rollout/mcp-server", "ScaledObject/mcp-server-scaler");
+    assertThat(RuleSet.all().evaluate(ResourceSet.of(objects)).findings()).isEmpty();
+    assertThat(run(with(MCP, "--traffic", "istio")).out()).isEqualTo(r.out());
+  }
+
+  @Test
+  void should_exit_2_for_an_unknown_traffic_router() {
+    Result r = run(with(MCP, "--traffic", "linkerd"));
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("traffic: no traffic router named 'istio' is available");
+    assertThat(r.err()).contains("traffic: no traffic router named 'linkerd' is available; available: nginx, none, istio");
   }
 
   @Test

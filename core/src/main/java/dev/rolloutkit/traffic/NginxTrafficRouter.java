@@ -75,7 +75,7 @@ public abstract class NginxTrafficRouter implements TrafficRouter {
     String canary = canaryServiceName(target.name());
     TrafficRouting routing = new TrafficRoutingBuilder().withNewNginx().withStableIngress(target.name()).endNginx().build();
     return TrafficPlan.builder()
-        .addServices(NoTrafficRouter.service(target, stable), NoTrafficRouter.service(target, canary))
+        .addServices(target.service(stable), target.service(canary))
         .addRouting(ingress(target, stable))
         .canaryService(canary)
         .stableService(stable)
@@ -86,7 +86,7 @@ public abstract class NginxTrafficRouter implements TrafficRouter {
   private Ingress ingress(TrafficTarget target, String stableService) {
     String portName = target.ports().get(0).name();
     return new IngressBuilder()
-        .withNewMetadata().withName(target.name()).withNamespace(target.namespace()).withLabels(Maps.sorted(target.labels())).endMetadata()
+        .withNewMetadata().withName(target.name()).withNamespace(target.namespace()).withLabels(target.objectLabels()).endMetadata()
         .withNewSpec()
           .withIngressClassName(ingressClassName())
           .addNewRule()

@@ -1,10 +1,10 @@
 package dev.rolloutkit.examples;
 
 import dev.rolloutkit.analysis.AnalysisGate;
+import dev.rolloutkit.istio.IstioTrafficRouter;
 import dev.rolloutkit.profile.CanaryProfile;
 import dev.rolloutkit.scaling.KedaScaling;
 import dev.rolloutkit.stack.CanaryStack;
-import dev.rolloutkit.traffic.TrafficRouter;
 
 /**
  * The MCP article's stack (KEDA + Argo Rollouts), corrected:
@@ -19,8 +19,8 @@ import dev.rolloutkit.traffic.TrafficRouter;
  *       no {@code metricName} (removed in KEDA v2.12), an explicit {@code activationThreshold}.</li>
  * </ul>
  *
- * The article splits traffic with Istio; until {@code rolloutkit-istio-bridge} is on the class path this example
- * uses NGINX.
+ * Traffic is split as in the article: an Istio DestinationRule with subsets {@code stable}/{@code canary} and a
+ * VirtualService whose route {@code primary} Argo re-weights, all named from the one declaration.
  */
 public final class McpServerCanary {
 
@@ -35,7 +35,7 @@ public final class McpServerCanary {
         .profile(CanaryProfile.mcp())                 // 10% → 2m → 30% → gate → 60% → 2m → 100%
         .addGate(AnalysisGate.mcpSuccessRate())       // success ≥ 0.95, error ≤ 0.05, every 60s, 5×, roll back on the 3rd failure
         .scaling(KedaScaling.mcp())                   // idle 0, min 2, max 20, cooldown 60s
-        .traffic(TrafficRouter.find("istio").orElse(TrafficRouter.nginx()))
+        .traffic(IstioTrafficRouter.subsetLevel())   // Service, DestinationRule mcp-server-destrule, VirtualService mcp-server-vsvc
         .build();
   }
 

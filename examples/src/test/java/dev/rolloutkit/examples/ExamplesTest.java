@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
 import dev.rolloutkit.argo.v1alpha1.Rollout;
 import dev.rolloutkit.keda.v1alpha1.ScaledObject;
+import dev.rolloutkit.rules.ResourceSet;
+import dev.rolloutkit.rules.RuleSet;
 import dev.rolloutkit.stack.CanaryStack;
 import dev.rolloutkit.testing.Golden;
 import dev.rolloutkit.testing.Manifests;
@@ -39,6 +41,16 @@ class ExamplesTest {
     assertThat(so.getSpec().getIdleReplicaCount()).isZero();
     assertThat(so.getSpec().getMinReplicaCount()).isEqualTo(2);
     so.getSpec().getTriggers().forEach(t -> assertThat(t.getMetadata()).doesNotContainKey("metricName").containsKey("activationThreshold"));
+  }
+
+  @Test
+  void mcp_server_canary_splits_traffic_with_istio_subsets_and_passes_every_rule() {
+    CanaryStack stack = McpServerCanary.stack();
+    assertThat(stack.resources()).extracting(r -> r.getKind() + "/" + r.getMetadata().getName()).containsExactly(
+        "Service/mcp-server", "DestinationRule/mcp-server-destrule", "VirtualService/mcp-server-vsvc",
+        "AnalysisTemplate/mcp-success-rate", "Rollout/mcp-server", "ScaledObject/mcp-server-scaler");
+    assertThat(RuleSet.all().evaluate(ResourceSet.of(stack.resources())).findings()).isEmpty();
+    assertThat(RuleSet.all().evaluate(ResourceSet.of(MlPortfolio.stacks().resources())).findings()).isEmpty();
   }
 
   @Test

@@ -1,0 +1,73 @@
+package dev.rolloutkit.rules;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * The resources a rule looks at together: a stack, a folder of manifests, everything an apply would send. Rules see
+ * all of them, so checks across resources (a Rollout and its AnalysisTemplates, a VirtualService and its
+ * DestinationRules) are natural.
+ */
+public final class ResourceSet {
+
+  private final List<HasMetadata> resources;
+  private final Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators;
+
+  private ResourceSet(List<HasMetadata> resources, Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators) {
+    this.resources = List.copyOf(resources);
+    this.locators = locators;
+  }
+
+  /** Resources that were not read from files. */
+  public static ResourceSet of(List<? extends HasMetadata> resources) {
+    return new ResourceSet(List.copyOf(resources), new IdentityHashMap<>());
+  }
+
+  /** Resources that were not read from files. */
+  public static ResourceSet of(HasMetadata... resources) {
+    return of(List.of(resources));
+  }
+
+  /**
+   * Resources read from files; {@code locator} gives the location of a field path ({@code ""} for the resource
+   * itself) in the file a resource came from.
+   */
+  public static ResourceSet located(List<? extends HasMetadata> resources,
+      Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators) {
+    Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> copy = new IdentityHashMap<>(locators);
+    return new ResourceSet(List.copyOf(resources), copy);
+  }
+
+  public List<HasMetadata> all() {
+    return resources;
+  }
+
+  /** The resources of one Java type, in order. */
+  public <T> List<T> ofType(Class<T> type) {
+    return resources.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  /** The resource of {@code type} called {@code name} in {@code namespace}. */
+  public <T extends HasMetadata> Optional<T> find(Class<T> type, String namespace, String name) {
+    return ofType(type).stream()
+        .filter(r -> Objects.equals(r.getMetadata().getName(), name) && Objects.equals(namespaceOf(r), namespace))
+        .findFirst();
+  }
+
+  /** A resource's namespace; {@code default} when unset, as kubectl applies it. */
+  public static String namespaceOf(HasMetadata resource) {
+    String ns = resource.getMetadata() == null ? null : resource.getMetadata().getNamespace();
+    return ns == null || ns.isEmpty() ? "default" : ns;
+  }
+
+  /** Where {@code path} of {@code resource} was read, if it came from a file. */
+  public Optional<SourceLocation> locate(HasMetadata resource, String path) {
+    BiFunction<HasMetadata, String, Optional<SourceLocation>> locator = locators.get(resource);
+    return locator == null ? Optional.empty() : locator.apply(resource, path);
+  }
+}

@@ -1,0 +1,92 @@
+package dev.rolloutkit.istio.internal;
+
+import dev.rolloutkit.istio.IstioApiVersion;
+import io.fabric8.istio.api.api.networking.v1alpha3.DestinationRule;
+import io.fabric8.istio.api.api.networking.v1alpha3.VirtualService;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.util.Optional;
+
+/**
+ * VirtualServices and DestinationRules of any served version: fabric8 has one resource class per version, all with
+ * the same spec type.
+ */
+public final class IstioObjects {
+
+  private IstioObjects() {}
+
+  /** The spec of a VirtualService of any version, or empty if {@code resource} is none. */
+  public static Optional<VirtualService> virtualServiceSpec(HasMetadata resource) {
+    if (resource instanceof io.fabric8.istio.api.networking.v1.VirtualService vs) {
+      return Optional.ofNullable(vs.getSpec());
+    }
+    if (resource instanceof io.fabric8.istio.api.networking.v1beta1.VirtualService vs) {
+      return Optional.ofNullable(vs.getSpec());
+    }
+    if (resource instanceof io.fabric8.istio.api.networking.v1alpha3.VirtualService vs) {
+      return Optional.ofNullable(vs.getSpec());
+    }
+    return Optional.empty();
+  }
+
+  /** The spec of a DestinationRule of any version, or empty if {@code resource} is none. */
+  public static Optional<DestinationRule> destinationRuleSpec(HasMetadata resource) {
+    if (resource instanceof io.fabric8.istio.api.networking.v1.DestinationRule dr) {
+      return Optional.ofNullable(dr.getSpec());
+    }
+    if (resource instanceof io.fabric8.istio.api.networking.v1beta1.DestinationRule dr) {
+      return Optional.ofNullable(dr.getSpec());
+    }
+    if (resource instanceof io.fabric8.istio.api.networking.v1alpha3.DestinationRule dr) {
+      return Optional.ofNullable(dr.getSpec());
+    }
+    return Optional.empty();
+  }
+
+  public static boolean isVirtualService(HasMetadata resource) {
+    return virtualServiceSpec(resource).isPresent();
+  }
+
+  public static boolean isDestinationRule(HasMetadata resource) {
+    return destinationRuleSpec(resource).isPresent();
+  }
+
+  /** A VirtualService of {@code version}. */
+  public static HasMetadata virtualService(IstioApiVersion version, ObjectMeta metadata, VirtualService spec) {
+    return switch (version) {
+      case V1 -> new io.fabric8.istio.api.networking.v1.VirtualServiceBuilder().withMetadata(metadata).withSpec(spec).build();
+      case V1BETA1 -> new io.fabric8.istio.api.networking.v1beta1.VirtualServiceBuilder().withMetadata(metadata).withSpec(spec).build();
+      case V1ALPHA3 -> new io.fabric8.istio.api.networking.v1alpha3.VirtualServiceBuilder().withMetadata(metadata).withSpec(spec).build();
+    };
+  }
+
+  /** A DestinationRule of {@code version}. */
+  public static HasMetadata destinationRule(IstioApiVersion version, ObjectMeta metadata, DestinationRule spec) {
+    return switch (version) {
+      case V1 -> new io.fabric8.istio.api.networking.v1.DestinationRuleBuilder().withMetadata(metadata).withSpec(spec).build();
+      case V1BETA1 -> new io.fabric8.istio.api.networking.v1beta1.DestinationRuleBuilder().withMetadata(metadata).withSpec(spec).build();
+      case V1ALPHA3 -> new io.fabric8.istio.api.networking.v1alpha3.DestinationRuleBuilder().withMetadata(metadata).withSpec(spec).build();
+    };
+  }
+
+  /** The version of an Istio object, from its apiVersion. */
+  public static IstioApiVersion versionOf(HasMetadata resource) {
+    for (IstioApiVersion v : IstioApiVersion.values()) {
+      if (v.apiVersion().equals(resource.getApiVersion())) {
+        return v;
+      }
+    }
+    throw new IllegalArgumentException(resource.getKind() + " " + resource.getMetadata().getName() + " has apiVersion "
+        + resource.getApiVersion() + ", not networking.istio.io/v1, v1beta1 or v1alpha3");
+  }
+
+  /** {@code host} as Istio resolves it from {@code namespace}: a name without a dot is short for the Service in that namespace. */
+  public static String fqdn(String host, String namespace) {
+    return host.contains(".") ? host : host + "." + namespace + ".svc.cluster.local";
+  }
+
+  /** True for hosts inside the cluster: short names and {@code *.svc.cluster.local}. */
+  public static boolean isClusterLocal(String host) {
+    return !host.contains(".") || host.endsWith(".svc.cluster.local");
+  }
+}

@@ -1,0 +1,40 @@
+package dev.rolloutkit.istio.rules;
+
+import dev.rolloutkit.istio.internal.IstioObjects;
+import dev.rolloutkit.istio.internal.RolloutIstio;
+import dev.rolloutkit.istio.internal.Routes;
+import dev.rolloutkit.rules.ResourceSet;
+import dev.rolloutkit.rules.Severity;
+import io.fabric8.istio.api.api.networking.v1alpha3.Subset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The controller rewrites the subsets of the DestinationRule it manages and drops the others. */
+final class ManagedDestinationRuleExtraSubsets extends ArgoIstioRule {
+
+  ManagedDestinationRuleExtraSubsets() {
+    super("ARGO-ISTIO-MANAGED-DR-EXTRA-SUBSETS", Severity.WARNING,
+        "A DestinationRule managed by a Rollout holds only its canary, stable and additional subsets",
+        "Argo's istio.go UpdateHash rebuilds spec.subsets from the canary, stable and experiment subsets ('Ignore any"
+            + " extraneous subsets') and replaces the list with a merge patch, so other subsets disappear at the first update.");
+  }
+
+  @Override
+  protected void visit(ResourceSet resources, Findings findings) {
+    for (RolloutIstio.Entry entry : RolloutIstio.in(resources)) {
+      var ref = entry.istio().getDestinationRule();
+      entry.destinationRule(resources).ifPresent(dr -> {
+        List<String> kept = new ArrayList<>(List.of(String.valueOf(ref.getCanarySubsetName()), String.valueOf(ref.getStableSubsetName())));
+        kept.addAll(Routes.orEmpty(ref.getAdditionalSubsetNames()));
+        List<Subset> subsets = Routes.orEmpty(IstioObjects.destinationRuleSpec(dr).orElseThrow().getSubsets());
+        for (int i = 0; i < subsets.size(); i++) {
+          if (!kept.contains(subsets.get(i).getName())) {
+            findings.add(dr, "spec.subsets[" + i + "]", "subset '" + subsets.get(i).getName() + "' will be dropped: the Argo controller"
+                + " manages this DestinationRule for Rollout " + entry.rollout().getMetadata().getName() + " and keeps only subsets "
+                + kept, "move it to a separate DestinationRule");
+          }
+        }
+      });
+    }
+  }
+}
