@@ -25,6 +25,24 @@ abstract class ArgoIstioRule extends IstioRule {
     }
   }
 
+  /** Calls {@code action} for each subset of each DestinationRule in the set that a Rollout manages. */
+  static void eachManagedSubset(ResourceSet resources, SubsetAction action) {
+    for (RolloutIstio.Entry entry : RolloutIstio.in(resources)) {
+      entry.destinationRule(resources).ifPresent(dr -> {
+        java.util.List<io.fabric8.istio.api.api.networking.v1alpha3.Subset> subsets =
+            dev.rolloutkit.istio.internal.Routes.orEmpty(IstioObjects.destinationRuleSpec(dr).orElseThrow().getSubsets());
+        for (int i = 0; i < subsets.size(); i++) {
+          action.accept(entry, dr, subsets.get(i), "spec.subsets[" + i + "]");
+        }
+      });
+    }
+  }
+
+  @FunctionalInterface
+  interface SubsetAction {
+    void accept(RolloutIstio.Entry entry, HasMetadata destinationRule, io.fabric8.istio.api.api.networking.v1alpha3.Subset subset, String path);
+  }
+
   @FunctionalInterface
   interface ReferenceAction {
     void accept(RolloutIstio.Entry entry, RolloutIstio.Ref ref, HasMetadata vs, VirtualService spec, RolloutIstio.Selection selection);

@@ -1,11 +1,8 @@
 package dev.rolloutkit.istio.rules;
 
-import dev.rolloutkit.istio.internal.IstioObjects;
-import dev.rolloutkit.istio.internal.RolloutIstio;
 import dev.rolloutkit.istio.internal.Routes;
 import dev.rolloutkit.rules.ResourceSet;
 import dev.rolloutkit.rules.Severity;
-import io.fabric8.istio.api.api.networking.v1alpha3.Subset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,20 +18,15 @@ final class ManagedDestinationRuleExtraSubsets extends ArgoIstioRule {
 
   @Override
   protected void visit(ResourceSet resources, Findings findings) {
-    for (RolloutIstio.Entry entry : RolloutIstio.in(resources)) {
+    eachManagedSubset(resources, (entry, dr, subset, path) -> {
       var ref = entry.istio().getDestinationRule();
-      entry.destinationRule(resources).ifPresent(dr -> {
-        List<String> kept = new ArrayList<>(List.of(String.valueOf(ref.getCanarySubsetName()), String.valueOf(ref.getStableSubsetName())));
-        kept.addAll(Routes.orEmpty(ref.getAdditionalSubsetNames()));
-        List<Subset> subsets = Routes.orEmpty(IstioObjects.destinationRuleSpec(dr).orElseThrow().getSubsets());
-        for (int i = 0; i < subsets.size(); i++) {
-          if (!kept.contains(subsets.get(i).getName())) {
-            findings.add(dr, "spec.subsets[" + i + "]", "subset '" + subsets.get(i).getName() + "' will be dropped: the Argo controller"
-                + " manages this DestinationRule for Rollout " + entry.rollout().getMetadata().getName() + " and keeps only subsets "
-                + kept, "move it to a separate DestinationRule");
-          }
-        }
-      });
-    }
+      List<String> kept = new ArrayList<>(List.of(String.valueOf(ref.getCanarySubsetName()), String.valueOf(ref.getStableSubsetName())));
+      kept.addAll(Routes.orEmpty(ref.getAdditionalSubsetNames()));
+      if (!kept.contains(subset.getName())) {
+        findings.add(dr, path, "subset '" + subset.getName() + "' will be dropped: the Argo controller manages this DestinationRule for"
+            + " Rollout " + entry.rollout().getMetadata().getName() + " and keeps only subsets " + kept,
+            "move it to a separate DestinationRule");
+      }
+    });
   }
 }
