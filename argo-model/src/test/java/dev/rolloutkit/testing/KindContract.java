@@ -1,5 +1,7 @@
 package dev.rolloutkit.testing;
 
+import dev.rolloutkit.argo.internal.UnknownFields;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;

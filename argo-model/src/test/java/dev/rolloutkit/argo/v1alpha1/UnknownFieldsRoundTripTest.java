@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rolloutkit.testing.Manifests;
-import dev.rolloutkit.testing.UnknownFields;
+import dev.rolloutkit.argo.internal.UnknownFields;
 import org.junit.jupiter.api.Test;
 
 /** Fields the schema does not know (typos, newer upstream fields) are kept, in place, and can be found. */
@@ -53,12 +53,12 @@ class UnknownFieldsRoundTripTest {
     Rollout rollout = (Rollout) Manifests.assertRoundTrip(document, "rollout with typos");
 
     assertThat(UnknownFields.in(rollout)).containsExactlyInAnyOrder(
-        ".fromTheFuture",
-        ".spec.template.spec.containers[0].imagePullPolice",
-        ".spec.strategy.canary.stepz",
-        ".spec.strategy.canary.steps[0].setWieght",
-        ".spec.strategy.canary.steps[1].pause.duraton",
-        ".spec.strategy.canary.trafficRouting.istio.virtualService.weightAlgorithm");
+        "fromTheFuture",
+        "spec.template.spec.containers[0].imagePullPolice",
+        "spec.strategy.canary.stepz",
+        "spec.strategy.canary.steps[0].setWieght",
+        "spec.strategy.canary.steps[1].pause.duraton",
+        "spec.strategy.canary.trafficRouting.istio.virtualService.weightAlgorithm");
   }
 
   @Test

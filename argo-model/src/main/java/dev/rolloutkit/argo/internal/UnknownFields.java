@@ -1,4 +1,4 @@
-package dev.rolloutkit.testing;
+package dev.rolloutkit.argo.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Finds the fields a typed object holds only because its schema did not know them (its {@code additionalProperties}),
- * with their JSON paths. Free-form objects, whose schema is {@code x-kubernetes-preserve-unknown-fields} and which
+ * with their JSON paths ({@code spec.strategy.canary.stepz}). Walks rolloutkit's generated models and fabric8's
+ * Kubernetes and Istio models. Free-form objects, whose schema is {@code x-kubernetes-preserve-unknown-fields} and which
  * have no other field, are not counted: everything in them is expected.
  */
 public final class UnknownFields {
@@ -22,7 +23,7 @@ public final class UnknownFields {
   public static List<String> in(Object root) {
     List<String> found = new ArrayList<>();
     walk(root, "", found);
-    return found;
+    return found.stream().map(p -> p.startsWith(".") ? p.substring(1) : p).toList();
   }
 
   private static void walk(Object value, String path, List<String> found) {
@@ -41,7 +42,11 @@ public final class UnknownFields {
       return;
     }
     Class<?> type = value.getClass();
-    boolean model = type.getName().startsWith("dev.rolloutkit.") || type.getName().startsWith("io.fabric8.kubernetes.api.model.");
+    boolean model = type.getName().startsWith("dev.rolloutkit.") || type.getName().startsWith("io.fabric8.kubernetes.api.model.")
+        || type.getName().startsWith("io.fabric8.istio.api.");
+    if (type.getName().equals("io.fabric8.kubernetes.api.model.GenericKubernetesResource")) {
+      return;
+    }
     if (!model || type.isEnum() || value instanceof IntOrString || value instanceof Quantity) {
       return;
     }

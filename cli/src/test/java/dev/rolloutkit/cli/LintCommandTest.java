@@ -1,0 +1,70 @@
+package dev.rolloutkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LintCommandTest {
+
+  private static final String BROKEN_VS = """
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: app-vsvc, namespace: shop}
+      spec:
+        hosts: [app]
+        http:
+        - name: primary
+          route:
+          - destination: {host: app, subset: stable}
+            weight: 100
+      """;
+
+  @Test
+  void should_exit_0_on_rendered_stacks(@TempDir Path dir) {
+    RenderCommandTest.run("render", "mcp", "--name", "mcp-server", "--namespace", "ai-services", "--image", "img:1", "-o", dir.toString());
+    RenderCommandTest.Result r = RenderCommandTest.run("lint", dir.toString());
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).isEqualTo("6 file(s), 6 resource(s): 0 error(s), 0 other finding(s)\n");
+  }
+
+  @Test
+  void should_exit_1_with_file_and_line_on_error_findings(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("vs.yaml");
+    Files.writeString(file, BROKEN_VS);
+    RenderCommandTest.Result r = RenderCommandTest.run("lint", file.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("error [ISTIO-HOST-NOT-FOUND] VirtualService shop/app-vsvc spec.http[0].route[0].destination.host ("
+        + file + ":9:") .contains("Referenced host not found: \"app\"");
+  }
+
+  @Test
+  void should_print_exactly_the_documented_json(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("vs.yaml");
+    Files.writeString(file, BROKEN_VS);
+    RenderCommandTest.Result r = RenderCommandTest.run("lint", "--format", "json", file.toString());
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertThat(json.fieldNames()).toIterable().containsExactly("findings", "files", "resources");
+    assertThat(json.path("files").asInt()).isEqualTo(1);
+    JsonNode first = json.path("findings").get(0);
+    assertThat(first.fieldNames()).toIterable().containsExactly(
+        "rule", "severity", "kind", "namespace", "name", "path", "message", "hint", "file", "line", "column");
+    assertThat(first.path("severity").asText()).isEqualTo("error");
+    assertThat(first.path("file").asText()).isEqualTo(file.toString());
+    assertThat(first.path("line").asInt()).isEqualTo(9);
+  }
+
+  @Test
+  void should_exit_2_when_input_cannot_be_read(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bad.yaml");
+    Files.writeString(file, "kind: [unclosed\n");
+    RenderCommandTest.Result r = RenderCommandTest.run("lint", file.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("rolloutkit: " + file + ":").contains("not valid YAML").doesNotContain("\tat ");
+    assertThat(RenderCommandTest.run("lint", dir.resolve("missing").toString()).code()).isEqualTo(2);
+  }
+}

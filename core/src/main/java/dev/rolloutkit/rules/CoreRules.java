@@ -1,0 +1,29 @@
+package dev.rolloutkit.rules;
+
+import java.util.List;
+
+/**
+ * The rules of core, as a catalogue of named constants. (The full Argo, KEDA and pitfall catalogue grows here; the
+ * Istio rules live in {@code rolloutkit-istio-bridge}.)
+ */
+public final class CoreRules {
+
+  public static final Rule UNKNOWN_FIELD = new UnknownFieldRule();
+  public static final Rule UNKNOWN_KIND = new UnknownKindRule();
+
+  private static final List<Rule> ALL = List.of(UNKNOWN_FIELD, UNKNOWN_KIND);
+
+  private CoreRules() {}
+
+  public static List<Rule> list() {
+    return ALL;
+  }
+
+  /** Registers the core rules with {@link RuleSet#all()}. */
+  public static final class Provider implements RuleProvider {
+    @Override
+    public List<Rule> rules() {
+      return ALL;
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.rolloutkit.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rolloutkit.rules.Finding;
+import dev.rolloutkit.rules.Severity;
+import dev.rolloutkit.rules.SourceLocation;
+import dev.rolloutkit.stack.CanaryStack;
+import dev.rolloutkit.traffic.TrafficRouter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LintTest {
+
+  static final String TYPOS = """
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: settings}
+      data: {a: b}
+      ---
+      # the rollout
+      apiVersion: argoproj.io/v1alpha1
+      kind: Rollout
+      metadata:
+        name: checkout
+        namespace: shop
+      spec:
+        replicas: 2
+        strategy:
+          canary:
+            steps:
+            - setWeight: 20
+            - setWieght: 50
+      """;
+
+  @Test
+  void should_report_findings_with_file_line_and_column() {
+    LintResult result = Lint.withAllRules().lintYaml("deploy/checkout.yaml", TYPOS);
+    assertThat(result.resources()).isEqualTo(2);
+    Finding typo = result.report().findings("SCHEMA-UNKNOWN-FIELD").get(0);
+    assertThat(typo.path()).isEqualTo("spec.strategy.canary.steps[1].setWieght");
+    assertThat(typo.location()).contains(SourceLocation.of("deploy/checkout.yaml", 18, 9));
+    assertThat(typo.message()).isEqualTo("unknown field \"setWieght\" in argoproj.io/v1alpha1 Rollout");
+    assertThat(typo.severity()).isEqualTo(Severity.WARNING);
+    assertThat(result.hasErrors()).isFalse();
+  }
+
+  @Test
+  void should_keep_unknown_kinds_and_pass_them_over_with_an_info_finding() {
+    LintResult result = Lint.yaml("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: 3}\n");
+    assertThat(result.findings()).extracting(Finding::toString).containsExactly(
+        "info [LINT-UNKNOWN-KIND] Widget w (<yaml>:1:1): kind Widget of apiVersion example.com/v1 is not known to rolloutkit; it was passed over");
+  }
+
+  @Test
+  void should_find_nothing_in_what_rolloutkit_renders() {
+    String yaml = CanaryStack.ml("bankchurn").namespace("ml").image("bankchurn:1").traffic(TrafficRouter.nginx()).build().toYaml();
+    LintResult result = Lint.yaml(yaml);
+    assertThat(result.findings()).isEmpty();
+    assertThat(result.resources()).isEqualTo(5);
+  }
+
+  @Test
+  void should_read_folders_recursively_and_only_yaml_files(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("apps/checkout"));
+    Files.writeString(dir.resolve("apps/checkout/rollout.yaml"), TYPOS, StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("apps/widget.yml"), "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n");
+    Files.writeString(dir.resolve("README.md"), "# not yaml: [");
+    Files.writeString(dir.resolve("apps/kustomization.yaml"), "resources:\n- checkout/rollout.yaml\n");
+    LintResult result = Lint.files(dir);
+    assertThat(result.files()).isEqualTo(2);
+    assertThat(result.resources()).isEqualTo(3);
+    assertThat(result.report().findings("SCHEMA-UNKNOWN-FIELD").get(0).location().orElseThrow().file())
+        .isEqualTo(dir.resolve("apps/checkout/rollout.yaml").toString());
+  }
+
+  @Test
+  void should_name_file_and_line_of_malformed_yaml() {
+    assertThatThrownBy(() -> Lint.withAllRules().lintYaml("bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: [x\n"))
+        .isInstanceOf(LintException.class)
+        .hasMessageStartingWith("bad.yaml:")
+        .hasMessageContaining("not valid YAML");
+  }
+
+  @Test
+  void should_reject_documents_without_kind_or_that_are_not_mappings() {
+    assertThatThrownBy(() -> Lint.withAllRules().lintYaml("a.yaml", "---\napiVersion: v1\nmetadata: {name: x}\n"))
+        .hasMessage("a.yaml:2: document 1 has no kind (expected a Kubernetes object with apiVersion and kind)");
+    assertThatThrownBy(() -> Lint.withAllRules().lintYaml("b.yaml", "- just\n- a list\n"))
+        .hasMessage("b.yaml: document 1 is not a mapping (expected a Kubernetes object with apiVersion and kind)");
+    assertThatThrownBy(() -> Lint.files(Path.of("no/such/dir"))).hasMessage("no/such/dir: no such file or directory");
+  }
+
+  @Test
+  void should_skip_empty_documents() {
+    assertThat(Lint.yaml("---\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n---\n").resources()).isEqualTo(1);
+  }
+}
