@@ -1,0 +1,203 @@
+package dev.rolloutkit.assertj;
+
+import dev.rolloutkit.argo.v1alpha1.Rollout;
+import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.Steps;
+import dev.rolloutkit.profile.ArgoDuration;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on a Rollout's canary, in canary words.
+ *
+ * <pre>{@code
+ * assertThat(rollout).hasCanaryWeights(10, 30, 60, 100)
+ *     .pausesFor(2, MINUTES).afterWeight(10)
+ *     .gatesWithTemplate("mcp-success-rate").atWeight(30)
+ *     .routesTrafficWithIstio();
+ * }</pre>
+ */
+public class RolloutAssert extends AbstractAssert<RolloutAssert, Rollout> {
+
+  public RolloutAssert(Rollout actual) {
+    super(actual, RolloutAssert.class);
+  }
+
+  private List<Steps> steps() {
+    isNotNull();
+    if (actual.getSpec() == null || actual.getSpec().getStrategy() == null || actual.getSpec().getStrategy().getCanary() == null) {
+      failWithMessage("Expected %s to have a canary strategy but spec.strategy.canary is not set", Describe.of(actual));
+    }
+    List<Steps> steps = actual.getSpec().getStrategy().getCanary().getSteps();
+    return steps == null ? List.of() : steps;
+  }
+
+  private List<Integer> weights() {
+    List<Integer> weights = new ArrayList<>();
+    steps().forEach(s -> {
+      if (s.getSetWeight() != null) {
+        weights.add(s.getSetWeight());
+      }
+    });
+    return weights;
+  }
+
+  /** The canary's setWeight steps are exactly {@code weights}, in order. */
+  public RolloutAssert hasCanaryWeights(int... weights) {
+    List<Integer> expected = Arrays.stream(weights).boxed().toList();
+    if (!weights().equals(expected)) {
+      failWithMessage("Expected %s to set canary weights %s but spec.strategy.canary.steps sets %s", Describe.of(actual), expected, weights());
+    }
+    return myself;
+  }
+
+  /** Expects a timed pause of {@code amount} {@code unit}; say after which weight with {@link PauseCheck#afterWeight}. */
+  public PauseCheck pausesFor(long amount, TimeUnit unit) {
+    return new PauseCheck(this, unit.toSeconds(amount));
+  }
+
+  /** Expects a timed pause of {@code amount} {@code unit}; say after which weight with {@link PauseCheck#afterWeight}. */
+  public PauseCheck pausesFor(long amount, ChronoUnit unit) {
+    return new PauseCheck(this, Duration.of(amount, unit).getSeconds());
+  }
+
+  /** Expects a pause until promotion; say after which weight with {@link PauseCheck#afterWeight}. */
+  public PauseCheck pausesUntilPromoted() {
+    return new PauseCheck(this, -1);
+  }
+
+  /** Expects an analysis step running template {@code template}; say at which weight with {@link GateCheck#atWeight}. */
+  public GateCheck gatesWithTemplate(String template) {
+    return new GateCheck(this, template);
+  }
+
+  /** After weight {@code weight} and before the next weight, there is a pause of {@code seconds} (-1: until promoted). */
+  public RolloutAssert hasPauseAfterWeight(int weight, long seconds) {
+    List<Steps> steps = steps();
+    int at = indexOfWeight(steps, weight);
+    String wanted = seconds < 0 ? "until promoted" : "for " + Describe.seconds(seconds);
+    List<String> found = new ArrayList<>();
+    for (int i = at + 1; i < steps.size() && steps.get(i).getSetWeight() == null; i++) {
+      if (steps.get(i).getPause() != null) {
+        var duration = steps.get(i).getPause().getDuration();
+        if (duration == null) {
+          if (seconds < 0) {
+            return myself;
+          }
+          found.add("steps[" + i + "] pauses until promoted");
+          continue;
+        }
+        OptionalLong actualSeconds = ArgoDuration.seconds(duration.getStrVal() != null ? duration.getStrVal() : duration.getIntVal() + "");
+        if (seconds >= 0 && actualSeconds.isPresent() && actualSeconds.getAsLong() == seconds) {
+          return myself;
+        }
+        found.add("spec.strategy.canary.steps[" + i + "] pauses for " + (duration.getStrVal() != null ? duration.getStrVal() : duration.getIntVal() + "s"));
+      }
+    }
+    failWithMessage("Expected %s to pause %s after weight %d but %s", Describe.of(actual), wanted, weight,
+        found.isEmpty() ? "no pause follows weight " + weight + " (spec.strategy.canary.steps[" + at + "]) before the next weight" : String.join(", ", found));
+    return myself;
+  }
+
+  /** An analysis step runs {@code template} while the canary is at {@code weight}. */
+  public RolloutAssert hasGateAtWeight(String template, int weight) {
+    List<Steps> steps = steps();
+    int current = 0;
+    List<String> found = new ArrayList<>();
+    for (int i = 0; i < steps.size(); i++) {
+      Steps s = steps.get(i);
+      if (s.getSetWeight() != null) {
+        current = s.getSetWeight();
+      }
+      if (s.getAnalysis() != null && s.getAnalysis().getTemplates() != null
+          && s.getAnalysis().getTemplates().stream().anyMatch(t -> template.equals(t.getTemplateName()))) {
+        if (current == weight) {
+          return myself;
+        }
+        found.add("at weight " + current + " (spec.strategy.canary.steps[" + i + "])");
+      }
+    }
+    failWithMessage("Expected %s to run analysis template %s at weight %d but %s", Describe.of(actual), template, weight,
+        found.isEmpty() ? "no analysis step runs it" : "it runs " + String.join(", ", found));
+    return myself;
+  }
+
+  /** Traffic is split by Istio ({@code trafficRouting.istio}). */
+  public RolloutAssert routesTrafficWithIstio() {
+    return routesTrafficWith("istio", trafficRouting() != null && trafficRouting().getIstio() != null);
+  }
+
+  /** Traffic is split by NGINX Ingress ({@code trafficRouting.nginx}). */
+  public RolloutAssert routesTrafficWithNginx() {
+    return routesTrafficWith("nginx", trafficRouting() != null && trafficRouting().getNginx() != null);
+  }
+
+  /** No traffic router: the canary's share is its share of replicas. */
+  public RolloutAssert splitsTrafficByReplicas() {
+    steps();
+    if (trafficRouting() != null) {
+      failWithMessage("Expected %s to split traffic by replicas but spec.strategy.canary.trafficRouting is set", Describe.of(actual));
+    }
+    return myself;
+  }
+
+  private RolloutAssert routesTrafficWith(String router, boolean ok) {
+    steps();
+    if (!ok) {
+      failWithMessage("Expected %s to route traffic with %s but spec.strategy.canary.trafficRouting.%s is not set", Describe.of(actual),
+          router, router);
+    }
+    return myself;
+  }
+
+  private dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.TrafficRouting trafficRouting() {
+    return actual.getSpec().getStrategy().getCanary().getTrafficRouting();
+  }
+
+  private int indexOfWeight(List<Steps> steps, int weight) {
+    for (int i = 0; i < steps.size(); i++) {
+      if (Integer.valueOf(weight).equals(steps.get(i).getSetWeight())) {
+        return i;
+      }
+    }
+    failWithMessage("Expected %s to have a setWeight step with weight %d but its weights are %s", Describe.of(actual), weight, weights());
+    return -1;
+  }
+
+  /** The second half of {@code pausesFor(…)}. */
+  public static final class PauseCheck {
+    private final RolloutAssert owner;
+    private final long seconds;
+
+    PauseCheck(RolloutAssert owner, long seconds) {
+      this.owner = owner;
+      this.seconds = seconds;
+    }
+
+    /** …after the step that sets {@code weight}, before the next weight. */
+    public RolloutAssert afterWeight(int weight) {
+      return owner.hasPauseAfterWeight(weight, seconds);
+    }
+  }
+
+  /** The second half of {@code gatesWithTemplate(…)}. */
+  public static final class GateCheck {
+    private final RolloutAssert owner;
+    private final String template;
+
+    GateCheck(RolloutAssert owner, String template) {
+      this.owner = owner;
+      this.template = template;
+    }
+
+    /** …while the canary is at {@code weight}. */
+    public RolloutAssert atWeight(int weight) {
+      return owner.hasGateAtWeight(template, weight);
+    }
+  }
+}

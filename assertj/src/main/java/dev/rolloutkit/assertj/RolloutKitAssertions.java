@@ -1,0 +1,51 @@
+package dev.rolloutkit.assertj;
+
+import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
+import dev.rolloutkit.argo.v1alpha1.Rollout;
+import dev.rolloutkit.keda.v1alpha1.ScaledObject;
+import dev.rolloutkit.lint.LintResult;
+import dev.rolloutkit.rules.ValidationReport;
+import dev.rolloutkit.stack.CanaryStack;
+
+/**
+ * The entry point of rolloutkit's assertions (it does not extend AssertJ's {@code Assertions}; import both).
+ *
+ * <pre>{@code
+ * import static dev.rolloutkit.assertj.RolloutKitAssertions.assertThat;
+ *
+ * assertThat(stack).passesAllRules();
+ * assertThat(rollout).hasCanaryWeights(10, 30, 60, 100).pausesFor(2, MINUTES).afterWeight(10);
+ * assertThat(template).rollsBackOnFailure(3);
+ * assertThat(scaledObject).scalesToZeroWhenIdle().keepsAtLeast(2).whileActive();
+ * assertThat(Lint.files(Path.of("deploy"))).hasNoErrors();
+ * }</pre>
+ */
+public final class RolloutKitAssertions {
+
+  private RolloutKitAssertions() {}
+
+  public static RolloutAssert assertThat(Rollout actual) {
+    return new RolloutAssert(actual);
+  }
+
+  public static AnalysisTemplateAssert assertThat(AnalysisTemplate actual) {
+    return new AnalysisTemplateAssert(actual);
+  }
+
+  public static ScaledObjectAssert assertThat(ScaledObject actual) {
+    return new ScaledObjectAssert(actual);
+  }
+
+  public static CanaryStackAssert assertThat(CanaryStack actual) {
+    return new CanaryStackAssert(actual);
+  }
+
+  public static ValidationReportAssert assertThat(ValidationReport actual) {
+    return new ValidationReportAssert(actual);
+  }
+
+  /** Assertions on a lint run's report. */
+  public static ValidationReportAssert assertThat(LintResult actual) {
+    return new ValidationReportAssert(actual == null ? null : actual.report());
+  }
+}

@@ -1,0 +1,41 @@
+package dev.rolloutkit.assertj;
+
+import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
+import dev.rolloutkit.argo.v1alpha1.Rollout;
+import dev.rolloutkit.keda.v1alpha1.ScaledObject;
+import dev.rolloutkit.rules.ValidationReport;
+import dev.rolloutkit.stack.CanaryStack;
+import org.assertj.core.api.AbstractSoftAssertions;
+
+/**
+ * Soft assertions: every failure is collected and reported together by {@link #assertAll()}.
+ *
+ * <pre>{@code
+ * RolloutKitSoftAssertions softly = new RolloutKitSoftAssertions();
+ * softly.assertThat(rollout).hasCanaryWeights(10, 50, 100);
+ * softly.assertThat(template).rollsBackOnFailure(3);
+ * softly.assertAll();
+ * }</pre>
+ */
+public class RolloutKitSoftAssertions extends AbstractSoftAssertions {
+
+  public RolloutAssert assertThat(Rollout actual) {
+    return proxy(RolloutAssert.class, Rollout.class, actual);
+  }
+
+  public AnalysisTemplateAssert assertThat(AnalysisTemplate actual) {
+    return proxy(AnalysisTemplateAssert.class, AnalysisTemplate.class, actual);
+  }
+
+  public ScaledObjectAssert assertThat(ScaledObject actual) {
+    return proxy(ScaledObjectAssert.class, ScaledObject.class, actual);
+  }
+
+  public CanaryStackAssert assertThat(CanaryStack actual) {
+    return proxy(CanaryStackAssert.class, CanaryStack.class, actual);
+  }
+
+  public ValidationReportAssert assertThat(ValidationReport actual) {
+    return proxy(ValidationReportAssert.class, ValidationReport.class, actual);
+  }
+}
