@@ -1,0 +1,12 @@
+// rolloutkit's public API, imported for JShell: ./rolloutkit jshell loads this at start.
+import dev.rolloutkit.stack.*;
+import dev.rolloutkit.profile.*;
+import dev.rolloutkit.analysis.*;
+import dev.rolloutkit.scaling.*;
+import dev.rolloutkit.traffic.*;
+import dev.rolloutkit.istio.*;
+import dev.rolloutkit.rules.*;
+import dev.rolloutkit.lint.*;
+import static dev.rolloutkit.profile.CanaryStep.*;
+import java.time.Duration;
+import java.nio.file.*;
