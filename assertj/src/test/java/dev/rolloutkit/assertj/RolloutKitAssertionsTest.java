@@ -174,6 +174,41 @@ class RolloutKitAssertionsTest {
     org.assertj.core.api.Assertions.assertThat(vs.getKind()).isEqualTo("VirtualService");
   }
 
+  /** Istio objects routing to a Service that is not in the set: ISTIO-HOST-NOT-FOUND is an error. */
+  static final String ROUTES_TO_MISSING_SERVICE = """
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: checkout, namespace: shop}
+      spec:
+        hosts: [checkout]
+        http:
+        - name: primary
+          route: [{destination: {host: checkout}}]
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: checkout, namespace: shop}
+      spec: {host: checkout}
+      """;
+
+  @Test
+  void has_no_findings_lists_what_was_found() {
+    assertThatThrownBy(() -> assertThat(Lint.yaml(ROUTES_TO_MISSING_SERVICE)).hasNoFindings())
+        .hasMessageStartingWith("Expected no findings but found 2:\n  error [ISTIO-HOST-NOT-FOUND] VirtualService shop/checkout");
+  }
+
+  @Test
+  void passes_all_rules_lists_the_error_findings() {
+    var objects = dev.rolloutkit.testing.Manifests.documents(ROUTES_TO_MISSING_SERVICE).stream()
+        .map(dev.rolloutkit.testing.Manifests::read).toList();
+    var adoption = dev.rolloutkit.istio.AdoptExistingRouting.of(objects.get(0), objects.get(1));
+    CanaryStack withoutService = CanaryStack.ml("checkout").namespace("shop").image("checkout:1")
+        .traffic(dev.rolloutkit.istio.IstioTrafficRouter.adopting(adoption)).build();
+    assertThatThrownBy(() -> assertThat(withoutService).passesAllRules())
+        .hasMessageContaining("[rules over stack checkout] Expected no error findings but found")
+        .hasMessageContaining("error [ISTIO-HOST-NOT-FOUND] VirtualService shop/checkout spec.http[0].route[0].destination.host");
+  }
+
   @Test
   void soft_assertions_collect_every_failure() {
     RolloutKitSoftAssertions softly = new RolloutKitSoftAssertions();
