@@ -58,7 +58,7 @@ public abstract class AbstractRule implements Rule {
   }
 
   /** Where a rule puts what it finds. */
-  protected final class Findings {
+  public final class Findings {
 
     private final ResourceSet resources;
     private final List<Finding> list = new ArrayList<>();

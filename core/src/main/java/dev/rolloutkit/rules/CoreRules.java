@@ -23,7 +23,9 @@ public final class CoreRules {
   public static final class Provider implements RuleProvider {
     @Override
     public List<Rule> rules() {
-      return ALL;
+      List<Rule> rules = new java.util.ArrayList<>(ALL);
+      rules.addAll(ArgoRules.list());
+      return rules;
     }
   }
 }

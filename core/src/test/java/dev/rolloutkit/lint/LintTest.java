@@ -46,7 +46,11 @@ class LintTest {
     assertThat(typo.location()).contains(SourceLocation.of("deploy/checkout.yaml", 18, 9));
     assertThat(typo.message()).isEqualTo("unknown field \"setWieght\" in argoproj.io/v1alpha1 Rollout");
     assertThat(typo.severity()).isEqualTo(Severity.WARNING);
-    assertThat(result.hasErrors()).isFalse();
+    // the controller would reject this Rollout twice: no selector, and a step with no known type (the typo)
+    assertThat(result.report().errors()).extracting(Finding::rule, Finding::path).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("ARGO-SELECTOR", "spec.selector"),
+        org.assertj.core.groups.Tuple.tuple("ARGO-STEP-ONE-TYPE", "spec.strategy.canary.steps[1]"));
+    assertThat(result.report().findings("ARGO-STEP-ONE-TYPE").get(0).location()).contains(SourceLocation.of("deploy/checkout.yaml", 18, 9));
   }
 
   @Test
