@@ -25,6 +25,8 @@ public final class CoreRules {
     public List<Rule> rules() {
       List<Rule> rules = new java.util.ArrayList<>(ALL);
       rules.addAll(ArgoRules.list());
+      rules.addAll(KedaRules.list());
+      rules.addAll(AnalysisRules.list());
       return rules;
     }
   }

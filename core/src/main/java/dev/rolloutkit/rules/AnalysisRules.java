@@ -1,0 +1,202 @@
+package dev.rolloutkit.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
+import dev.rolloutkit.argo.v1alpha1.ClusterAnalysisTemplate;
+import dev.rolloutkit.profile.ArgoDuration;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks of AnalysisTemplates: the metric rules Argo applies only when an AnalysisRun starts (and that then abort the
+ * rollout), made before anything is applied, and the pitfalls of the source documents.
+ */
+public final class AnalysisRules {
+
+  private AnalysisRules() {}
+
+  /** Assumed Prometheus scrape interval for the window checks (the source documents' 15s). */
+  static final long SCRAPE_SECONDS = 15;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern WINDOW = Pattern.compile("\\[(\\d+(?:ms|s|m|h|d|w|y))(?::[^\\]]*)?]");
+
+  /** A metric of either template kind, as a JSON tree, with its path. */
+  record Metric(HasMetadata template, String path, JsonNode node) {
+    String name() {
+      return node.path("name").asText();
+    }
+  }
+
+  @FunctionalInterface
+  interface MetricsCheck {
+    void visit(HasMetadata template, List<Metric> metrics, AbstractRule.Findings findings);
+  }
+
+  private static Rule templates(String id, Severity severity, String title, String rationale, MetricsCheck check) {
+    return new CheckRule(id, severity, title, rationale, (resources, f) -> {
+      List<HasMetadata> templates = new ArrayList<>(resources.ofType(AnalysisTemplate.class));
+      templates.addAll(resources.ofType(ClusterAnalysisTemplate.class));
+      for (HasMetadata t : templates) {
+        JsonNode metrics = JSON.valueToTree(t).path("spec").path("metrics");
+        List<Metric> list = new ArrayList<>();
+        for (int i = 0; i < metrics.size(); i++) {
+          list.add(new Metric(t, "spec.metrics[" + i + "]", metrics.get(i)));
+        }
+        check.visit(t, list, f);
+      }
+    });
+  }
+
+  private static Integer intOf(JsonNode n) {
+    if (n.isMissingNode() || n.isNull()) {
+      return null;
+    }
+    if (n.isInt()) {
+      return n.asInt();
+    }
+    try {
+      return Integer.parseInt(n.asText());
+    } catch (NumberFormatException e) {
+      return 0; // IntOrString.IntValue() of a non-number, e.g. an unresolved {{args.n}}
+    }
+  }
+
+  public static final Rule METRIC_VALID = templates("ARGO-METRIC-VALID", Severity.ERROR,
+      "Metrics pass the checks Argo makes when an AnalysisRun starts",
+      "Argo validates metrics only when a run starts (ValidateMetrics); a failure makes the run Error and aborts the rollout mid-way."
+          + " Messages are Argo's, prefixed metrics[i] (reference §3.5).",
+      (t, metrics, f) -> {
+        if (metrics.isEmpty()) {
+          f.add(t, "spec.metrics", "no metrics specified", "add a metric");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < metrics.size(); i++) {
+          Metric m = metrics.get(i);
+          JsonNode n = m.node();
+          String p = "metrics[" + i + "]: ";
+          if (!names.add(m.name())) {
+            f.add(t, m.path() + ".name", p + "duplicate name '" + m.name() + "'", "rename one of them");
+          }
+          Integer count = intOf(n.path("count"));
+          Integer failureLimit = intOf(n.path("failureLimit"));
+          Integer inconclusive = intOf(n.path("inconclusiveLimit"));
+          Integer consecutiveError = intOf(n.path("consecutiveErrorLimit"));
+          Integer consecutiveSuccess = intOf(n.path("consecutiveSuccessLimit"));
+          int fl = failureLimit == null ? 0 : failureLimit;
+          int cs = consecutiveSuccess == null ? 0 : consecutiveSuccess;
+          if (consecutiveSuccess != null && consecutiveSuccess < 0) {
+            f.add(t, m.path() + ".consecutiveSuccessLimit", p + "consecutiveSuccessLimit must be >= 0", "use 0 or more");
+          }
+          if (fl < -1) {
+            f.add(t, m.path() + ".failureLimit", p + "failureLimit must be >= 0, or -1 to be disabled", "use 0 or more");
+          }
+          if (fl == -1 && cs == 0) {
+            f.add(t, m.path() + ".failureLimit", p + "failureLimit and consecutiveSuccessLimit cannot both be disabled", "set a failureLimit");
+          }
+          if (inconclusive != null && inconclusive < 0) {
+            f.add(t, m.path() + ".inconclusiveLimit", p + "inconclusiveLimit must be >= 0", "use 0 or more");
+          }
+          if (consecutiveError != null && consecutiveError < 0) {
+            f.add(t, m.path() + ".consecutiveErrorLimit", p + "consecutiveErrorLimit must be >= 0", "use 0 or more");
+          }
+          if (count != null && count > 0) {
+            if (fl >= 0 && cs >= 0 && count < fl + cs) {
+              f.add(t, m.path() + ".count", p + "count (" + count + ") must be >= failureLimit + consecutiveSuccessLimit (" + fl + " + " + cs
+                  + ") if both >= 0", "raise count");
+            }
+            if (fl == -1 && count < cs) {
+              f.add(t, m.path() + ".count", p + "count must be >= consecutiveSuccessLimit", "raise count");
+            }
+            if (inconclusive != null && count < inconclusive) {
+              f.add(t, m.path() + ".count", p + "count must be >= inconclusiveLimit", "raise count");
+            }
+            if (count > 1 && !n.hasNonNull("interval")) {
+              f.add(t, m.path() + ".interval", p + "interval must be specified when count > 1", "add an interval, e.g. 1m");
+            }
+          }
+          for (String[] d : new String[][] {{"interval", "invalid interval string: "}, {"initialDelay", "invalid startDelay string: "}}) {
+            if (n.hasNonNull(d[0]) && !n.path(d[0]).asText().contains("{{") && ArgoDuration.seconds(n.path(d[0]).asText()).isEmpty()) {
+              f.add(t, m.path() + "." + d[0], p + d[1] + n.path(d[0]).asText(), "use a Go duration such as 30s or 5m");
+            }
+          }
+          JsonNode provider = n.path("provider");
+          int providers = 0;
+          for (var it = provider.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            providers += key.equals("plugin") ? provider.path("plugin").size() : provider.path(key).isNull() ? 0 : 1;
+          }
+          if (providers == 0) {
+            f.add(t, m.path() + ".provider", p + "no provider specified", "add a provider, e.g. prometheus");
+          } else if (providers > 1) {
+            f.add(t, m.path() + ".provider", p + "multiple providers specified", "keep one provider per metric");
+          }
+        }
+      });
+
+  public static final Rule QUERY_FILTERED = templates("ANALYSIS-QUERY-CANARY-FILTERED", Severity.WARNING,
+      "Prometheus queries are filtered to the canary through an argument",
+      "Aggregating stable and canary pods together dilutes the canary's errors, so a bad canary passes (the MCP article's third common"
+          + " mistake). Pass the hash with valueFrom.podTemplateHashValue: Latest and filter on it.",
+      (t, metrics, f) -> metrics.forEach(m -> {
+        JsonNode q = m.node().path("provider").path("prometheus").path("query");
+        if (!q.isMissingNode() && !q.asText().contains("{{args.")) {
+          f.add(t, m.path() + ".provider.prometheus.query", "the query of metric " + m.name() + " is not filtered to the canary (it uses no"
+              + " {{args.…}})", "filter on the canary hash, e.g. rollouts_pod_template_hash=\"{{args.canary-hash}}\"");
+        }
+      }));
+
+  public static final Rule CONDITION_GUARDED = templates("ANALYSIS-CONDITION-GUARDED", Severity.WARNING,
+      "Prometheus conditions are safe against empty results and NaN",
+      "On an empty vector result[0] is an evaluation error (5 in a row abort the rollout), and default() does not help; on NaN every"
+          + " comparison is false, so a failure-only condition passes silently (reference §4.4, §4.5).",
+      (t, metrics, f) -> metrics.forEach(m -> {
+        if (m.node().path("provider").path("prometheus").isMissingNode()) {
+          return;
+        }
+        for (String field : List.of("successCondition", "failureCondition")) {
+          String c = m.node().path(field).asText("");
+          if (c.contains("result[0]") && !c.contains("len(result)")) {
+            f.add(t, m.path() + "." + field, field + " indexes result[0] without a len(result) guard: an empty result is an evaluation error",
+                "write len(result) > 0 && !isNaN(result[0]) && …");
+          }
+        }
+        if (m.node().hasNonNull("failureCondition") && !m.node().hasNonNull("successCondition") && !m.node().path("failureCondition").asText().contains("isNaN")) {
+          f.add(t, m.path() + ".failureCondition", "only a failureCondition: on NaN it is false, so the measurement passes",
+              "add a successCondition, or guard with isNaN(result[0])");
+        }
+      }));
+
+  public static final Rule SCRAPE_WINDOWS = templates("ANALYSIS-SCRAPE-WINDOWS", Severity.WARNING,
+      "Analysis intervals are at least the scrape interval and range windows at least 4× it (15s assumed)",
+      "With windows shorter than 4 scrapes, rate() sees one sample or none and returns nothing or noise; intervals shorter than a scrape"
+          + " measure the same data again (the MCP article's 'metric detection delay').",
+      (t, metrics, f) -> metrics.forEach(m -> {
+        String interval = m.node().path("interval").asText("");
+        long seconds = interval.isEmpty() ? -1 : ArgoDuration.seconds(interval).orElse(-1);
+        if (seconds >= 0 && seconds < SCRAPE_SECONDS) {
+          f.add(t, m.path() + ".interval", "interval " + interval + " is shorter than the " + SCRAPE_SECONDS + "s scrape interval",
+              "measure at most once per scrape, e.g. every 60s");
+        }
+        Matcher w = WINDOW.matcher(m.node().path("provider").path("prometheus").path("query").asText(""));
+        while (w.find()) {
+          long window = ArgoDuration.seconds(w.group(1)).orElse(Long.MAX_VALUE);
+          if (window < 4 * SCRAPE_SECONDS) {
+            f.add(t, m.path() + ".provider.prometheus.query", "range window [" + w.group(1) + "] is shorter than 4 × the " + SCRAPE_SECONDS
+                + "s scrape interval", "use at least [" + 4 * SCRAPE_SECONDS + "s], e.g. [2m]");
+          }
+        }
+      }));
+
+  private static final List<Rule> ALL = List.of(METRIC_VALID, QUERY_FILTERED, CONDITION_GUARDED, SCRAPE_WINDOWS);
+
+  public static List<Rule> list() {
+    return ALL;
+  }
+}

@@ -1,0 +1,120 @@
+package dev.rolloutkit.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rolloutkit.analysis.AnalysisGate;
+import dev.rolloutkit.testing.Manifests;
+import java.util.List;
+import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class AnalysisRulesTest {
+
+  static final String VALID = """
+      apiVersion: argoproj.io/v1alpha1
+      kind: AnalysisTemplate
+      metadata: {name: health, namespace: shop}
+      spec:
+        args: [{name: canary-hash}]
+        metrics:
+        - name: errors
+          interval: 30s
+          count: 3
+          failureLimit: 1
+          successCondition: len(result) > 0 && !isNaN(result[0]) && result[0] < 0.05
+          provider:
+            prometheus:
+              address: http://prometheus.monitoring:9090
+              query: sum(rate(errors{h="{{args.canary-hash}}"}[2m]))
+      """;
+
+  static ResourceSet set(String yaml) {
+    return ResourceSet.of(Manifests.documents(yaml).stream().map(Manifests::read).toList());
+  }
+
+  static String edit(String from, String to) {
+    assertThat(VALID).as("fixture contains %s", from).contains(from);
+    return VALID.replace(from, to);
+  }
+
+  static final String M = "spec.metrics[0]";
+
+  static Stream<Arguments> defects() {
+    return Stream.of(
+        Arguments.of(AnalysisRules.METRIC_VALID, edit("    count: 3\n", "    count: 1\n    consecutiveSuccessLimit: 2\n"), M + ".count",
+            "metrics[0]: count (1) must be >= failureLimit + consecutiveSuccessLimit (1 + 2) if both >= 0"),
+        Arguments.of(AnalysisRules.METRIC_VALID, edit("    interval: 30s\n", ""), M + ".interval", "metrics[0]: interval must be specified when count > 1"),
+        Arguments.of(AnalysisRules.METRIC_VALID, edit("interval: 30s", "interval: 1d"), M + ".interval", "metrics[0]: invalid interval string: 1d"),
+        Arguments.of(AnalysisRules.METRIC_VALID, edit("failureLimit: 1", "failureLimit: -1"), M + ".failureLimit",
+            "metrics[0]: failureLimit and consecutiveSuccessLimit cannot both be disabled"),
+        Arguments.of(AnalysisRules.METRIC_VALID, edit("    provider:\n", "    provider:\n      web: {url: http://x}\n"), M + ".provider",
+            "metrics[0]: multiple providers specified"),
+        Arguments.of(AnalysisRules.QUERY_FILTERED, edit("errors{h=\"{{args.canary-hash}}\"}", "errors"), M + ".provider.prometheus.query",
+            "the query of metric errors is not filtered to the canary (it uses no {{args.…}})"),
+        Arguments.of(AnalysisRules.CONDITION_GUARDED, edit("len(result) > 0 && !isNaN(result[0]) && result[0] < 0.05", "result[0] < 0.05"),
+            M + ".successCondition", "successCondition indexes result[0] without a len(result) guard: an empty result is an evaluation error"),
+        Arguments.of(AnalysisRules.CONDITION_GUARDED, edit("successCondition: len(result) > 0 && !isNaN(result[0]) && result[0] < 0.05",
+                "failureCondition: result[0] >= 0.05"),
+            M + ".failureCondition", "only a failureCondition: on NaN it is false, so the measurement passes"),
+        Arguments.of(AnalysisRules.SCRAPE_WINDOWS, edit("[2m]", "[30s]"), M + ".provider.prometheus.query",
+            "range window [30s] is shorter than 4 × the 15s scrape interval"),
+        Arguments.of(AnalysisRules.SCRAPE_WINDOWS, edit("interval: 30s", "interval: 10s"), M + ".interval",
+            "interval 10s is shorter than the 15s scrape interval"));
+  }
+
+  @ParameterizedTest(name = "{0}: {3}")
+  @MethodSource("defects")
+  void should_report_the_defect_at_the_field(Rule rule, String yaml, String path, String message) {
+    List<Finding> findings = rule.check(set(yaml));
+    assertThat(findings).extracting(Finding::path, Finding::message).contains(Tuple.tuple(path, message));
+  }
+
+  static Stream<Rule> rules() {
+    return AnalysisRules.list().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rules")
+  void should_pass_a_guarded_filtered_template(Rule rule) {
+    assertThat(rule.check(set(VALID))).isEmpty();
+  }
+
+  @Test
+  void should_pass_every_gate_rolloutkit_compiles() {
+    var templates = Stream.of(AnalysisGate.mcpSuccessRate(), AnalysisGate.canaryHealthCheck(), AnalysisGate.bluegreenValidation())
+        .map(g -> g.toAnalysisTemplate("ns")).toList();
+    assertThat(RuleSet.of(AnalysisRules.list()).evaluate(ResourceSet.of(templates)).findings()).isEmpty();
+  }
+
+  @Test
+  void should_flag_the_article_template_as_written() {
+    String article = """
+        apiVersion: argoproj.io/v1alpha1
+        kind: AnalysisTemplate
+        metadata: {name: mcp-success-rate, namespace: ai-services}
+        spec:
+          args: [{name: canary-hash}]
+          metrics:
+          - name: success-rate
+            interval: 60s
+            failureLimit: 3
+            successCondition: result[0] >= 0.95
+            provider:
+              prometheus:
+                address: http://prometheus.monitoring:9090
+                query: sum(rate(mcp_requests_total{status="success", version="{{args.canary-hash}}"}[2m]))
+        """;
+    assertThat(RuleSet.of(AnalysisRules.list()).evaluate(set(article)).findings()).extracting(Finding::rule)
+        .containsExactly("ANALYSIS-CONDITION-GUARDED");
+  }
+
+  @Test
+  void should_have_a_failing_case_for_every_rule() {
+    assertThat(defects().map(a -> ((Rule) a.get()[0]).id()).distinct().toList())
+        .containsExactlyInAnyOrderElementsOf(AnalysisRules.list().stream().map(Rule::id).toList());
+  }
+}

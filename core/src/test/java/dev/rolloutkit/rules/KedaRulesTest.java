@@ -1,0 +1,138 @@
+package dev.rolloutkit.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rolloutkit.lint.Lint;
+import dev.rolloutkit.testing.Manifests;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every KEDA rule fails on its defect with KEDA's message and passes on the fix; upstream's examples have no errors. */
+class KedaRulesTest {
+
+  static final String VALID = """
+      apiVersion: argoproj.io/v1alpha1
+      kind: Rollout
+      metadata: {name: app, namespace: shop}
+      spec:
+        selector: {matchLabels: {app: app}}
+        template:
+          metadata: {labels: {app: app}}
+          spec: {containers: [{name: app, image: "app:1"}]}
+        strategy:
+          canary:
+            steps: [{setWeight: 50}, {setWeight: 100}]
+      ---
+      apiVersion: keda.sh/v1alpha1
+      kind: ScaledObject
+      metadata: {name: app-scaler, namespace: shop}
+      spec:
+        scaleTargetRef: {apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: app}
+        idleReplicaCount: 0
+        minReplicaCount: 2
+        maxReplicaCount: 10
+        cooldownPeriod: 60
+        triggers:
+        - type: prometheus
+          name: connections
+          metadata: {serverAddress: "http://prometheus.monitoring:9090", query: "sum(up)", threshold: "50", activationThreshold: "0"}
+      """;
+
+  static ResourceSet set(String yaml) {
+    return ResourceSet.of(Manifests.documents(yaml).stream().map(Manifests::read).toList());
+  }
+
+  static String edit(String from, String to) {
+    assertThat(VALID).as("fixture contains %s", from).contains(from);
+    return VALID.replace(from, to);
+  }
+
+  static final String SECOND_SO = "---\napiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata: {name: other, namespace: shop}\n"
+      + "spec:\n  scaleTargetRef: {apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: app}\n  minReplicaCount: 2\n"
+      + "  triggers: [{type: cron, metadata: {timezone: UTC, start: 0 8 * * *, end: 0 18 * * *, desiredReplicas: '4'}}]\n";
+
+  static Stream<Arguments> defects() {
+    return Stream.of(
+        Arguments.of(KedaRules.REPLICA_BOUNDS, edit("maxReplicaCount: 10", "maxReplicaCount: 1"), "spec.minReplicaCount",
+            "MinReplicaCount=2 must be less than MaxReplicaCount=1"),
+        Arguments.of(KedaRules.REPLICA_BOUNDS, edit("  minReplicaCount: 2\n", ""), "spec.idleReplicaCount",
+            "IdleReplicaCount=0 must be less than MinReplicaCount=0"),
+        Arguments.of(KedaRules.IDLE_ONLY_ZERO, edit("idleReplicaCount: 0", "idleReplicaCount: 1"), "spec.idleReplicaCount",
+            "idleReplicaCount 1 does not work; only 0 is supported"),
+        Arguments.of(KedaRules.NAME_LENGTH, edit("name: app-scaler,", "name: " + "s".repeat(60) + ","), "metadata.name",
+            "HPA name \"keda-hpa-" + "s".repeat(60) + "\" derived from scaledobject is 69 characters long; must be no more than 63 characters;"
+                + " set spec.advanced.horizontalPodAutoscalerConfig.name to a shorter name or shorten the scaledobject name"),
+        Arguments.of(KedaRules.ONE_SCALER_PER_TARGET, VALID + SECOND_SO, "spec.scaleTargetRef",
+            "the workload 'app' of type 'argoproj.io/v1alpha1.Rollout' is already managed by the ScaledObject 'app-scaler'"),
+        Arguments.of(KedaRules.ONE_SCALER_PER_TARGET, VALID + "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\n"
+                + "metadata: {name: app-hpa, namespace: shop}\nspec:\n  scaleTargetRef: {apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: app}\n"
+                + "  maxReplicas: 5\n",
+            "spec.scaleTargetRef", "the workload 'app' of type 'argoproj.io/v1alpha1.Rollout' is already managed by the hpa 'app-hpa'"),
+        Arguments.of(KedaRules.TARGET_KIND, edit("{apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: app}", "{apiVersion: argoproj.io/v1alpha1, name: app}"),
+            "spec.scaleTargetRef.kind", "kind is omitted, so KEDA targets argoproj.io/v1alpha1.Deployment app"),
+        Arguments.of(KedaRules.TRIGGERS, edit("    name: connections\n", "    name: connections\n    useCachedMetrics: true\n")
+                .replace("- type: prometheus", "- type: cron"),
+            "spec.triggers[0].useCachedMetrics", "property \"useCachedMetrics\" is not supported for \"cron\" scaler"),
+        Arguments.of(KedaRules.TRIGGERS, edit("  triggers:\n", "  triggers:\n  - {type: cpu, name: connections, metricType: Utilization, metadata: {value: '60'}}\n"),
+            "spec.triggers[1].name", "triggerName \"connections\" is defined multiple times in the ScaledObject/ScaledJob, but it must be unique"),
+        Arguments.of(KedaRules.CPU_MEMORY_ONLY, edit("  - type: prometheus\n    name: connections\n    metadata: {serverAddress: \"http://prometheus.monitoring:9090\", query: \"sum(up)\", threshold: \"50\", activationThreshold: \"0\"}\n",
+                "  - {type: cpu, metricType: Utilization, metadata: {value: '60'}}\n"),
+            "spec.minReplicaCount", "scaledobject has only cpu/memory triggers AND minReplica is 0 (scale to zero doesn't work in this case)"),
+        Arguments.of(KedaRules.SCALING_MODIFIERS, edit("  cooldownPeriod: 60\n", "  cooldownPeriod: 60\n  advanced: {scalingModifiers: {formula: connections * 2}}\n"),
+            "spec.advanced.scalingModifiers.target", "error validating formula in ScalingModifiers\nformula is given but target is empty"),
+        Arguments.of(KedaRules.IRRELEVANT_SETTINGS, edit("  idleReplicaCount: 0\n", ""), "spec.cooldownPeriod",
+            "CooldownPeriod is configured but is not relevant. CooldownPeriod is only relevant when minReplicaCount = 0 or idleReplicaCount = 0"),
+        Arguments.of(KedaRules.PROMETHEUS_METADATA, edit("threshold: \"50\"", "threshold: fifty, metricName: up"), "spec.triggers[0].metadata.threshold",
+            "threshold \"fifty\" is not a number"),
+        Arguments.of(KedaRules.PROMETHEUS_METADATA, edit("threshold: \"50\"", "threshold: \"50\", metricName: up"), "spec.triggers[0].metadata.metricName",
+            "metricName was removed in KEDA v2.12 and is ignored"),
+        Arguments.of(KedaRules.CANARY_MINIMUM, edit("  idleReplicaCount: 0\n  minReplicaCount: 2\n", "  minReplicaCount: 0\n"), "spec.minReplicaCount",
+            "minReplicaCount 0 lets the canary Rollout app run on fewer than 2 pods while active"));
+  }
+
+  @ParameterizedTest(name = "{0}: {3}")
+  @MethodSource("defects")
+  void should_report_the_defect_with_kedas_message_at_the_field(Rule rule, String yaml, String path, String message) {
+    List<Finding> findings = rule.check(set(yaml));
+    assertThat(findings).extracting(Finding::path, Finding::message).contains(Tuple.tuple(path, message));
+    assertThat(findings).allSatisfy(f -> assertThat(f.hint()).isPresent());
+  }
+
+  static Stream<Rule> rules() {
+    return KedaRules.list().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rules")
+  void should_pass_scale_to_zero_with_a_safe_minimum(Rule rule) {
+    assertThat(rule.check(set(VALID))).isEmpty();
+  }
+
+  @Test
+  void should_have_a_failing_case_for_every_rule() {
+    assertThat(defects().map(a -> ((Rule) a.get()[0]).id()).distinct().toList())
+        .containsExactlyInAnyOrderElementsOf(KedaRules.list().stream().map(Rule::id).toList());
+  }
+
+  @Test
+  void should_accept_an_explicit_minimum_of_zero_with_idle_zero_as_keda_does() {
+    String yaml = edit("  minReplicaCount: 2\n", "  minReplicaCount: 0\n");
+    assertThat(KedaRules.REPLICA_BOUNDS.check(set(yaml))).isEmpty();
+  }
+
+  static Stream<Path> upstreamExamples() {
+    return Manifests.yamlFiles(Manifests.crdsDir().resolve("keda/examples")).stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("upstreamExamples")
+  void should_find_no_error_in_kedas_own_examples(Path example) {
+    assertThat(Lint.files(example).report().errors()).isEmpty();
+  }
+}
