@@ -361,28 +361,15 @@ public final class ArgoRules {
       "Metrics of step analysis templates have a finite count",
       "The controller rejects a Rollout whose step analysis runs a metric with an interval and no count (rule 62): it would run"
           + " indefinitely. Background analysis may run indefinitely.",
-      (resources, f) -> {
-        for (Rollout r : resources.ofType(Rollout.class)) {
-          canary(r).ifPresent(c -> eachStep(c, (i, s) -> {
-            if (s.getAnalysis() == null) {
-              return;
+      (resources, f) -> eachStepTemplate(resources, (r, path, ref) ->
+          metricsOf(resources, r, ref.getTemplateName(), Boolean.TRUE.equals(ref.getClusterScope())).forEach(m -> {
+            boolean noCount = m.count() == null || "0".equals(m.count());
+            if (m.interval() != null && noCount) {
+              f.add(r, path, "AnalysisTemplate " + ref.getTemplateName() + " has metric " + m.name()
+                  + " which runs indefinitely. Invalid value for count: " + (m.count() == null ? "<nil>" : m.count()),
+                  "give metric " + m.name() + " a count");
             }
-            var templates = orEmpty(s.getAnalysis().getTemplates());
-            for (int t = 0; t < templates.size(); t++) {
-              var ref = templates.get(t);
-              String path = CANARY + ".steps[" + i + "].analysis.templates[" + t + "]";
-              metricsOf(resources, r, ref.getTemplateName(), Boolean.TRUE.equals(ref.getClusterScope())).forEach(m -> {
-                boolean noCount = m.count() == null || "0".equals(m.count());
-                if (m.interval() != null && noCount) {
-                  f.add(r, path, "AnalysisTemplate " + ref.getTemplateName() + " has metric " + m.name()
-                      + " which runs indefinitely. Invalid value for count: " + (m.count() == null ? "<nil>" : m.count()),
-                      "give metric " + m.name() + " a count");
-                }
-              });
-            }
-          }));
-        }
-      });
+          })));
 
   public static final Rule TEMPLATE_FOUND = new CheckRule("ARGO-ANALYSIS-TEMPLATE-NOT-FOUND", Severity.ERROR,
       "AnalysisTemplates a Rollout refers to are among the resources",
@@ -392,26 +379,16 @@ public final class ArgoRules {
         if (resources.ofType(AnalysisTemplate.class).isEmpty() && resources.ofType(ClusterAnalysisTemplate.class).isEmpty()) {
           return;
         }
-        for (Rollout r : resources.ofType(Rollout.class)) {
-          canary(r).ifPresent(c -> eachStep(c, (i, s) -> {
-            if (s.getAnalysis() == null) {
-              return;
-            }
-            var templates = orEmpty(s.getAnalysis().getTemplates());
-            for (int t = 0; t < templates.size(); t++) {
-              var ref = templates.get(t);
-              boolean cluster = Boolean.TRUE.equals(ref.getClusterScope());
-              boolean found = cluster
-                  ? resources.ofType(ClusterAnalysisTemplate.class).stream().anyMatch(x -> x.getMetadata().getName().equals(ref.getTemplateName()))
-                  : resources.find(AnalysisTemplate.class, ResourceSet.namespaceOf(r), ref.getTemplateName()).isPresent();
-              if (!found) {
-                f.add(r, CANARY + ".steps[" + i + "].analysis.templates[" + t + "].templateName",
-                    (cluster ? "ClusterAnalysisTemplate" : "AnalysisTemplate") + " '" + ref.getTemplateName() + "' not found",
-                    "apply the template with the Rollout, or correct the name");
-              }
-            }
-          }));
-        }
+        eachStepTemplate(resources, (r, path, ref) -> {
+          boolean cluster = Boolean.TRUE.equals(ref.getClusterScope());
+          boolean found = cluster
+              ? resources.ofType(ClusterAnalysisTemplate.class).stream().anyMatch(x -> x.getMetadata().getName().equals(ref.getTemplateName()))
+              : resources.find(AnalysisTemplate.class, ResourceSet.namespaceOf(r), ref.getTemplateName()).isPresent();
+          if (!found) {
+            f.add(r, path + ".templateName", (cluster ? "ClusterAnalysisTemplate" : "AnalysisTemplate") + " '" + ref.getTemplateName()
+                + "' not found", "apply the template with the Rollout, or correct the name");
+          }
+        });
       });
 
   public static final Rule SERVICE_SELECTOR = new CheckRule("ARGO-SERVICE-SELECTOR", Severity.ERROR,
@@ -486,6 +463,25 @@ public final class ArgoRules {
 
   static String text(io.fabric8.kubernetes.api.model.IntOrString v) {
     return v == null ? null : v.getIntVal() != null ? v.getIntVal().toString() : v.getStrVal();
+  }
+
+  /** A step analysis's template reference, with the path of the reference. */
+  @FunctionalInterface
+  interface TemplateRefAction {
+    void accept(Rollout rollout, String path, dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps.analysis.Templates ref);
+  }
+
+  static void eachStepTemplate(ResourceSet resources, TemplateRefAction action) {
+    for (Rollout r : resources.ofType(Rollout.class)) {
+      canary(r).ifPresent(c -> eachStep(c, (i, s) -> {
+        if (s.getAnalysis() != null) {
+          var templates = orEmpty(s.getAnalysis().getTemplates());
+          for (int t = 0; t < templates.size(); t++) {
+            action.accept(r, CANARY + ".steps[" + i + "].analysis.templates[" + t + "]", templates.get(t));
+          }
+        }
+      }));
+    }
   }
 
   static void eachStep(Canary c, BiConsumer<Integer, Steps> action) {

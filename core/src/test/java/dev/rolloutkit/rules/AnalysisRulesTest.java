@@ -3,7 +3,7 @@ package dev.rolloutkit.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rolloutkit.analysis.AnalysisGate;
-import dev.rolloutkit.testing.Manifests;
+import dev.rolloutkit.testing.Fixtures;
 import java.util.List;
 import java.util.stream.Stream;
 import org.assertj.core.groups.Tuple;
@@ -33,12 +33,11 @@ class AnalysisRulesTest {
       """;
 
   static ResourceSet set(String yaml) {
-    return ResourceSet.of(Manifests.documents(yaml).stream().map(Manifests::read).toList());
+    return ResourceSet.of(Fixtures.resources(yaml));
   }
 
   static String edit(String from, String to) {
-    assertThat(VALID).as("fixture contains %s", from).contains(from);
-    return VALID.replace(from, to);
+    return Fixtures.edit(VALID, from, to);
   }
 
   static final String M = "spec.metrics[0]";

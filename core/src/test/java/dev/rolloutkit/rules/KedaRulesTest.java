@@ -3,6 +3,7 @@ package dev.rolloutkit.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rolloutkit.lint.Lint;
+import dev.rolloutkit.testing.Fixtures;
 import dev.rolloutkit.testing.Manifests;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,12 +46,11 @@ class KedaRulesTest {
       """;
 
   static ResourceSet set(String yaml) {
-    return ResourceSet.of(Manifests.documents(yaml).stream().map(Manifests::read).toList());
+    return ResourceSet.of(Fixtures.resources(yaml));
   }
 
   static String edit(String from, String to) {
-    assertThat(VALID).as("fixture contains %s", from).contains(from);
-    return VALID.replace(from, to);
+    return Fixtures.edit(VALID, from, to);
   }
 
   static final String SECOND_SO = "---\napiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata: {name: other, namespace: shop}\n"

@@ -7,7 +7,7 @@ import dev.rolloutkit.rules.ResourceSet;
 import dev.rolloutkit.rules.Rule;
 import dev.rolloutkit.rules.RuleSet;
 import dev.rolloutkit.rules.Severity;
-import dev.rolloutkit.testing.Manifests;
+import dev.rolloutkit.testing.Fixtures;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 import java.util.stream.Stream;
@@ -111,12 +111,11 @@ class IstioRulesTest {
       """;
 
   static ResourceSet set(String yaml) {
-    return ResourceSet.of(Manifests.documents(yaml).stream().map(Manifests::read).toList());
+    return ResourceSet.of(Fixtures.resources(yaml));
   }
 
   static String edit(String yaml, String from, String to) {
-    assertThat(yaml).as("fixture contains %s", from).contains(from);
-    return yaml.replace(from, to);
+    return Fixtures.edit(yaml, from, to);
   }
 
   static Stream<Arguments> defects() {
