@@ -38,11 +38,31 @@ import java.util.stream.Stream;
 public final class Lint {
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
-  private static final YAMLMapper YAML = new YAMLMapper();
+  /** The largest file read, in bytes; bigger files are rejected before they are read. */
+  public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+  /** How deep documents may nest; Kubernetes objects stay far below it. */
+  public static final int MAX_NESTING = 100;
+  /** How many aliases to collections a document may use, against "billion laughs" expansion. */
+  public static final int MAX_ALIASES = 50;
+
+  private static final YAMLMapper YAML = yamlMapper();
   /** kustomize's build files, which are not resources (and need not have apiVersion or kind). */
   private static final java.util.regex.Pattern KUSTOMIZATION = java.util.regex.Pattern.compile("kustomization\\.ya?ml");
 
   private final RuleSet rules;
+
+  private static YAMLMapper yamlMapper() {
+    org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+    options.setAllowDuplicateKeys(true); // duplicates are found (with their values compared) by YamlLocations
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setNestingDepthLimit(MAX_NESTING);
+    options.setCodePointLimit((int) MAX_FILE_BYTES);
+    com.fasterxml.jackson.dataformat.yaml.YAMLFactory factory = com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
+        .loaderOptions(options)
+        .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+        .build();
+    return new YAMLMapper(factory);
+  }
 
   private Lint(RuleSet rules) {
     this.rules = rules;
@@ -91,9 +111,21 @@ public final class Lint {
     for (Path file : files) {
       String text;
       try {
-        text = Files.readString(file, StandardCharsets.UTF_8);
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+          throw new LintException(String.format(java.util.Locale.ROOT, "%s: the file is %.1f MiB; manifests up to %d MiB are read (split it into"
+              + " several files)", file, size / 1048576.0, MAX_FILE_BYTES / 1048576));
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+          throw new LintException(file + ":" + (text.substring(0, nul).split("\n", -1).length) + ": binary data (a NUL byte), not YAML text");
+        }
+      } catch (java.nio.charset.CharacterCodingException e) {
+        throw new LintException(file + ": not UTF-8 text (manifests must be UTF-8)");
       } catch (IOException e) {
-        throw new LintException(file + ": cannot read as UTF-8 text: " + e.getMessage());
+        throw new LintException(file + ": cannot read: " + e.getMessage());
       }
       reader.read(file.toString(), text);
     }
@@ -111,25 +143,33 @@ public final class Lint {
 
     private final List<HasMetadata> resources = new ArrayList<>();
     private final Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators = new IdentityHashMap<>();
+    private final Map<HasMetadata, List<String>> notes = new IdentityHashMap<>();
 
     void read(String file, String text) {
       List<YamlLocations> locations;
       List<JsonNode> documents = new ArrayList<>();
       try {
-        locations = YamlLocations.of(file, text);
+        locations = YamlLocations.of(file, text, YAML.getFactory());
         try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(text)) {
           while (it.hasNext()) {
             JsonNode node = it.next();
-            if (node != null && !node.isNull() && !node.isMissingNode()) {
+            if (node != null && !node.isNull() && !node.isMissingNode() && !(node.isTextual() && node.asText().isEmpty())) {
               documents.add(node);
             }
           }
         }
+      } catch (YamlLocations.PositionedException e) {
+        throw new LintException(file + ":" + e.line + ":" + e.column + ": " + e.getMessage());
       } catch (JsonProcessingException e) {
-        throw new LintException(file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr() + ": not valid YAML: "
-            + e.getOriginalMessage());
+        org.yaml.snakeyaml.error.MarkedYAMLException marked = markedCause(e);
+        if (marked != null && marked.getProblemMark() != null) {
+          throw new LintException(file + ":" + (marked.getProblemMark().getLine() + 1) + ":" + (marked.getProblemMark().getColumn() + 1)
+              + ": not valid YAML: " + firstLine(marked.getProblem()));
+        }
+        String at = e.getLocation() == null || e.getLocation().getLineNr() < 0 ? "" : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
+        throw new LintException(file + at + ": not valid YAML: " + firstLine(e.getOriginalMessage()));
       } catch (IOException | RuntimeException e) {
-        throw new LintException(file + ": not valid YAML: " + e.getMessage());
+        throw new LintException(file + ": not valid YAML: " + firstLine(rootMessage(e)));
       }
       int mapping = 0;
       for (int i = 0; i < documents.size(); i++) {
@@ -153,13 +193,33 @@ public final class Lint {
         }
         resources.add(resource);
         locators.put(resource, (r, path) -> where.locate(path));
+        if (!where.repeatedKeys().isEmpty()) {
+          notes.put(resource, where.repeatedKeys());
+        }
       }
     }
 
     LintResult result(int files) {
-      ResourceSet set = ResourceSet.located(resources, locators);
+      ResourceSet set = ResourceSet.located(resources, locators).withRepeatedKeys(notes);
       return new LintResult(rules.evaluate(set), files, resources.size());
     }
+  }
+
+  private static org.yaml.snakeyaml.error.MarkedYAMLException markedCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    String line = message.strip().lines().findFirst().orElse(message);
+    return line.length() > 300 ? line.substring(0, 300) + "…" : line;
   }
 
   private static String rootMessage(Throwable e) {

@@ -11,7 +11,14 @@ public final class CoreRules {
   public static final Rule UNKNOWN_FIELD = new UnknownFieldRule();
   public static final Rule UNKNOWN_KIND = new UnknownKindRule();
 
-  private static final List<Rule> ALL = List.of(UNKNOWN_FIELD, UNKNOWN_KIND);
+  public static final Rule REPEATED_KEY = new CheckRule("YAML-REPEATED-KEY", Severity.WARNING,
+      "No key is written twice in one mapping",
+      "A key repeated with the same value changes nothing, but it is a copy-and-paste slip that hides the next one; with a different"
+          + " value the manifest is ambiguous and cannot be read at all (lint exits 2).",
+      (resources, f) -> resources.all().forEach(r -> resources.repeatedKeys(r).forEach(path ->
+          f.add(r, path, "key " + path + " is written twice with the same value", "delete the repeated line"))));
+
+  private static final List<Rule> ALL = List.of(UNKNOWN_FIELD, UNKNOWN_KIND, REPEATED_KEY);
 
   private CoreRules() {}
 

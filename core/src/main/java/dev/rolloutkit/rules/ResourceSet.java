@@ -17,10 +17,28 @@ public final class ResourceSet {
 
   private final List<HasMetadata> resources;
   private final Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators;
+  private final Map<HasMetadata, List<String>> repeatedKeys;
 
   private ResourceSet(List<HasMetadata> resources, Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators) {
+    this(resources, locators, new IdentityHashMap<>());
+  }
+
+  private ResourceSet(List<HasMetadata> resources, Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators,
+      Map<HasMetadata, List<String>> repeatedKeys) {
     this.resources = List.copyOf(resources);
     this.locators = locators;
+    this.repeatedKeys = repeatedKeys;
+  }
+
+  /** This set, knowing which keys each resource's file wrote twice with the same value (paths). */
+  public ResourceSet withRepeatedKeys(Map<HasMetadata, List<String>> repeated) {
+    Map<HasMetadata, List<String>> copy = new IdentityHashMap<>(repeated);
+    return new ResourceSet(resources, locators, copy);
+  }
+
+  /** Paths of keys written twice (with the same value) in the file {@code resource} was read from. */
+  public List<String> repeatedKeys(HasMetadata resource) {
+    return repeatedKeys.getOrDefault(resource, List.of());
   }
 
   /** Resources that were not read from files. */
