@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {"0:no error-level finding", "1:error-level findings", "2:input that cannot be read or parsed, or bad usage"})
 final class LintCommand implements Callable<Integer> {
 
-  enum Format { text, json }
+  enum Format { text, json, sarif }
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -32,7 +32,7 @@ final class LintCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders")
   List<Path> paths;
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+  @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (SARIF 2.1.0; default: ${DEFAULT-VALUE})")
   Format format;
 
   @Override
@@ -47,12 +47,44 @@ final class LintCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       out.println(json(result));
+    } else if (format == Format.sarif) {
+      out.println(sarif(result));
     } else {
       result.findings().forEach(out::println);
       out.println(result.files() + " file(s), " + result.resources() + " resource(s): " + result.report().errors().size()
           + " error(s), " + (result.findings().size() - result.report().errors().size()) + " other finding(s)");
     }
     return result.hasErrors() ? 1 : 0;
+  }
+
+  /** SARIF 2.1.0: one run of tool rolloutkit, the catalogue as rules, one result per finding. */
+  static String sarif(LintResult result) {
+    List<dev.rolloutkit.rules.Rule> catalogue = RulesCommand.catalogue();
+    String rules = catalogue.stream().map(r -> "{\"id\":" + str(r.id()) + ",\"shortDescription\":{\"text\":" + str(r.title())
+        + "},\"fullDescription\":{\"text\":" + str(r.rationale()) + "},\"defaultConfiguration\":{\"level\":" + str(level(r.severity())) + "}}")
+        .collect(Collectors.joining(","));
+    String results = result.findings().stream().map(f -> {
+      String location = f.location().map(l -> ",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":" + str(uri(l.file()))
+          + "},\"region\":{\"startLine\":" + l.line() + ",\"startColumn\":" + l.column() + "}},\"logicalLocations\":[{\"fullyQualifiedName\":"
+          + str(f.resource() + (f.path().isEmpty() ? "" : " " + f.path())) + "}]}]").orElse("");
+      return "{\"ruleId\":" + str(f.rule()) + ",\"level\":" + str(level(f.severity())) + ",\"message\":{\"text\":"
+          + str(f.message() + f.hint().map(h -> " (hint: " + h + ")").orElse("")) + "}" + location + "}";
+    }).collect(Collectors.joining(","));
+    return "{\"version\":\"2.1.0\",\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"runs\":[{\"tool\":{\"driver\":"
+        + "{\"name\":\"rolloutkit\",\"rules\":[" + rules + "]}},\"results\":["
+        + results + "]}]}";
+  }
+
+  private static String level(dev.rolloutkit.rules.Severity severity) {
+    return switch (severity) {
+      case ERROR -> "error";
+      case WARNING -> "warning";
+      case INFO -> "note";
+    };
+  }
+
+  private static String uri(String file) {
+    return file.replace('\\', '/');
   }
 
   static String json(LintResult result) {
@@ -69,21 +101,10 @@ final class LintCommand implements Callable<Integer> {
   }
 
   private static String str(Optional<String> value) {
-    return value.map(LintCommand::str).orElse("null");
+    return Json.str(value);
   }
 
   private static String str(String value) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-      }
-    }
-    return out.append('"').toString();
+    return Json.str(value);
   }
 }
