@@ -26,4 +26,12 @@ public interface Rule {
 
   /** Every problem found in {@code resources}, each with this rule's id and severity. */
   List<Finding> check(ResourceSet resources);
+
+  /**
+   * Whether the rule assumes it sees everything that will exist (every Service a route may name), so that it can only
+   * judge a whole apply, not one stack built on its own. Such rules are left out when a stack checks itself.
+   */
+  default boolean assumesCompleteSet() {
+    return false;
+  }
 }

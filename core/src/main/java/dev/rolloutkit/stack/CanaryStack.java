@@ -7,6 +7,10 @@ import dev.rolloutkit.internal.KustomizeLayout;
 import dev.rolloutkit.internal.RolloutCompiler;
 import dev.rolloutkit.internal.StackYaml;
 import dev.rolloutkit.profile.CanaryProfile;
+import dev.rolloutkit.rules.ResourceSet;
+import dev.rolloutkit.rules.Rule;
+import dev.rolloutkit.rules.RuleSet;
+import dev.rolloutkit.rules.ValidationReport;
 import dev.rolloutkit.scaling.KedaScaling;
 import dev.rolloutkit.traffic.MissingTrafficRouter;
 import dev.rolloutkit.traffic.Port;
@@ -42,7 +46,8 @@ import org.immutables.value.Value;
  * <p>{@link #build()} checks the whole stack and throws {@link InvalidStackException} with every problem (names that
  * are not DNS labels, a ScaledObject name over 54 characters, a missing image, ports out of range, gates the
  * profile names but the stack does not define, a traffic router that is not available …); it never returns a
- * half-built stack.
+ * half-built stack. Then the objects it would produce are checked with every error-level rule that can judge a stack on
+ * its own (see {@code Rule.assumesCompleteSet()}); a violation is a problem too, so what is built passes the rules.
  */
 @Value.Immutable
 public abstract class CanaryStack {
@@ -251,6 +256,13 @@ public abstract class CanaryStack {
     if (traffic() instanceof MissingTrafficRouter missing) {
       problems.add("traffic: " + missing.problem());
     }
+    if (!problems.isEmpty()) {
+      throw new InvalidStackException(name(), problems);
+    }
+    // What is built must pass every error-level rule that can judge a stack on its own.
+    List<Rule> rules = RuleSet.all().rules().stream().filter(r -> !r.assumesCompleteSet()).toList();
+    ValidationReport report = RuleSet.of(rules).evaluate(ResourceSet.of(resources()));
+    report.errors().forEach(f -> problems.add("rule " + f));
     if (!problems.isEmpty()) {
       throw new InvalidStackException(name(), problems);
     }

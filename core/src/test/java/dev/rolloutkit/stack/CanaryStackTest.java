@@ -134,6 +134,31 @@ class CanaryStackTest {
                 + " available: nginx, none"));
   }
 
+  /** A router that sets NGINX routing but provides no canary and stable Services: Argo would reject the Rollout. */
+  static final TrafficRouter CARELESS = new TrafficRouter() {
+    @Override
+    public String name() {
+      return "careless";
+    }
+
+    @Override
+    public dev.rolloutkit.traffic.TrafficPlan plan(dev.rolloutkit.traffic.TrafficTarget target) {
+      return dev.rolloutkit.traffic.TrafficPlan.builder().addServices(target.service(target.name()))
+          .trafficRouting(new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.TrafficRoutingBuilder()
+              .withNewNginx().withStableIngress(target.name()).endNginx().build())
+          .build();
+    }
+  };
+
+  @Test
+  void should_not_build_a_stack_that_breaks_an_error_level_rule() {
+    assertThatThrownBy(() -> CanaryStack.ml("bankchurn").namespace("ml").image("bankchurn:1").traffic(CARELESS).build())
+        .isInstanceOf(InvalidStackException.class)
+        .satisfies(e -> assertThat(((InvalidStackException) e).problems()).containsExactly(
+            "rule error [ARGO-TRAFFIC-SERVICES-REQUIRED] Rollout ml/bankchurn spec.strategy.canary.stableService: Canary service and"
+                + " Stable service must to be set to use Traffic Routing (hint: set canaryService and stableService)"));
+  }
+
   @Test
   void should_reject_a_missing_image() {
     assertThatThrownBy(() -> CanaryStack.ml("svc").build())

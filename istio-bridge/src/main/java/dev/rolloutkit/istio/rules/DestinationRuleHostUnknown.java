@@ -15,6 +15,11 @@ final class DestinationRuleHostUnknown extends IstioRule {
   }
 
   @Override
+  public boolean assumesCompleteSet() {
+    return true;
+  }
+
+  @Override
   protected void visit(ResourceSet resources, Findings findings) {
     Hosts hosts = Hosts.of(resources);
     eachDestinationRule(resources, (dr, spec) -> {

@@ -18,6 +18,11 @@ final class HostNotFound extends IstioRule {
   }
 
   @Override
+  public boolean assumesCompleteSet() {
+    return true;
+  }
+
+  @Override
   protected void visit(ResourceSet resources, Findings findings) {
     Hosts hosts = Hosts.of(resources);
     eachVirtualService(resources, (vs, spec) -> {
