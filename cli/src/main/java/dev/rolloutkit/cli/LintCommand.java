@@ -32,6 +32,9 @@ final class LintCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders")
   List<Path> paths;
 
+  @Option(names = "--config", paramLabel = "FILE", description = "a YAML file: disable (rule ids), severity (id: level), thresholds (scrapeInterval)")
+  Path config;
+
   @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (SARIF 2.1.0; default: ${DEFAULT-VALUE})")
   Format format;
 
@@ -39,7 +42,8 @@ final class LintCommand implements Callable<Integer> {
   public Integer call() {
     LintResult result;
     try {
-      result = Lint.withAllRules().lintFiles(paths);
+      Lint lint = config == null ? Lint.withAllRules() : dev.rolloutkit.lint.LintConfig.read(config).lint();
+      result = lint.lintFiles(paths);
     } catch (LintException e) {
       spec.commandLine().getErr().println("rolloutkit: " + e.getMessage());
       return Rolloutkit.BAD_INPUT;

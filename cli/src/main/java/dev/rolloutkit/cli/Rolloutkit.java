@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Progressive delivery with Argo Rollouts, KEDA and Istio or NGINX: render canary stacks from intent.",
-    subcommands = {RenderCommand.class, LintCommand.class, RulesCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RenderCommand.class, LintCommand.class, FmtCommand.class, RulesCommand.class, ExplainCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Rolloutkit implements Runnable {
 
   /** Exit code for bad usage or bad input. */

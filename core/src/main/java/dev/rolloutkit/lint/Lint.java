@@ -50,6 +50,7 @@ public final class Lint {
   private static final java.util.regex.Pattern KUSTOMIZATION = java.util.regex.Pattern.compile("kustomization\\.ya?ml");
 
   private final RuleSet rules;
+  private final dev.rolloutkit.rules.Thresholds thresholds;
 
   private static YAMLMapper yamlMapper() {
     org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
@@ -65,7 +66,17 @@ public final class Lint {
   }
 
   private Lint(RuleSet rules) {
+    this(rules, dev.rolloutkit.rules.Thresholds.defaults());
+  }
+
+  private Lint(RuleSet rules, dev.rolloutkit.rules.Thresholds thresholds) {
     this.rules = rules;
+    this.thresholds = thresholds;
+  }
+
+  /** This lint, judging with {@code thresholds}. */
+  public Lint withThresholds(dev.rolloutkit.rules.Thresholds thresholds) {
+    return new Lint(rules, thresholds);
   }
 
   /** Lint with every rule on the class path. */
@@ -88,8 +99,13 @@ public final class Lint {
     return withAllRules().lintYaml("<yaml>", text);
   }
 
-  /** Lints the YAML files under {@code paths}. */
-  public LintResult lintFiles(List<Path> paths) {
+  /**
+   * The manifest files under {@code paths}: files as given, folders walked for {@code *.yaml}/{@code *.yml} (kustomize's
+   * kustomization files passed over), sorted.
+   *
+   * @throws LintException when a path does not exist or a folder cannot be read
+   */
+  public static List<Path> yamlFiles(List<Path> paths) {
     List<Path> files = new ArrayList<>();
     for (Path path : paths) {
       if (!Files.exists(path)) {
@@ -107,6 +123,12 @@ public final class Lint {
         files.add(path);
       }
     }
+    return files;
+  }
+
+  /** Lints the YAML files under {@code paths}. */
+  public LintResult lintFiles(List<Path> paths) {
+    List<Path> files = yamlFiles(paths);
     Reader reader = new Reader();
     for (Path file : files) {
       String text;
@@ -130,6 +152,26 @@ public final class Lint {
       reader.read(file.toString(), text);
     }
     return reader.result(files.size());
+  }
+
+  /**
+   * The documents of a YAML text, typed where the kind is known, read exactly as lint reads them.
+   *
+   * @throws LintException for input that cannot be read, naming {@code name} and the line
+   */
+  public static List<HasMetadata> read(String name, String text) {
+    Lint lint = new Lint(RuleSet.of());
+    Reader reader = lint.new Reader();
+    reader.read(name, text);
+    return List.copyOf(reader.resources);
+  }
+
+  /**
+   * A YAML text in canonical form: every document read typed (unknown fields kept) and written back in the model's
+   * field order, strings quoted only where YAML needs it. Comments are not kept.
+   */
+  public static String canonical(String name, String text) {
+    return dev.rolloutkit.internal.StackYaml.write(read(name, text));
   }
 
   /** Lints one YAML text called {@code name} in findings. */
@@ -200,7 +242,7 @@ public final class Lint {
     }
 
     LintResult result(int files) {
-      ResourceSet set = ResourceSet.located(resources, locators).withRepeatedKeys(notes);
+      ResourceSet set = ResourceSet.located(resources, locators).withRepeatedKeys(notes).withThresholds(thresholds);
       return new LintResult(rules.evaluate(set), files, resources.size());
     }
   }

@@ -21,9 +21,6 @@ public final class AnalysisRules {
 
   private AnalysisRules() {}
 
-  /** Assumed Prometheus scrape interval for the window checks (the source documents' 15s). */
-  static final long SCRAPE_SECONDS = 15;
-
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern WINDOW = Pattern.compile("\\[(\\d+(?:ms|s|m|h|d|w|y))(?::[^\\]]*)?]");
 
@@ -36,7 +33,7 @@ public final class AnalysisRules {
 
   @FunctionalInterface
   interface MetricsCheck {
-    void visit(HasMetadata template, List<Metric> metrics, AbstractRule.Findings findings);
+    void visit(HasMetadata template, List<Metric> metrics, AbstractRule.Findings findings, Thresholds thresholds);
   }
 
   private static Rule templates(String id, Severity severity, String title, String rationale, MetricsCheck check) {
@@ -49,7 +46,7 @@ public final class AnalysisRules {
         for (int i = 0; i < metrics.size(); i++) {
           list.add(new Metric(t, "spec.metrics[" + i + "]", metrics.get(i)));
         }
-        check.visit(t, list, f);
+        check.visit(t, list, f, resources.thresholds());
       }
     });
   }
@@ -72,7 +69,7 @@ public final class AnalysisRules {
       "Metrics pass the checks Argo makes when an AnalysisRun starts",
       "Argo validates metrics only when a run starts (ValidateMetrics); a failure makes the run Error and aborts the rollout mid-way."
           + " Messages are Argo's, prefixed metrics[i] (reference §3.5).",
-      (t, metrics, f) -> {
+      (t, metrics, f, limits) -> {
         if (metrics.isEmpty()) {
           f.add(t, "spec.metrics", "no metrics specified", "add a metric");
         }
@@ -144,7 +141,7 @@ public final class AnalysisRules {
       "Prometheus queries are filtered to the canary through an argument",
       "Aggregating stable and canary pods together dilutes the canary's errors, so a bad canary passes (the MCP article's third common"
           + " mistake). Pass the hash with valueFrom.podTemplateHashValue: Latest and filter on it.",
-      (t, metrics, f) -> metrics.forEach(m -> {
+      (t, metrics, f, limits) -> metrics.forEach(m -> {
         JsonNode q = m.node().path("provider").path("prometheus").path("query");
         if (!q.isMissingNode() && !q.asText().contains("{{args.")) {
           f.add(t, m.path() + ".provider.prometheus.query", "the query of metric " + m.name() + " is not filtered to the canary (it uses no"
@@ -156,7 +153,7 @@ public final class AnalysisRules {
       "Prometheus conditions are safe against empty results and NaN",
       "On an empty vector result[0] is an evaluation error (5 in a row abort the rollout), and default() does not help; on NaN every"
           + " comparison is false, so a failure-only condition passes silently (reference §4.4, §4.5).",
-      (t, metrics, f) -> metrics.forEach(m -> {
+      (t, metrics, f, limits) -> metrics.forEach(m -> {
         if (m.node().path("provider").path("prometheus").isMissingNode()) {
           return;
         }
@@ -174,22 +171,23 @@ public final class AnalysisRules {
       }));
 
   public static final Rule SCRAPE_WINDOWS = templates("ANALYSIS-SCRAPE-WINDOWS", Severity.WARNING,
-      "Analysis intervals are at least the scrape interval and range windows at least 4× it (15s assumed)",
+      "Analysis intervals are at least the scrape interval and range windows at least 4× it (15s unless configured)",
       "With windows shorter than 4 scrapes, rate() sees one sample or none and returns nothing or noise; intervals shorter than a scrape"
           + " measure the same data again (the MCP article's 'metric detection delay').",
-      (t, metrics, f) -> metrics.forEach(m -> {
+      (t, metrics, f, limits) -> metrics.forEach(m -> {
+        long scrape = limits.scrapeInterval().getSeconds();
         String interval = m.node().path("interval").asText("");
         long seconds = interval.isEmpty() ? -1 : ArgoDuration.seconds(interval).orElse(-1);
-        if (seconds >= 0 && seconds < SCRAPE_SECONDS) {
-          f.add(t, m.path() + ".interval", "interval " + interval + " is shorter than the " + SCRAPE_SECONDS + "s scrape interval",
+        if (seconds >= 0 && seconds < scrape) {
+          f.add(t, m.path() + ".interval", "interval " + interval + " is shorter than the " + scrape + "s scrape interval",
               "measure at most once per scrape, e.g. every 60s");
         }
         Matcher w = WINDOW.matcher(m.node().path("provider").path("prometheus").path("query").asText(""));
         while (w.find()) {
           long window = ArgoDuration.seconds(w.group(1)).orElse(Long.MAX_VALUE);
-          if (window < 4 * SCRAPE_SECONDS) {
-            f.add(t, m.path() + ".provider.prometheus.query", "range window [" + w.group(1) + "] is shorter than 4 × the " + SCRAPE_SECONDS
-                + "s scrape interval", "use at least [" + 4 * SCRAPE_SECONDS + "s], e.g. [2m]");
+          if (window < 4 * scrape) {
+            f.add(t, m.path() + ".provider.prometheus.query", "range window [" + w.group(1) + "] is shorter than 4 × the " + scrape
+                + "s scrape interval", "use at least [" + 4 * scrape + "s], e.g. [2m]");
           }
         }
       }));

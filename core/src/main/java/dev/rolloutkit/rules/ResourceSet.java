@@ -18,22 +18,34 @@ public final class ResourceSet {
   private final List<HasMetadata> resources;
   private final Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators;
   private final Map<HasMetadata, List<String>> repeatedKeys;
+  private final Thresholds thresholds;
 
   private ResourceSet(List<HasMetadata> resources, Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators) {
-    this(resources, locators, new IdentityHashMap<>());
+    this(resources, locators, new IdentityHashMap<>(), Thresholds.defaults());
   }
 
   private ResourceSet(List<HasMetadata> resources, Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators,
-      Map<HasMetadata, List<String>> repeatedKeys) {
+      Map<HasMetadata, List<String>> repeatedKeys, Thresholds thresholds) {
     this.resources = List.copyOf(resources);
     this.locators = locators;
     this.repeatedKeys = repeatedKeys;
+    this.thresholds = thresholds;
   }
 
   /** This set, knowing which keys each resource's file wrote twice with the same value (paths). */
   public ResourceSet withRepeatedKeys(Map<HasMetadata, List<String>> repeated) {
     Map<HasMetadata, List<String>> copy = new IdentityHashMap<>(repeated);
-    return new ResourceSet(resources, locators, copy);
+    return new ResourceSet(resources, locators, copy, thresholds);
+  }
+
+  /** This set, judged with {@code thresholds} (scrape interval, …). */
+  public ResourceSet withThresholds(Thresholds thresholds) {
+    return new ResourceSet(resources, locators, repeatedKeys, thresholds);
+  }
+
+  /** The thresholds rules judge with. */
+  public Thresholds thresholds() {
+    return thresholds;
   }
 
   /** Paths of keys written twice (with the same value) in the file {@code resource} was read from. */
