@@ -34,6 +34,7 @@ public final class CoreRules {
       rules.addAll(ArgoRules.list());
       rules.addAll(KedaRules.list());
       rules.addAll(AnalysisRules.list());
+      rules.addAll(ExperimentRules.list());
       return rules;
     }
   }
