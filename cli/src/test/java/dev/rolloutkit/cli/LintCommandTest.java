@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LintCommandTest {
 
-  private static final String BROKEN_VS = """
+  /** A VirtualService routing to a Service that is not there (ISTIO-HOST-NOT-FOUND at line 9). */
+  static final String BROKEN_VS = """
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: app-vsvc, namespace: shop}

@@ -37,18 +37,7 @@ class RulesCommandTest {
   @Test
   void should_write_sarif_2_1_0_for_code_scanning(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("vs.yaml");
-    Files.writeString(file, """
-        apiVersion: networking.istio.io/v1
-        kind: VirtualService
-        metadata: {name: app-vsvc, namespace: shop}
-        spec:
-          hosts: [app]
-          http:
-          - name: primary
-            route:
-            - destination: {host: app, subset: stable}
-              weight: 100
-        """);
+    Files.writeString(file, LintCommandTest.BROKEN_VS);
     RenderCommandTest.Result r = RenderCommandTest.run("lint", "--format", "sarif", file.toString());
     assertThat(r.code()).isEqualTo(1);
     JsonNode sarif = new ObjectMapper().readTree(r.out());
