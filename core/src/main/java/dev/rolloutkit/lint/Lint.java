@@ -229,8 +229,8 @@ public final class Lint {
         }
         HasMetadata resource;
         try {
-          resource = SERIALIZATION.unmarshal(YAML.writeValueAsString(document));
-        } catch (RuntimeException | IOException e) {
+          resource = (HasMetadata) SERIALIZATION.convertValue(document, io.fabric8.kubernetes.api.model.KubernetesResource.class);
+        } catch (RuntimeException e) {
           throw new LintException(file + ":" + at + ": " + document.path("kind").asText() + " cannot be read: " + rootMessage(e));
         }
         resources.add(resource);
