@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -93,9 +92,5 @@ public record LintConfig(RuleSet rules, Thresholds thresholds) {
   /** A lint that uses this configuration. */
   public Lint lint() {
     return Lint.with(rules).withThresholds(thresholds);
-  }
-
-  static List<String> keys() {
-    return List.copyOf(KEYS);
   }
 }

@@ -361,7 +361,7 @@ public final class ArgoRules {
       "Metrics of step analysis templates have a finite count",
       "The controller rejects a Rollout whose step analysis runs a metric with an interval and no count (rule 62): it would run"
           + " indefinitely. Background analysis may run indefinitely.",
-      (resources, f) -> eachStepTemplate(resources, (r, path, ref) ->
+      (resources, f) -> eachStepTemplate(resources, (r, step, path, ref) ->
           metricsOf(resources, r, ref.getTemplateName(), Boolean.TRUE.equals(ref.getClusterScope())).forEach(m -> {
             boolean noCount = m.count() == null || "0".equals(m.count());
             if (m.interval() != null && noCount) {
@@ -379,7 +379,7 @@ public final class ArgoRules {
         if (resources.ofType(AnalysisTemplate.class).isEmpty() && resources.ofType(ClusterAnalysisTemplate.class).isEmpty()) {
           return;
         }
-        eachStepTemplate(resources, (r, path, ref) -> {
+        eachStepTemplate(resources, (r, step, path, ref) -> {
           boolean cluster = Boolean.TRUE.equals(ref.getClusterScope());
           boolean found = cluster
               ? resources.ofType(ClusterAnalysisTemplate.class).stream().anyMatch(x -> x.getMetadata().getName().equals(ref.getTemplateName()))
@@ -468,7 +468,7 @@ public final class ArgoRules {
   /** A step analysis's template reference, with the path of the reference. */
   @FunctionalInterface
   interface TemplateRefAction {
-    void accept(Rollout rollout, String path, dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps.analysis.Templates ref);
+    void accept(Rollout rollout, Steps step, String path, dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps.analysis.Templates ref);
   }
 
   static void eachStepTemplate(ResourceSet resources, TemplateRefAction action) {
@@ -477,7 +477,7 @@ public final class ArgoRules {
         if (s.getAnalysis() != null) {
           var templates = orEmpty(s.getAnalysis().getTemplates());
           for (int t = 0; t < templates.size(); t++) {
-            action.accept(r, CANARY + ".steps[" + i + "].analysis.templates[" + t + "]", templates.get(t));
+            action.accept(r, s, CANARY + ".steps[" + i + "].analysis.templates[" + t + "]", templates.get(t));
           }
         }
       }));

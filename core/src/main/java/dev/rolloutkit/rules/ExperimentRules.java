@@ -2,7 +2,6 @@ package dev.rolloutkit.rules;
 
 import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
 import dev.rolloutkit.argo.v1alpha1.Experiment;
-import dev.rolloutkit.argo.v1alpha1.Rollout;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -61,12 +60,13 @@ public final class ExperimentRules {
             }
           }
         }
-        ArgoRules.eachStepTemplate(resources, (rollout, path, ref) -> {
+        ArgoRules.eachStepTemplate(resources, (rollout, step, path, ref) -> {
           if (Boolean.TRUE.equals(ref.getClusterScope())) {
             return;
           }
           resources.find(AnalysisTemplate.class, ResourceSet.namespaceOf(rollout), ref.getTemplateName()).ifPresent(t -> {
-            Set<String> supplied = suppliedArgs(rollout, path);
+            Set<String> supplied = new HashSet<>();
+            Canaries.orEmpty(step.getAnalysis().getArgs()).forEach(a -> supplied.add(a.getName()));
             for (var arg : Canaries.orEmpty(t.getSpec().getArgs())) {
               if (arg.getValue() == null && arg.getValueFrom() == null && !supplied.contains(arg.getName())) {
                 f.add(rollout, path.substring(0, path.indexOf(".templates[")) + ".args", "args." + arg.getName() + " was not resolved",
@@ -76,17 +76,6 @@ public final class ExperimentRules {
           });
         });
       });
-
-  private static Set<String> suppliedArgs(Rollout rollout, String templatePath) {
-    Set<String> names = new HashSet<>();
-    int start = templatePath.indexOf("steps[") + "steps[".length();
-    int step = Integer.parseInt(templatePath.substring(start, templatePath.indexOf(']', start)));
-    Canaries.canary(rollout).ifPresent(c -> {
-      var analysis = Canaries.steps(c).get(step).getAnalysis();
-      Canaries.orEmpty(analysis.getArgs()).forEach(a -> names.add(a.getName()));
-    });
-    return names;
-  }
 
   private static final List<Rule> ALL = List.of(EXPERIMENT_TEMPLATES, TEMPLATE_ARGS);
 

@@ -158,8 +158,7 @@ public final class KedaRules {
           + " cpu and memory triggers are always active.",
       (so, spec, f) -> {
         boolean cpuOnly = !triggers(spec).isEmpty() && triggers(spec).stream().allMatch(t -> List.of("cpu", "memory").contains(t.getType()));
-        boolean toZero = spec.getMinReplicaCount() == null || spec.getMinReplicaCount() == 0 || Objects.equals(spec.getIdleReplicaCount(), 0);
-        if (cpuOnly && toZero) {
+        if (cpuOnly && scalesToZero(spec)) {
           f.add(so, "spec.minReplicaCount", "scaledobject has only cpu/memory triggers AND minReplica is 0 (scale to zero doesn't work in this case)",
               "set minReplicaCount to at least 1, or add an event trigger");
         }
@@ -188,8 +187,7 @@ public final class KedaRules {
       "pollingInterval and cooldownPeriod are set only where they matter", "KEDA warns (W1, W2): both only matter when the workload can"
           + " scale to zero (minReplicaCount 0 or idleReplicaCount 0), pollingInterval also with useCachedMetrics.",
       (so, spec, f) -> {
-        boolean toZero = effectiveMin(spec.getMinReplicaCount()) == 0 || spec.getMinReplicaCount() != null && spec.getMinReplicaCount() == 0
-            || Objects.equals(spec.getIdleReplicaCount(), 0);
+        boolean toZero = scalesToZero(spec);
         boolean cached = triggers(spec).stream().anyMatch(t -> Boolean.TRUE.equals(t.getUseCachedMetrics()));
         if (spec.getPollingInterval() != null && !toZero && !cached) {
           f.add(so, "spec.pollingInterval", "PollingInterval is configured but is not relevant. PollingInterval is only relevant when"
@@ -248,6 +246,12 @@ public final class KedaRules {
               });
         }
       });
+
+  /** Whether the workload may go to zero replicas: minReplicaCount unset or 0, or idleReplicaCount 0. */
+  static boolean scalesToZero(dev.rolloutkit.keda.v1alpha1.ScaledObjectSpec spec) {
+    Integer min = spec.getMinReplicaCount();
+    return min == null || min == 0 || Objects.equals(spec.getIdleReplicaCount(), 0);
+  }
 
   private static String target(ScaledObject so) {
     var ref = so.getSpec() == null ? null : so.getSpec().getScaleTargetRef();

@@ -1,6 +1,5 @@
 package dev.rolloutkit.stack;
 
-import dev.rolloutkit.traffic.TrafficRouter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -18,7 +17,5 @@ public final class RenderForTest {
     return CanaryStackTest.mcpWithNginx().toYaml() + CanaryStackTest.bankchurn().toYaml();
   }
 
-  private RenderForTest() {
-    TrafficRouter.none();
-  }
+  private RenderForTest() {}
 }
