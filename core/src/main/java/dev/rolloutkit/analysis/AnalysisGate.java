@@ -46,6 +46,13 @@ public abstract class AnalysisGate {
   /** The argument every gate declares and every Rollout passes: the canary's pod-template hash. */
   public static final String CANARY_HASH_ARG = "canary-hash";
 
+  /**
+   * Annotation on an AnalysisTemplate that states the fewest failed measurements it is meant to tolerate before rolling
+   * back, e.g. {@code "1"} for a strict validation gate. Rule {@code ANALYSIS-ROLLBACK-TOLERANCE} judges the template
+   * against this number instead of the configured minimum (default 3).
+   */
+  public static final String MIN_FAILURES_ANNOTATION = "rolloutkit.dev/min-failures-to-roll-back";
+
   /** The gate's name, which is also its AnalysisTemplate's name. */
   public abstract String name();
 
@@ -60,6 +67,16 @@ public abstract class AnalysisGate {
 
   /** The failed measurement, counted in total per check, that rolls back: 1 = the first (Argo {@code failureLimit: 0}). */
   public abstract int rollbackOnFailure();
+
+  /**
+   * Whether rolling back on fewer failed measurements than lint's minimum (default 3) is deliberate, as for a strict
+   * validation gate. The template then carries {@link #MIN_FAILURES_ANNOTATION} with {@link #rollbackOnFailure()}, so the
+   * rollback-tolerance rule holds it to its own number. Default false.
+   */
+  @Value.Default
+  public boolean strictByDesign() {
+    return false;
+  }
 
   /** Where Prometheus is and which label carries the canary's hash. */
   @Value.Default
@@ -92,26 +109,26 @@ public abstract class AnalysisGate {
 
   /**
    * {@code canary-health-check} (ADR-008): error rate < 5 %, p95 latency < 500 ms, prediction drift ≤ 0.3;
-   * 3 measurements at 30s, roll back on the 2nd failed measurement ({@code failureLimit: 1}).
+   * 3 measurements at 30s, roll back on the 2nd failed measurement ({@code failureLimit: 1}), strict by the ADR's design.
    */
   public static AnalysisGate canaryHealthCheck() {
     return builder().name("canary-health-check")
         .addCheck(MetricCheck.below("error-rate", 0.05, errorRate()))
         .addCheck(MetricCheck.below("p95-latency", 0.5, latency("0.95")))
         .addCheck(MetricCheck.atMost("prediction-drift", 0.3, "max(prediction_drift_score{${canary}})"))
-        .interval(Duration.ofSeconds(30)).measurements(3).rollbackOnFailure(2)
+        .interval(Duration.ofSeconds(30)).measurements(3).rollbackOnFailure(2).strictByDesign(true)
         .build();
   }
 
   /**
    * {@code bluegreen-validation} (ADR-008, for major model versions): error rate < 2 %, p99 latency < 1 s;
-   * 5 measurements at 60s, roll back on the 1st failed measurement ({@code failureLimit: 0}).
+   * 5 measurements at 60s, roll back on the 1st failed measurement ({@code failureLimit: 0}), strict by the ADR's design.
    */
   public static AnalysisGate bluegreenValidation() {
     return builder().name("bluegreen-validation")
         .addCheck(MetricCheck.below("error-rate", 0.02, errorRate()))
         .addCheck(MetricCheck.below("p99-latency", 1, latency("0.99")))
-        .interval(Duration.ofSeconds(60)).measurements(5).rollbackOnFailure(1)
+        .interval(Duration.ofSeconds(60)).measurements(5).rollbackOnFailure(1).strictByDesign(true)
         .build();
   }
 
@@ -162,6 +179,11 @@ public abstract class AnalysisGate {
   /** A copy that rolls back on the {@code nth} failed measurement. */
   public AnalysisGate withRollbackOnFailure(int nth) {
     return builder().from(this).rollbackOnFailure(nth).build();
+  }
+
+  /** A copy that states whether rolling back on fewer failures than lint's minimum is deliberate. */
+  public AnalysisGate withStrictByDesign(boolean strict) {
+    return builder().from(this).strictByDesign(strict).build();
   }
 
   /** The AnalysisTemplate this gate compiles to, in {@code namespace}. */

@@ -23,7 +23,9 @@ public final class GateCompiler {
         QueryTemplate.NAMESPACE, QueryTemplate.namespaceMatcher(namespace));
     List<Metrics> metrics = gate.checks().stream().map(check -> metric(gate, check, matchers)).toList();
     return new AnalysisTemplateBuilder()
-        .withNewMetadata().withName(gate.name()).withNamespace(namespace).endMetadata()
+        .withNewMetadata().withName(gate.name()).withNamespace(namespace)
+          .withAnnotations(gate.strictByDesign() ? Map.of(AnalysisGate.MIN_FAILURES_ANNOTATION, Integer.toString(gate.rollbackOnFailure())) : null)
+        .endMetadata()
         .withNewSpec()
           .addNewArg().withName(AnalysisGate.CANARY_HASH_ARG).endArg()
           .withMetrics(metrics)

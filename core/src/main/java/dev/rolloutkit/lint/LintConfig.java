@@ -23,6 +23,7 @@ import java.util.Set;
  *   ANALYSIS-SCRAPE-WINDOWS: error
  * thresholds:
  *   scrapeInterval: 30s
+ *   minFailuresToRollBack: 2
  * </pre>
  *
  * Unknown keys, rule ids and values are errors naming the file, so a typo never silently turns a check off.
@@ -72,12 +73,22 @@ public record LintConfig(RuleSet rules, Thresholds thresholds) {
         rules = rules.withSeverity(e.getKey(), Severity.of(e.getValue().asText()));
       }
       for (Map.Entry<String, JsonNode> e : iterable(root.path("thresholds").fields())) {
-        if (!e.getKey().equals("scrapeInterval")) {
-          throw new IllegalArgumentException("unknown threshold '" + e.getKey() + "' (expected scrapeInterval)");
+        String value = e.getValue().asText();
+        switch (e.getKey()) {
+          case "scrapeInterval" -> {
+            long seconds = ArgoDuration.seconds(value).orElseThrow(() ->
+                new IllegalArgumentException("thresholds.scrapeInterval '" + value + "' is not a duration such as 15s"));
+            thresholds = thresholds.withScrapeInterval(Duration.ofSeconds(seconds));
+          }
+          case "minFailuresToRollBack" -> {
+            if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber()) {
+              throw new IllegalArgumentException("thresholds.minFailuresToRollBack '" + value + "' is not a whole number such as 3");
+            }
+            thresholds = thresholds.withMinFailuresToRollBack(e.getValue().intValue());
+          }
+          default -> throw new IllegalArgumentException(
+              "unknown threshold '" + e.getKey() + "' (expected scrapeInterval, minFailuresToRollBack)");
         }
-        long seconds = ArgoDuration.seconds(e.getValue().asText()).orElseThrow(() ->
-            new IllegalArgumentException("thresholds.scrapeInterval '" + e.getValue().asText() + "' is not a duration such as 15s"));
-        thresholds = thresholds.withScrapeInterval(Duration.ofSeconds(seconds));
       }
     } catch (IllegalArgumentException e) {
       throw new LintException(file + ": " + e.getMessage());

@@ -1,7 +1,7 @@
 package dev.rolloutkit.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rolloutkit.analysis.AnalysisGate;
 import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
 import dev.rolloutkit.argo.v1alpha1.ClusterAnalysisTemplate;
 import dev.rolloutkit.profile.ArgoDuration;
@@ -21,7 +21,6 @@ public final class AnalysisRules {
 
   private AnalysisRules() {}
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern WINDOW = Pattern.compile("\\[(\\d+(?:ms|s|m|h|d|w|y))(?::[^\\]]*)?]");
 
   /** A metric of either template kind, as a JSON tree, with its path. */
@@ -41,7 +40,7 @@ public final class AnalysisRules {
       List<HasMetadata> templates = new ArrayList<>(resources.ofType(AnalysisTemplate.class));
       templates.addAll(resources.ofType(ClusterAnalysisTemplate.class));
       for (HasMetadata t : templates) {
-        JsonNode metrics = JSON.valueToTree(t).path("spec").path("metrics");
+        JsonNode metrics = resources.tree(t).path("spec").path("metrics");
         List<Metric> list = new ArrayList<>();
         for (int i = 0; i < metrics.size(); i++) {
           list.add(new Metric(t, "spec.metrics[" + i + "]", metrics.get(i)));
@@ -192,7 +191,45 @@ public final class AnalysisRules {
         }
       }));
 
-  private static final List<Rule> ALL = List.of(METRIC_VALID, QUERY_FILTERED, CONDITION_GUARDED, SCRAPE_WINDOWS);
+  public static final Rule ROLLBACK_TOLERANCE = templates("ANALYSIS-ROLLBACK-TOLERANCE", Severity.WARNING,
+      "Metrics tolerate a few failed measurements before rolling back (3 unless configured or stated by the template)",
+      "A failureLimit of 0 rolls back on the first failed measurement, and one NaN from scrape timing is enough (the MCP article's"
+          + " pitfall 'failureLimit: 1'). Argo fails a metric when failures > failureLimit, so 'roll back on the 3rd failure' is"
+          + " failureLimit: 2. A gate that is strict by design states its own number with annotation "
+          + AnalysisGate.MIN_FAILURES_ANNOTATION + ".",
+      (t, metrics, f, limits) -> {
+        int minimum = limits.minFailuresToRollBack();
+        String stated = t.getMetadata() == null || t.getMetadata().getAnnotations() == null ? null
+            : t.getMetadata().getAnnotations().get(AnalysisGate.MIN_FAILURES_ANNOTATION);
+        if (stated != null) {
+          try {
+            minimum = Integer.parseInt(stated.trim());
+            if (minimum < 1) {
+              throw new NumberFormatException();
+            }
+          } catch (NumberFormatException e) {
+            f.add(t, "metadata.annotations." + AnalysisGate.MIN_FAILURES_ANNOTATION, "annotation " + AnalysisGate.MIN_FAILURES_ANNOTATION
+                + " is '" + stated + "', not a whole number of failures of at least 1", "write e.g. \"1\" for a gate that rolls back on the first failure");
+            return;
+          }
+        }
+        for (Metric m : metrics) {
+          Integer failureLimit = intOf(m.node().path("failureLimit"));
+          int fl = failureLimit == null ? 0 : failureLimit;
+          if (fl < 0) {
+            continue; // -1 disables the limit (consecutiveSuccessLimit decides); below -1 is ARGO-METRIC-VALID's
+          }
+          if (fl + 1 < minimum) {
+            f.add(t, m.path() + ".failureLimit", "metric " + m.name() + " rolls back on failed measurement #" + (fl + 1) + " (failureLimit: " + fl
+                + "), fewer than the " + minimum + " failures to tolerate" + (stated == null ? "" : " the template states"),
+                "set failureLimit: " + (minimum - 1) + " to roll back on failure #" + minimum + ", with count >= " + minimum
+                    + (stated == null ? ", or annotate the template " + AnalysisGate.MIN_FAILURES_ANNOTATION + ": \"" + (fl + 1)
+                    + "\" if it is strict by design" : ""));
+          }
+        }
+      });
+
+  private static final List<Rule> ALL = List.of(METRIC_VALID, QUERY_FILTERED, CONDITION_GUARDED, SCRAPE_WINDOWS, ROLLBACK_TOLERANCE);
 
   public static List<Rule> list() {
     return ALL;

@@ -358,18 +358,24 @@ public final class ArgoRules {
   // 3.4 References, when the referenced objects are in the set
 
   public static final Rule STEP_ANALYSIS_COUNT = new CheckRule("ARGO-STEP-ANALYSIS-COUNT", Severity.ERROR,
-      "Metrics of step analysis templates have a finite count",
-      "The controller rejects a Rollout whose step analysis runs a metric with an interval and no count (rule 62): it would run"
-          + " indefinitely. Background analysis may run indefinitely.",
-      (resources, f) -> eachStepTemplate(resources, (r, step, path, ref) ->
-          metricsOf(resources, r, ref.getTemplateName(), Boolean.TRUE.equals(ref.getClusterScope())).forEach(m -> {
-            boolean noCount = m.count() == null || "0".equals(m.count());
-            if (m.interval() != null && noCount) {
-              f.add(r, path, "AnalysisTemplate " + ref.getTemplateName() + " has metric " + m.name()
-                  + " which runs indefinitely. Invalid value for count: " + (m.count() == null ? "<nil>" : m.count()),
-                  "give metric " + m.name() + " a count");
+      "Metrics of step and blue-green promotion analysis templates have a finite count",
+      "The controller rejects a Rollout whose step, pre-promotion or post-promotion analysis runs a metric with an interval and no"
+          + " count (rule 62): it would run indefinitely and the rollout would never go on. Background analysis may run indefinitely.",
+      (resources, f) -> {
+        for (AnalysisUses.Use use : AnalysisUses.of(resources)) {
+          if (use.kind() == AnalysisUses.Kind.BACKGROUND) {
+            continue;
+          }
+          use.templates(resources).ifPresent(templates -> templates.forEach(t -> resources.tree(t).path("spec").path("metrics").forEach(m -> {
+            String count = m.hasNonNull("count") ? m.path("count").asText() : null;
+            if (m.hasNonNull("interval") && (count == null || "0".equals(count))) {
+              String name = m.path("name").asText();
+              f.add(use.rollout(), use.pathOf(t), "AnalysisTemplate " + t.getMetadata().getName() + " has metric " + name
+                  + " which runs indefinitely. Invalid value for count: " + (count == null ? "<nil>" : count), "give metric " + name + " a count");
             }
           })));
+        }
+      });
 
   public static final Rule TEMPLATE_FOUND = new CheckRule("ARGO-ANALYSIS-TEMPLATE-NOT-FOUND", Severity.ERROR,
       "AnalysisTemplates a Rollout refers to are among the resources",
@@ -379,16 +385,17 @@ public final class ArgoRules {
         if (resources.ofType(AnalysisTemplate.class).isEmpty() && resources.ofType(ClusterAnalysisTemplate.class).isEmpty()) {
           return;
         }
-        eachStepTemplate(resources, (r, step, path, ref) -> {
-          boolean cluster = Boolean.TRUE.equals(ref.getClusterScope());
-          boolean found = cluster
-              ? resources.ofType(ClusterAnalysisTemplate.class).stream().anyMatch(x -> x.getMetadata().getName().equals(ref.getTemplateName()))
-              : resources.find(AnalysisTemplate.class, ResourceSet.namespaceOf(r), ref.getTemplateName()).isPresent();
-          if (!found) {
-            f.add(r, path + ".templateName", (cluster ? "ClusterAnalysisTemplate" : "AnalysisTemplate") + " '" + ref.getTemplateName()
-                + "' not found", "apply the template with the Rollout, or correct the name");
+        for (AnalysisUses.Use use : AnalysisUses.of(resources)) {
+          for (AnalysisUses.TemplateRef ref : use.refs()) {
+            boolean found = ref.cluster()
+                ? resources.ofType(ClusterAnalysisTemplate.class).stream().anyMatch(x -> x.getMetadata().getName().equals(ref.name()))
+                : resources.find(AnalysisTemplate.class, ResourceSet.namespaceOf(use.rollout()), ref.name()).isPresent();
+            if (!found) {
+              f.add(use.rollout(), ref.path() + ".templateName", (ref.cluster() ? "ClusterAnalysisTemplate" : "AnalysisTemplate") + " '"
+                  + ref.name() + "' not found", "apply the template with the Rollout, or correct the name");
+            }
           }
-        });
+        }
       });
 
   public static final Rule SERVICE_SELECTOR = new CheckRule("ARGO-SERVICE-SELECTOR", Severity.ERROR,
@@ -445,44 +452,6 @@ public final class ArgoRules {
           });
         }
       });
-
-  /** A metric of a referenced template: name, interval, count as written. */
-  record MetricRef(String name, String interval, String count) {}
-
-  static List<MetricRef> metricsOf(ResourceSet resources, Rollout r, String template, boolean cluster) {
-    List<MetricRef> metrics = new ArrayList<>();
-    if (cluster) {
-      resources.ofType(ClusterAnalysisTemplate.class).stream().filter(x -> x.getMetadata().getName().equals(template)).findFirst()
-          .ifPresent(x -> orEmpty(x.getSpec().getMetrics()).forEach(m -> metrics.add(new MetricRef(m.getName(), m.getInterval(), text(m.getCount())))));
-    } else {
-      resources.find(AnalysisTemplate.class, ResourceSet.namespaceOf(r), template).ifPresent(x ->
-          orEmpty(x.getSpec().getMetrics()).forEach(m -> metrics.add(new MetricRef(m.getName(), m.getInterval(), text(m.getCount())))));
-    }
-    return metrics;
-  }
-
-  static String text(io.fabric8.kubernetes.api.model.IntOrString v) {
-    return v == null ? null : v.getIntVal() != null ? v.getIntVal().toString() : v.getStrVal();
-  }
-
-  /** A step analysis's template reference, with the path of the reference. */
-  @FunctionalInterface
-  interface TemplateRefAction {
-    void accept(Rollout rollout, Steps step, String path, dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps.analysis.Templates ref);
-  }
-
-  static void eachStepTemplate(ResourceSet resources, TemplateRefAction action) {
-    for (Rollout r : resources.ofType(Rollout.class)) {
-      canary(r).ifPresent(c -> eachStep(c, (i, s) -> {
-        if (s.getAnalysis() != null) {
-          var templates = orEmpty(s.getAnalysis().getTemplates());
-          for (int t = 0; t < templates.size(); t++) {
-            action.accept(r, s, CANARY + ".steps[" + i + "].analysis.templates[" + t + "]", templates.get(t));
-          }
-        }
-      }));
-    }
-  }
 
   static void eachStep(Canary c, BiConsumer<Integer, Steps> action) {
     List<Steps> steps = steps(c);

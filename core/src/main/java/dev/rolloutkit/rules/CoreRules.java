@@ -35,6 +35,7 @@ public final class CoreRules {
       rules.addAll(KedaRules.list());
       rules.addAll(AnalysisRules.list());
       rules.addAll(ExperimentRules.list());
+      rules.addAll(CombinedAnalysisRules.list());
       return rules;
     }
   }

@@ -1,5 +1,6 @@
 package dev.rolloutkit.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
 import dev.rolloutkit.argo.v1alpha1.Experiment;
 import java.util.HashSet;
@@ -48,8 +49,9 @@ public final class ExperimentRules {
 
   public static final Rule TEMPLATE_ARGS = new CheckRule("ARGO-ANALYSIS-ARGS", Severity.ERROR,
       "Template arguments have a value from the template or the Rollout, and not both value and valueFrom",
-      "The controller rejects the Rollout when a template argument has neither a default nor a value from the step (#57), or both"
-          + " value and valueFrom (#60).",
+      "The controller rejects the Rollout when a template argument has neither a default nor a value from the step or pre/post-promotion"
+          + " analysis (#57) or, for background analysis, from canary.analysis.args (#63, #64, whose message is just the argument's"
+          + " name), or when it has both value and valueFrom (#60).",
       (resources, f) -> {
         for (AnalysisTemplate t : resources.ofType(AnalysisTemplate.class)) {
           var args = t.getSpec() == null ? List.<dev.rolloutkit.argo.v1alpha1.analysistemplatespec.Args>of() : Canaries.orEmpty(t.getSpec().getArgs());
@@ -60,21 +62,29 @@ public final class ExperimentRules {
             }
           }
         }
-        ArgoRules.eachStepTemplate(resources, (rollout, step, path, ref) -> {
-          if (Boolean.TRUE.equals(ref.getClusterScope())) {
-            return;
-          }
-          resources.find(AnalysisTemplate.class, ResourceSet.namespaceOf(rollout), ref.getTemplateName()).ifPresent(t -> {
-            Set<String> supplied = new HashSet<>();
-            Canaries.orEmpty(step.getAnalysis().getArgs()).forEach(a -> supplied.add(a.getName()));
-            for (var arg : Canaries.orEmpty(t.getSpec().getArgs())) {
-              if (arg.getValue() == null && arg.getValueFrom() == null && !supplied.contains(arg.getName())) {
-                f.add(rollout, path.substring(0, path.indexOf(".templates[")) + ".args", "args." + arg.getName() + " was not resolved",
-                    "pass " + arg.getName() + " in the step's analysis args");
+        for (AnalysisUses.Use use : AnalysisUses.of(resources)) {
+          use.templates(resources).ifPresent(templates -> {
+            var passed = use.argNames();
+            Set<String> reported = new HashSet<>();
+            for (var t : templates) {
+              for (JsonNode arg : resources.tree(t).path("spec").path("args")) {
+                String name = arg.path("name").asText();
+                if (arg.hasNonNull("value") || arg.hasNonNull("valueFrom") || passed.orElse(List.of()).contains(name) || !reported.add(name)) {
+                  continue;
+                }
+                if (use.kind() != AnalysisUses.Kind.BACKGROUND) {
+                  f.add(use.rollout(), use.path() + ".args", "args." + name + " was not resolved", "pass " + name + " in the analysis's args");
+                } else if (passed.isEmpty()) {
+                  f.add(use.rollout(), use.path() + ".args", "missing analysis arguments in rollout spec",
+                      "pass " + name + " in " + use.path() + ".args");
+                } else {
+                  f.add(use.rollout(), use.path() + ".args", name, "template " + t.getMetadata().getName() + " needs argument " + name
+                      + ": pass it in " + use.path() + ".args");
+                }
               }
             }
           });
-        });
+        }
       });
 
   private static final List<Rule> ALL = List.of(EXPERIMENT_TEMPLATES, TEMPLATE_ARGS);

@@ -1,11 +1,15 @@
 package dev.rolloutkit.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
@@ -15,10 +19,16 @@ import java.util.function.BiFunction;
  */
 public final class ResourceSet {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final List<HasMetadata> resources;
   private final Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators;
   private final Map<HasMetadata, List<String>> repeatedKeys;
   private final Thresholds thresholds;
+  // Lazily built indexes: rules ask for the same types, names and trees many times over a large set.
+  private final Map<Class<?>, List<?>> byType = new ConcurrentHashMap<>();
+  private final Map<Class<?>, Map<String, HasMetadata>> byName = new ConcurrentHashMap<>();
+  private final Map<HasMetadata, JsonNode> trees = Collections.synchronizedMap(new IdentityHashMap<>());
 
   private ResourceSet(List<HasMetadata> resources, Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators) {
     this(resources, locators, new IdentityHashMap<>(), Thresholds.defaults());
@@ -78,15 +88,28 @@ public final class ResourceSet {
   }
 
   /** The resources of one Java type, in order. */
+  @SuppressWarnings("unchecked")
   public <T> List<T> ofType(Class<T> type) {
-    return resources.stream().filter(type::isInstance).map(type::cast).toList();
+    return (List<T>) byType.computeIfAbsent(type, t -> resources.stream().filter(type::isInstance).map(type::cast).toList());
   }
 
-  /** The resource of {@code type} called {@code name} in {@code namespace}. */
+  /** The resource of {@code type} called {@code name} in {@code namespace} (the first, if several share the name). */
   public <T extends HasMetadata> Optional<T> find(Class<T> type, String namespace, String name) {
-    return ofType(type).stream()
-        .filter(r -> Objects.equals(r.getMetadata().getName(), name) && Objects.equals(namespaceOf(r), namespace))
-        .findFirst();
+    Map<String, HasMetadata> index = byName.computeIfAbsent(type, t -> {
+      Map<String, HasMetadata> m = new HashMap<>();
+      for (T r : ofType(type)) {
+        if (r.getMetadata() != null && r.getMetadata().getName() != null) {
+          m.putIfAbsent(namespaceOf(r) + "/" + r.getMetadata().getName(), r);
+        }
+      }
+      return m;
+    });
+    return Optional.ofNullable(type.cast(index.get(namespace + "/" + name)));
+  }
+
+  /** {@code resource} as a JSON tree, made once per set: for rules that read fields the typed model leaves loose. */
+  JsonNode tree(HasMetadata resource) {
+    return trees.computeIfAbsent(resource, r -> JSON.valueToTree(r));
   }
 
   /** A resource's namespace; {@code default} when unset, as kubectl applies it. */

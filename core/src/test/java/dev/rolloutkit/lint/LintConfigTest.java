@@ -22,6 +22,7 @@ class LintConfigTest {
         - name: errors
           interval: 20s
           count: 3
+          failureLimit: 2
           successCondition: len(result) > 0 && !isNaN(result[0]) && result[0] < 0.05
           provider:
             prometheus: {address: "http://prometheus.monitoring:9090", query: "sum(rate(x{h=\\"{{args.canary-hash}}\\"}[2m]))"}
@@ -58,5 +59,20 @@ class LintConfigTest {
         .hasMessage(dir.resolve("c.yaml") + ": unknown severity 'fatal': expected error, warning or info");
     assertThatThrownBy(() -> LintConfig.read(Files.writeString(dir.resolve("d.yaml"), "thresholds: {scrapeInterval: 1d}\n")))
         .hasMessage(dir.resolve("d.yaml") + ": thresholds.scrapeInterval '1d' is not a duration such as 15s");
+    assertThatThrownBy(() -> LintConfig.read(Files.writeString(dir.resolve("e.yaml"), "thresholds: {minFailuresToRollBack: three}\n")))
+        .hasMessage(dir.resolve("e.yaml") + ": thresholds.minFailuresToRollBack 'three' is not a whole number such as 3");
+    assertThatThrownBy(() -> LintConfig.read(Files.writeString(dir.resolve("f.yaml"), "thresholds: {minFailuresToRollBack: 0}\n")))
+        .hasMessage(dir.resolve("f.yaml") + ": minFailuresToRollBack must be at least 1, got 0");
+    assertThatThrownBy(() -> LintConfig.read(Files.writeString(dir.resolve("g.yaml"), "thresholds: {scrapeIntervall: 15s}\n")))
+        .hasMessage(dir.resolve("g.yaml") + ": unknown threshold 'scrapeIntervall' (expected scrapeInterval, minFailuresToRollBack)");
+  }
+
+  @Test
+  void should_judge_rollback_tolerance_with_the_configured_minimum() throws Exception {
+    String eager = TEMPLATE.replace("failureLimit: 2", "failureLimit: 0").replace("interval: 20s", "interval: 30s");
+    assertThat(Lint.withAllRules().lintYaml("t.yaml", eager).findings()).extracting(Finding::rule)
+        .containsExactly("ANALYSIS-ROLLBACK-TOLERANCE");
+    Path config = Files.writeString(dir.resolve("lint.yaml"), "thresholds:\n  minFailuresToRollBack: 1\n");
+    assertThat(LintConfig.read(config).lint().lintYaml("t.yaml", eager).findings()).isEmpty();
   }
 }

@@ -24,7 +24,7 @@ class AnalysisRulesTest {
         - name: errors
           interval: 30s
           count: 3
-          failureLimit: 1
+          failureLimit: 2
           successCondition: len(result) > 0 && !isNaN(result[0]) && result[0] < 0.05
           provider:
             prometheus:
@@ -45,10 +45,10 @@ class AnalysisRulesTest {
   static Stream<Arguments> defects() {
     return Stream.of(
         Arguments.of(AnalysisRules.METRIC_VALID, edit("    count: 3\n", "    count: 1\n    consecutiveSuccessLimit: 2\n"), M + ".count",
-            "metrics[0]: count (1) must be >= failureLimit + consecutiveSuccessLimit (1 + 2) if both >= 0"),
+            "metrics[0]: count (1) must be >= failureLimit + consecutiveSuccessLimit (2 + 2) if both >= 0"),
         Arguments.of(AnalysisRules.METRIC_VALID, edit("    interval: 30s\n", ""), M + ".interval", "metrics[0]: interval must be specified when count > 1"),
         Arguments.of(AnalysisRules.METRIC_VALID, edit("interval: 30s", "interval: 1d"), M + ".interval", "metrics[0]: invalid interval string: 1d"),
-        Arguments.of(AnalysisRules.METRIC_VALID, edit("failureLimit: 1", "failureLimit: -1"), M + ".failureLimit",
+        Arguments.of(AnalysisRules.METRIC_VALID, edit("failureLimit: 2", "failureLimit: -1"), M + ".failureLimit",
             "metrics[0]: failureLimit and consecutiveSuccessLimit cannot both be disabled"),
         Arguments.of(AnalysisRules.METRIC_VALID, edit("    provider:\n", "    provider:\n      web: {url: http://x}\n"), M + ".provider",
             "metrics[0]: multiple providers specified"),
@@ -62,7 +62,40 @@ class AnalysisRulesTest {
         Arguments.of(AnalysisRules.SCRAPE_WINDOWS, edit("[2m]", "[30s]"), M + ".provider.prometheus.query",
             "range window [30s] is shorter than 4 × the 15s scrape interval"),
         Arguments.of(AnalysisRules.SCRAPE_WINDOWS, edit("interval: 30s", "interval: 10s"), M + ".interval",
-            "interval 10s is shorter than the 15s scrape interval"));
+            "interval 10s is shorter than the 15s scrape interval"),
+        Arguments.of(AnalysisRules.ROLLBACK_TOLERANCE, edit("failureLimit: 2", "failureLimit: 0"), M + ".failureLimit",
+            "metric errors rolls back on failed measurement #1 (failureLimit: 0), fewer than the 3 failures to tolerate"),
+        Arguments.of(AnalysisRules.ROLLBACK_TOLERANCE, edit("    failureLimit: 2\n", ""), M + ".failureLimit",
+            "metric errors rolls back on failed measurement #1 (failureLimit: 0), fewer than the 3 failures to tolerate"),
+        Arguments.of(AnalysisRules.ROLLBACK_TOLERANCE, edit("failureLimit: 2", "failureLimit: 0").replace("namespace: shop}",
+                "namespace: shop, annotations: {rolloutkit.dev/min-failures-to-roll-back: \"2\"}}"), M + ".failureLimit",
+            "metric errors rolls back on failed measurement #1 (failureLimit: 0), fewer than the 2 failures to tolerate the template states"),
+        Arguments.of(AnalysisRules.ROLLBACK_TOLERANCE, VALID.replace("namespace: shop}",
+                "namespace: shop, annotations: {rolloutkit.dev/min-failures-to-roll-back: none}}"),
+            "metadata.annotations.rolloutkit.dev/min-failures-to-roll-back",
+            "annotation rolloutkit.dev/min-failures-to-roll-back is 'none', not a whole number of failures of at least 1"));
+  }
+
+  @Test
+  void should_judge_rollback_tolerance_by_the_configured_minimum() {
+    String strict = edit("failureLimit: 2", "failureLimit: 0");
+    assertThat(AnalysisRules.ROLLBACK_TOLERANCE.check(set(strict).withThresholds(Thresholds.defaults().withMinFailuresToRollBack(1)))).isEmpty();
+    assertThat(AnalysisRules.ROLLBACK_TOLERANCE.check(set(VALID).withThresholds(Thresholds.defaults().withMinFailuresToRollBack(4))))
+        .extracting(Finding::message)
+        .containsExactly("metric errors rolls back on failed measurement #3 (failureLimit: 2), fewer than the 3 failures to tolerate".replace("3 failures", "4 failures"));
+  }
+
+  @Test
+  void should_accept_a_strict_template_that_states_its_own_minimum() {
+    String strict = edit("failureLimit: 2", "failureLimit: 0")
+        .replace("namespace: shop}", "namespace: shop, annotations: {rolloutkit.dev/min-failures-to-roll-back: \"1\"}}");
+    assertThat(AnalysisRules.ROLLBACK_TOLERANCE.check(set(strict))).isEmpty();
+  }
+
+  @Test
+  void should_leave_a_disabled_failure_limit_to_the_success_limit() {
+    String disabled = edit("failureLimit: 2", "failureLimit: -1\n    consecutiveSuccessLimit: 2");
+    assertThat(AnalysisRules.ROLLBACK_TOLERANCE.check(set(disabled))).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}: {3}")
@@ -87,6 +120,14 @@ class AnalysisRulesTest {
     var templates = Stream.of(AnalysisGate.mcpSuccessRate(), AnalysisGate.canaryHealthCheck(), AnalysisGate.bluegreenValidation())
         .map(g -> g.toAnalysisTemplate("ns")).toList();
     assertThat(RuleSet.of(AnalysisRules.list()).evaluate(ResourceSet.of(templates)).findings()).isEmpty();
+  }
+
+  @Test
+  void should_warn_about_a_user_gate_that_rolls_back_on_the_first_failure_unless_it_says_so() {
+    AnalysisGate eager = AnalysisGate.mcpSuccessRate().withRollbackOnFailure(1);
+    assertThat(AnalysisRules.ROLLBACK_TOLERANCE.check(ResourceSet.of(eager.toAnalysisTemplate("ns")))).extracting(Finding::path)
+        .containsExactly("spec.metrics[0].failureLimit", "spec.metrics[1].failureLimit");
+    assertThat(AnalysisRules.ROLLBACK_TOLERANCE.check(ResourceSet.of(eager.withStrictByDesign(true).toAnalysisTemplate("ns")))).isEmpty();
   }
 
   @Test

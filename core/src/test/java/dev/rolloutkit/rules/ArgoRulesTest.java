@@ -44,7 +44,7 @@ class ArgoRulesTest {
         - name: errors
           interval: 30s
           count: 3
-          failureLimit: 1
+          failureLimit: 2
           successCondition: len(result) > 0 && !isNaN(result[0]) && result[0] < 0.05
           provider:
             prometheus: {address: "http://prometheus.monitoring:9090", query: "sum(x{h=\\"{{args.canary-hash}}\\"})"}
