@@ -27,7 +27,7 @@ class RulesCommandTest {
   void should_explain_one_rule_and_exit_2_for_an_unknown_id() {
     RenderCommandTest.Result r = RenderCommandTest.run("explain", "argo-step-analysis-count");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).startsWith("ARGO-STEP-ANALYSIS-COUNT (error)\nMetrics of step analysis templates have a finite count\n\n")
+    assertThat(r.out()).startsWith("ARGO-STEP-ANALYSIS-COUNT (error)\nMetrics of step and blue-green promotion analysis templates have a finite count\n\n")
         .contains("it would run indefinitely");
     RenderCommandTest.Result unknown = RenderCommandTest.run("explain", "NOPE");
     assertThat(unknown.code()).isEqualTo(2);

@@ -6,6 +6,7 @@ import static dev.rolloutkit.rules.Canaries.orEmpty;
 import static dev.rolloutkit.rules.Canaries.routing;
 import static dev.rolloutkit.rules.Canaries.steps;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
 import dev.rolloutkit.argo.v1alpha1.ClusterAnalysisTemplate;
 import dev.rolloutkit.argo.v1alpha1.Rollout;
@@ -260,7 +261,7 @@ public final class ArgoRules {
       }));
 
   public static final Rule ROUTE_STEPS_NEED_ROUTER = canaries("ARGO-ROUTE-STEPS-ROUTER",
-      "setCanaryScale, setHeaderRoute and setMirrorRoute have the traffic routing they need", CONTROLLER + " (rules 38, 39, 44, 48)",
+      "setCanaryScale, setHeaderRoute and setMirrorRoute have the traffic routing they need", CONTROLLER + " (rules 38, 39, 44, 48, 49)",
       (r, c, f) -> eachStep(c, (i, s) -> {
         TrafficRouting t = c.getTrafficRouting();
         String at = CANARY + ".steps[" + i + "]";
@@ -276,6 +277,11 @@ public final class ArgoRules {
         if (s.getExperiment() != null && t == null
             && orEmpty(s.getExperiment().getTemplates()).stream().anyMatch(x -> x.getWeight() != null)) {
           f.add(r, at + ".experiment", "Experiment template weight cannot be set unless TrafficRouting is enabled", "remove the weights");
+        }
+        if (s.getExperiment() != null && t != null && t.getSmi() == null && t.getAlb() == null && t.getIstio() == null && t.getPlugins() == null
+            && orEmpty(s.getExperiment().getTemplates()).stream().anyMatch(x -> x.getWeight() != null)) {
+          f.add(r, at + ".experiment", "Experiment template weight is only available for TrafficRouting with SMI, ALB, Istio and Plugins at this time",
+              "remove the weights, or route with SMI, ALB, Istio or a plugin");
         }
       }));
 
@@ -355,6 +361,29 @@ public final class ArgoRules {
             f.add(r, CANARY + ".trafficRouting.maxTrafficWeight", "maxTrafficWeight " + w + " must be greater than 0", "use 100, or leave it out"));
       });
 
+  public static final Rule CANARY_REPLICAS = new CheckRule("ARGO-CANARY-REPLICAS", Severity.WARNING,
+      "A canary Rollout that no ScaledObject scales has at least 2 replicas",
+      "With one replica (the default when replicas is unset) stable and canary cannot run side by side: the canary step replaces the"
+          + " only pod or adds one that takes far more than its weight (the source documents' 'fewer than 2 replicas while a canary runs')."
+          + " A Rollout scaled by KEDA is judged by KEDA-CANARY-MIN-REPLICAS instead.",
+      (resources, f) -> {
+        for (Rollout r : resources.ofType(Rollout.class)) {
+          if (canary(r).isEmpty() || r.getSpec().getReplicas() != null && r.getSpec().getReplicas() >= 2) {
+            continue;
+          }
+          String ns = ResourceSet.namespaceOf(r);
+          boolean scaled = resources.ofType(dev.rolloutkit.keda.v1alpha1.ScaledObject.class).stream().anyMatch(so -> so.getSpec() != null
+              && so.getSpec().getScaleTargetRef() != null && "Rollout".equals(so.getSpec().getScaleTargetRef().getKind())
+              && r.getMetadata().getName().equals(so.getSpec().getScaleTargetRef().getName()) && ns.equals(ResourceSet.namespaceOf(so)));
+          if (!scaled) {
+            Integer n = r.getSpec().getReplicas();
+            f.add(r, "spec.replicas", "Rollout " + r.getMetadata().getName() + " runs its canary with " + (n == null ? "1 replica (replicas unset)"
+                : n + (n == 1 ? " replica" : " replicas")) + ", fewer than the 2 a canary needs", "set replicas: 2 or more, or scale it with a"
+                + " ScaledObject whose minReplicaCount is at least 2");
+          }
+        }
+      });
+
   // 3.4 References, when the referenced objects are in the set
 
   public static final Rule STEP_ANALYSIS_COUNT = new CheckRule("ARGO-STEP-ANALYSIS-COUNT", Severity.ERROR,
@@ -399,30 +428,35 @@ public final class ArgoRules {
       });
 
   public static final Rule SERVICE_SELECTOR = new CheckRule("ARGO-SERVICE-SELECTOR", Severity.ERROR,
-      "Services a Rollout uses select its pods",
+      "Services a Rollout uses select its pods and are not managed by another Rollout",
       "The controller rejects the Rollout when a canary, stable, active or preview Service's selector has a label its pod template"
-          + " lacks (rule 52).",
+          + " lacks (rule 52), or when the Service is annotated as managed by another Rollout (rule 53).",
       (resources, f) -> {
         for (Rollout r : resources.ofType(Rollout.class)) {
-          var t = r.getSpec() == null ? null : r.getSpec().getTemplate();
-          if (t == null || t.getMetadata() == null) {
-            continue;
-          }
-          Map<String, String> labels = Objects.requireNonNullElse(t.getMetadata().getLabels(), Map.of());
-          List<String[]> refs = new ArrayList<>();
-          canary(r).ifPresent(c -> {
-            refs.add(new String[] {CANARY + ".canaryService", c.getCanaryService()});
-            refs.add(new String[] {CANARY + ".stableService", c.getStableService()});
-          });
-          for (String[] ref : refs) {
-            if (ref[1] == null) {
+          JsonNode strategy = resources.tree(r).path("spec").path("strategy");
+          JsonNode labels = resources.tree(r).path("spec").path("template").path("metadata").path("labels");
+          boolean workloadRef = r.getSpec() != null && r.getSpec().getWorkloadRef() != null;
+          for (String[] ref : new String[][] {{"canary", "canaryService"}, {"canary", "stableService"}, {"blueGreen", "activeService"},
+              {"blueGreen", "previewService"}}) {
+            String name = strategy.path(ref[0]).path(ref[1]).asText("");
+            String at = "spec.strategy." + ref[0] + "." + ref[1];
+            if (name.isEmpty()) {
               continue;
             }
-            resources.find(Service.class, ResourceSet.namespaceOf(r), ref[1]).ifPresent(svc -> {
+            resources.find(Service.class, ResourceSet.namespaceOf(r), name).ifPresent(svc -> {
+              String manager = svc.getMetadata().getAnnotations() == null ? null
+                  : svc.getMetadata().getAnnotations().get("argo-rollouts.argoproj.io/managed-by-rollouts");
+              if (manager != null && !manager.equals(r.getMetadata().getName())) {
+                f.add(r, at, "Service \"" + name + "\" is managed by another Rollout", "Rollout " + manager + " manages Service " + name
+                    + "; give this Rollout its own Service");
+              }
+              if (workloadRef) {
+                return; // the pod labels come from the referenced workload
+              }
               Map<String, String> selector = svc.getSpec() == null ? null : svc.getSpec().getSelector();
               Objects.requireNonNullElse(selector, Map.<String, String>of()).forEach((k, v) -> {
-                if (!k.equals("rollouts-pod-template-hash") && !v.equals(labels.get(k))) {
-                  f.add(r, ref[0], "Service \"" + ref[1] + "\" has unmatch label \"" + k + "\" in rollout",
+                if (!k.equals("rollouts-pod-template-hash") && !v.equals(labels.path(k).asText(null))) {
+                  f.add(r, at, "Service \"" + name + "\" has unmatch label \"" + k + "\" in rollout",
                       "give the pod template " + k + ": " + v + ", or change the Service's selector");
                 }
               });
@@ -431,25 +465,52 @@ public final class ArgoRules {
         }
       });
 
-  public static final Rule NGINX_STABLE_INGRESS = new CheckRule("ARGO-NGINX-STABLE-INGRESS", Severity.ERROR,
-      "The NGINX stable Ingress routes to the stable Service",
-      "The controller rejects the Rollout when the stable Ingress has no rule whose backend is the stableService (rule 68): it copies"
-          + " those rules to the canary Ingress.",
+  public static final Rule STABLE_INGRESS = new CheckRule("ARGO-STABLE-INGRESS", Severity.ERROR,
+      "NGINX and ALB routing name one stable Ingress form, and the Ingress routes to the stable Service",
+      "The controller rejects the Rollout when NGINX has both or neither of stableIngress and stableIngresses, ALB both or neither of"
+          + " ingress and ingresses (rules 65, 66), or when the Ingress has no rule whose backend is the stableService (NGINX) or the"
+          + " rootService or stableService (ALB) (rule 68): it copies or patches those rules for the canary.",
       (resources, f) -> {
         for (Rollout r : resources.ofType(Rollout.class)) {
-          canary(r).flatMap(Canaries::routing).filter(t -> t.getNginx() != null && t.getNginx().getStableIngress() != null).ifPresent(t -> {
-            String name = t.getNginx().getStableIngress();
-            String stable = canary(r).get().getStableService();
-            resources.find(Ingress.class, ResourceSet.namespaceOf(r), name).ifPresent(ing -> {
-              boolean routes = ing.getSpec() != null && orEmpty(ing.getSpec().getRules()).stream()
-                  .filter(rule -> rule.getHttp() != null).flatMap(rule -> orEmpty(rule.getHttp().getPaths()).stream())
-                  .anyMatch(p -> p.getBackend() != null && p.getBackend().getService() != null && Objects.equals(p.getBackend().getService().getName(), stable));
-              if (!routes) {
-                f.add(r, CANARY + ".trafficRouting.nginx.stableIngress", "ingress `" + name + "` has no rules using service " + stable + " backend",
-                    "point a rule of Ingress " + name + " at Service " + stable);
+          JsonNode canary = resources.tree(r).path("spec").path("strategy").path("canary");
+          JsonNode routing = canary.path("trafficRouting");
+          String stable = canary.path("stableService").asText("");
+          for (String[] router : new String[][] {{"nginx", "stableIngress", "stableIngresses", "StableIngress or StableIngresses"},
+              {"alb", "ingress", "ingresses", "Ingress or Ingresses"}}) {
+            JsonNode cfg = routing.path(router[0]);
+            if (!cfg.isObject()) {
+              continue;
+            }
+            String at = CANARY + ".trafficRouting." + router[0];
+            boolean one = cfg.hasNonNull(router[1]);
+            boolean many = cfg.path(router[2]).size() > 0;
+            if (one == many) {
+              f.add(r, at, "Either " + router[3] + " must be configured. " + (one ? "Both are configured." : "Neither are configured."),
+                  "set " + router[1] + " (or " + router[2] + "), not both");
+              continue;
+            }
+            List<String> backends = router[0].equals("alb") && !cfg.path("rootService").asText("").isEmpty()
+                ? List.of(cfg.path("rootService").asText(), stable) : List.of(stable);
+            List<String[]> ingresses = new ArrayList<>();
+            if (one) {
+              ingresses.add(new String[] {cfg.path(router[1]).asText(), at + "." + router[1]});
+            } else {
+              for (int i = 0; i < cfg.path(router[2]).size(); i++) {
+                ingresses.add(new String[] {cfg.path(router[2]).get(i).asText(), at + "." + router[2] + "[" + i + "]"});
               }
-            });
-          });
+            }
+            for (String[] ing : ingresses) {
+              resources.find(Ingress.class, ResourceSet.namespaceOf(r), ing[0]).ifPresent(ingress -> {
+                boolean routes = ingress.getSpec() != null && orEmpty(ingress.getSpec().getRules()).stream()
+                    .filter(rule -> rule.getHttp() != null).flatMap(rule -> orEmpty(rule.getHttp().getPaths()).stream())
+                    .anyMatch(p -> p.getBackend() != null && p.getBackend().getService() != null && backends.contains(p.getBackend().getService().getName()));
+                if (!routes) {
+                  f.add(r, ing[1], "ingress `" + ing[0] + "` has no rules using service " + backends.get(0) + " backend",
+                      "point a rule of Ingress " + ing[0] + " at Service " + backends.get(0));
+                }
+              });
+            }
+          }
         }
       });
 
@@ -477,7 +538,7 @@ public final class ArgoRules {
   private static final List<Rule> ALL = List.of(NON_NEGATIVE_FIELDS, PROGRESS_DEADLINE, SELECTOR, RESTART_POLICY, ONE_STRATEGY,
       DISTINCT_SERVICES, SURGE_AND_UNAVAILABLE, TRAFFIC_SERVICES, TRAFFIC_ONLY_FIELDS, STEP_TYPE, SET_WEIGHT_RANGE, PAUSE_DURATION,
       ROUTE_STEPS_NEED_ROUTER, MANAGED_ROUTES, POD_TEMPLATE_HASH_VALUE, STARTING_STEP, CANARY_SCALE_VALUES, STEP_ANALYSIS_COUNT,
-      TEMPLATE_FOUND, SERVICE_SELECTOR, NGINX_STABLE_INGRESS);
+      TEMPLATE_FOUND, SERVICE_SELECTOR, STABLE_INGRESS, CANARY_REPLICAS);
 
   /** Every Argo rule. */
   public static List<Rule> list() {

@@ -36,6 +36,7 @@ public final class CoreRules {
       rules.addAll(AnalysisRules.list());
       rules.addAll(ExperimentRules.list());
       rules.addAll(CombinedAnalysisRules.list());
+      rules.addAll(ArgoSpecRules.list());
       return rules;
     }
   }

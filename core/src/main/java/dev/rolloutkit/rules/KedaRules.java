@@ -89,33 +89,172 @@ public final class KedaRules {
       });
 
   public static final Rule ONE_SCALER_PER_TARGET = new CheckRule("KEDA-ONE-SCALER-PER-TARGET", Severity.ERROR,
-      "One ScaledObject and no other HPA per workload", WEBHOOK + " (S7, S9): two autoscalers on one workload fight over its replicas.",
+      "One ScaledObject and no other HPA per workload, and one ScaledObject per HPA name",
+      WEBHOOK + " (S7, S8, S9, S10): two autoscalers on one workload fight over its replicas. An HPA owned by the ScaledObject, or"
+          + " annotated validations.keda.sh/hpa-ownership: \"false\", is left alone; one the ScaledObject takes over with"
+          + " scaledobject.keda.sh/transfer-hpa-ownership must be named in advanced.horizontalPodAutoscalerConfig.name.",
       (resources, f) -> {
         Map<String, String> owner = new HashMap<>();
+        Map<String, String> hpaOwner = new HashMap<>();
         for (ScaledObject so : resources.ofType(ScaledObject.class)) {
           String target = target(so);
-          if (target == null) {
-            continue;
+          String ns = ResourceSet.namespaceOf(so);
+          if (target != null) {
+            String first = owner.putIfAbsent(ns + "/" + target, so.getMetadata().getName());
+            if (first != null) {
+              f.add(so, "spec.scaleTargetRef", "the workload '" + so.getSpec().getScaleTargetRef().getName() + "' of type '" + gvk(so)
+                  + "' is already managed by the ScaledObject '" + first + "'", "keep one ScaledObject per workload; combine the triggers");
+              continue;
+            }
           }
-          String key = ResourceSet.namespaceOf(so) + "/" + target;
-          String first = owner.putIfAbsent(key, so.getMetadata().getName());
-          if (first != null) {
-            f.add(so, "spec.scaleTargetRef", "the workload '" + so.getSpec().getScaleTargetRef().getName() + "' of type '" + gvk(so)
-                + "' is already managed by the ScaledObject '" + first + "'", "keep one ScaledObject per workload; combine the triggers");
+          if (so.getSpec() != null) {
+            String hpaName = hpaName(so);
+            String first = hpaOwner.putIfAbsent(ns + "/" + hpaName, so.getMetadata().getName());
+            if (first != null) {
+              f.add(so, "spec.advanced.horizontalPodAutoscalerConfig.name", "the HPA '" + hpaName + "' is already managed by the ScaledObject '"
+                  + first + "'", "give each ScaledObject its own HPA name");
+            }
           }
         }
         for (var hpa : resources.ofType(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class)) {
           var ref = hpa.getSpec() == null ? null : hpa.getSpec().getScaleTargetRef();
-          if (ref == null) {
+          var annotations = hpa.getMetadata().getAnnotations();
+          if (ref == null || annotations != null && "false".equals(annotations.get("validations.keda.sh/hpa-ownership"))) {
             continue;
           }
           for (ScaledObject so : resources.ofType(ScaledObject.class)) {
             var sref = so.getSpec() == null ? null : so.getSpec().getScaleTargetRef();
-            if (sref != null && Objects.equals(sref.getName(), ref.getName()) && Objects.equals(kindOf(sref.getKind()), ref.getKind())
-                && ResourceSet.namespaceOf(so).equals(ResourceSet.namespaceOf(hpa))) {
-              f.add(so, "spec.scaleTargetRef", "the workload '" + ref.getName() + "' of type '" + gvk(so) + "' is already managed by the hpa '"
-                  + hpa.getMetadata().getName() + "'", "remove the HPA: KEDA creates its own");
+            if (sref == null || !Objects.equals(sref.getName(), ref.getName()) || !gvk(so).equals(gvk(ref.getApiVersion(), ref.getKind()))
+                || !ResourceSet.namespaceOf(so).equals(ResourceSet.namespaceOf(hpa))) {
+              continue;
             }
+            boolean owned = Canaries.orEmpty(hpa.getMetadata().getOwnerReferences()).stream()
+                .anyMatch(o -> "ScaledObject".equals(o.getKind()) && Objects.equals(o.getName(), so.getMetadata().getName()));
+            if (owned) {
+              continue;
+            }
+            var soAnnotations = so.getMetadata().getAnnotations();
+            if (soAnnotations != null && "true".equals(soAnnotations.get("scaledobject.keda.sh/transfer-hpa-ownership"))) {
+              if (!hpa.getMetadata().getName().equals(customHpaName(so))) {
+                f.add(so, "spec.advanced.horizontalPodAutoscalerConfig.name", "the existing hpa '" + hpa.getMetadata().getName() + "' for workload '"
+                    + ref.getName() + "' of type '" + gvk(so) + "' must be specified by name in advanced settings to enable ownership transfer",
+                    "set spec.advanced.horizontalPodAutoscalerConfig.name: " + hpa.getMetadata().getName());
+              }
+            } else {
+              f.add(so, "spec.scaleTargetRef", "the workload '" + ref.getName() + "' of type '" + gvk(so) + "' is already managed by the hpa '"
+                  + hpa.getMetadata().getName() + "'", "remove the HPA (KEDA creates its own), or take it over with annotation"
+                  + " scaledobject.keda.sh/transfer-hpa-ownership: \"true\" and its name in advanced.horizontalPodAutoscalerConfig.name");
+            }
+          }
+        }
+      });
+
+  public static final Rule FALLBACK = scaledObjects("KEDA-FALLBACK", Severity.ERROR,
+      "fallback has non-negative numbers and a trigger that is not cpu or memory",
+      WEBHOOK + " (S3, S4): fallback replaces the metrics of failing external scalers, so a ScaledObject with only cpu/memory triggers"
+          + " (and no scalingModifiers) has nothing to fall back from.",
+      (so, spec, f) -> {
+        var fallback = spec.getFallback();
+        if (fallback == null) {
+          return;
+        }
+        int threshold = Objects.requireNonNullElse(fallback.getFailureThreshold(), 0);
+        int replicas = Objects.requireNonNullElse(fallback.getReplicas(), 0);
+        if (threshold < 0 || replicas < 0) {
+          f.add(so, "spec.fallback", "FailureThreshold=" + threshold + " & Replicas=" + replicas + " must both be greater than or equal to 0",
+              "use 0 or more, e.g. failureThreshold: 3 and replicas: 2");
+        }
+        boolean modifiers = spec.getAdvanced() != null && spec.getAdvanced().getScalingModifiers() != null
+            && spec.getAdvanced().getScalingModifiers().getFormula() != null && !spec.getAdvanced().getScalingModifiers().getFormula().isEmpty();
+        if (!modifiers && triggers(spec).stream().allMatch(t -> List.of("cpu", "memory").contains(t.getType()))) {
+          f.add(so, "spec.fallback", "at least one trigger (that is not cpu or memory) has to have the `AverageValue` type for the fallback to be enabled",
+              "add an external trigger such as prometheus, or remove fallback");
+        }
+      });
+
+  public static final Rule FALLBACK_DISABLED = scaledObjects("KEDA-FALLBACK-SILENTLY-OFF", Severity.WARNING,
+      "fallback with scalingModifiers has a whole-number target",
+      "KEDA accepts a fractional scalingModifiers.target, but at run time it reads the target as an integer to compute fallback, so"
+          + " fallback is silently disabled (keda.md §2, pkg/fallback/fallback.go).",
+      (so, spec, f) -> {
+        var mods = spec.getAdvanced() == null ? null : spec.getAdvanced().getScalingModifiers();
+        if (spec.getFallback() == null || mods == null || mods.getFormula() == null || mods.getTarget() == null) {
+          return;
+        }
+        try {
+          Long.parseLong(mods.getTarget().trim());
+        } catch (NumberFormatException e) {
+          f.add(so, "spec.advanced.scalingModifiers.target", "scalingModifiers target " + quote(mods.getTarget())
+              + " is not a whole number, so KEDA silently disables fallback", "use a whole-number target, e.g. \"1\"");
+        }
+      });
+
+  public static final Rule CPU_MEMORY_REQUESTS = new CheckRule("KEDA-CPU-MEMORY-REQUESTS", Severity.ERROR,
+      "cpu and memory triggers scale a workload whose containers request that resource",
+      WEBHOOK + " (S12, for Deployments and StatefulSets in the set): utilisation is measured against the request; a namespace"
+          + " LimitRange with a container default counts.",
+      (resources, f) -> {
+        for (ScaledObject so : resources.ofType(ScaledObject.class)) {
+          var ref = so.getSpec() == null ? null : so.getSpec().getScaleTargetRef();
+          if (ref == null) {
+            continue;
+          }
+          String ns = ResourceSet.namespaceOf(so);
+          io.fabric8.kubernetes.api.model.PodTemplateSpec template = switch (gvk(so)) {
+            case "apps/v1.Deployment" -> resources.find(io.fabric8.kubernetes.api.model.apps.Deployment.class, ns, ref.getName())
+                .map(d -> d.getSpec() == null ? null : d.getSpec().getTemplate()).orElse(null);
+            case "apps/v1.StatefulSet" -> resources.find(io.fabric8.kubernetes.api.model.apps.StatefulSet.class, ns, ref.getName())
+                .map(d -> d.getSpec() == null ? null : d.getSpec().getTemplate()).orElse(null);
+            default -> null;
+          };
+          if (template == null || template.getSpec() == null) {
+            continue;
+          }
+          List<Triggers> triggers = triggers(so.getSpec());
+          for (int i = 0; i < triggers.size(); i++) {
+            String type = triggers.get(i).getType();
+            if (!List.of("cpu", "memory").contains(type) || limitRangeDefault(resources, ns, type)) {
+              continue;
+            }
+            String only = triggers.get(i).getMetadata() == null ? null : triggers.get(i).getMetadata().get("containerName");
+            for (var c : Canaries.orEmpty(template.getSpec().getContainers())) {
+              if (only != null && !only.isEmpty() && !only.equals(c.getName())) {
+                continue;
+              }
+              if (!positive(c.getResources() == null ? null : c.getResources().getRequests(), type)
+                  && !positive(c.getResources() == null ? null : c.getResources().getLimits(), type)) {
+                f.add(so, "spec.triggers[" + i + "]", "the scaledobject has a " + type + " trigger but the container " + c.getName()
+                    + " doesn't have the " + type + " request defined", "give container " + c.getName() + " of " + ref.getName()
+                    + " resources.requests." + type);
+              }
+            }
+          }
+        }
+      });
+
+  public static final Rule WORKLOAD_REF_TARGET = new CheckRule("KEDA-TARGET-ROLLOUT-WORKLOAD", Severity.ERROR,
+      "A ScaledObject scales the Rollout, not the Deployment a Rollout's workloadRef points at",
+      "A Rollout with workloadRef runs its own pods from the Deployment's template and scales the Deployment down; KEDA scaling that"
+          + " Deployment changes nothing the Rollout serves (keda.md §4.5). Without kind, scaleTargetRef means a Deployment.",
+      (resources, f) -> {
+        for (ScaledObject so : resources.ofType(ScaledObject.class)) {
+          var ref = so.getSpec() == null ? null : so.getSpec().getScaleTargetRef();
+          if (ref == null || ref.getName() == null || !"apps/v1.Deployment".equals(gvk(so))) {
+            continue;
+          }
+          String ns = ResourceSet.namespaceOf(so);
+          for (Rollout r : resources.ofType(Rollout.class)) {
+            var wr = r.getSpec() == null ? null : r.getSpec().getWorkloadRef();
+            if (wr != null && ns.equals(ResourceSet.namespaceOf(r)) && "Deployment".equals(wr.getKind()) && ref.getName().equals(wr.getName())) {
+              f.add(so, "spec.scaleTargetRef", "scales Deployment " + ref.getName() + ", which Rollout " + r.getMetadata().getName()
+                  + " manages through workloadRef, so the Rollout's pods are not scaled",
+                  "target apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: " + r.getMetadata().getName());
+            }
+          }
+          if (ref.getKind() == null && resources.find(Rollout.class, ns, ref.getName()).isPresent()
+              && resources.find(io.fabric8.kubernetes.api.model.apps.Deployment.class, ns, ref.getName()).isEmpty()) {
+            f.add(so, "spec.scaleTargetRef.kind", "kind is omitted, so KEDA targets Deployment " + ref.getName() + ", but " + ref.getName()
+                + " is a Rollout", "add apiVersion: argoproj.io/v1alpha1 and kind: Rollout");
           }
         }
       });
@@ -253,6 +392,34 @@ public final class KedaRules {
     return min == null || min == 0 || Objects.equals(spec.getIdleReplicaCount(), 0);
   }
 
+  private static String customHpaName(ScaledObject so) {
+    var config = so.getSpec().getAdvanced() == null ? null : so.getSpec().getAdvanced().getHorizontalPodAutoscalerConfig();
+    return config == null || config.getName() == null || config.getName().isEmpty() ? null : config.getName();
+  }
+
+  /** The HPA KEDA creates: the custom name, else keda-hpa-NAME. */
+  private static String hpaName(ScaledObject so) {
+    String custom = customHpaName(so);
+    return custom != null ? custom : "keda-hpa-" + so.getMetadata().getName();
+  }
+
+  private static boolean positive(Map<String, io.fabric8.kubernetes.api.model.Quantity> quantities, String resource) {
+    var q = quantities == null ? null : quantities.get(resource);
+    try {
+      return q != null && io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(q).signum() > 0;
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      return false;
+    }
+  }
+
+  /** Whether a LimitRange in {@code namespace} gives containers a default (request or limit) of {@code resource}. */
+  private static boolean limitRangeDefault(ResourceSet resources, String namespace, String resource) {
+    return resources.ofType(io.fabric8.kubernetes.api.model.LimitRange.class).stream()
+        .filter(l -> namespace.equals(ResourceSet.namespaceOf(l)) && l.getSpec() != null)
+        .flatMap(l -> Canaries.orEmpty(l.getSpec().getLimits()).stream())
+        .anyMatch(item -> "Container".equals(item.getType()) && (positive(item.getDefaultRequest(), resource) || positive(item.getDefault(), resource)));
+  }
+
   private static String target(ScaledObject so) {
     var ref = so.getSpec() == null ? null : so.getSpec().getScaleTargetRef();
     return ref == null || ref.getName() == null ? null : gvk(so) + "/" + ref.getName();
@@ -260,7 +427,12 @@ public final class KedaRules {
 
   private static String gvk(ScaledObject so) {
     var ref = so.getSpec().getScaleTargetRef();
-    return Objects.requireNonNullElse(ref.getApiVersion(), "apps/v1") + "." + kindOf(ref.getKind());
+    return gvk(ref.getApiVersion(), ref.getKind());
+  }
+
+  /** KEDA's GVK string: apiVersion defaults to apps/v1, kind to Deployment. */
+  private static String gvk(String apiVersion, String kind) {
+    return (apiVersion == null || apiVersion.isEmpty() ? "apps/v1" : apiVersion) + "." + kindOf(kind);
   }
 
   private static String kindOf(String kind) {
@@ -281,7 +453,8 @@ public final class KedaRules {
   }
 
   private static final List<Rule> ALL = List.of(REPLICA_BOUNDS, IDLE_ONLY_ZERO, NAME_LENGTH, ONE_SCALER_PER_TARGET, TARGET_KIND, TRIGGERS,
-      CPU_MEMORY_ONLY, SCALING_MODIFIERS, IRRELEVANT_SETTINGS, PROMETHEUS_METADATA, CANARY_MINIMUM);
+      CPU_MEMORY_ONLY, SCALING_MODIFIERS, IRRELEVANT_SETTINGS, PROMETHEUS_METADATA, CANARY_MINIMUM, FALLBACK, FALLBACK_DISABLED,
+      CPU_MEMORY_REQUESTS, WORKLOAD_REF_TARGET);
 
   public static List<Rule> list() {
     return ALL;

@@ -132,8 +132,12 @@ class ArgoRulesTest {
         Arguments.of(ArgoRules.SERVICE_SELECTOR, edit("metadata: {name: app-stable, namespace: shop}\nspec: {selector: {app: app}",
                 "metadata: {name: app-stable, namespace: shop}\nspec: {selector: {app: app, tier: web}"),
             C + ".stableService", "Service \"app-stable\" has unmatch label \"tier\" in rollout"),
-        Arguments.of(ArgoRules.NGINX_STABLE_INGRESS, edit("{service: {name: app-stable, port", "{service: {name: app, port"),
-            C + ".trafficRouting.nginx.stableIngress", "ingress `app` has no rules using service app-stable backend"));
+        Arguments.of(ArgoRules.STABLE_INGRESS, edit("{service: {name: app-stable, port", "{service: {name: app, port"),
+            C + ".trafficRouting.nginx.stableIngress", "ingress `app` has no rules using service app-stable backend"),
+        Arguments.of(ArgoRules.CANARY_REPLICAS, edit("  replicas: 2\n", ""), "spec.replicas",
+            "Rollout app runs its canary with 1 replica (replicas unset), fewer than the 2 a canary needs"),
+        Arguments.of(ArgoRules.CANARY_REPLICAS, edit("replicas: 2", "replicas: 1"), "spec.replicas",
+            "Rollout app runs its canary with 1 replica, fewer than the 2 a canary needs"));
   }
 
   @ParameterizedTest(name = "{0}: {3}")

@@ -57,6 +57,56 @@ class KedaRulesTest {
       + "spec:\n  scaleTargetRef: {apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: app}\n  minReplicaCount: 2\n"
       + "  triggers: [{type: cron, metadata: {timezone: UTC, start: 0 8 * * *, end: 0 18 * * *, desiredReplicas: '4'}}]\n";
 
+  /** A Deployment without requests, and the start of a ScaledObject on it (triggers to be added). */
+  static final String DEPLOYMENT = """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: web, namespace: shop}
+      spec:
+        selector: {matchLabels: {app: web}}
+        template:
+          metadata: {labels: {app: web}}
+          spec: {containers: [{name: web, image: "web:1"}]}
+      ---
+      apiVersion: keda.sh/v1alpha1
+      kind: ScaledObject
+      metadata: {name: web, namespace: shop}
+      spec:
+        scaleTargetRef: {name: web}
+        minReplicaCount: 1
+      """;
+
+  @Test
+  void should_accept_cpu_triggers_when_a_limit_or_a_limit_range_default_is_set() {
+    String cpu = DEPLOYMENT + "  triggers:\n  - {type: cpu, metricType: Utilization, metadata: {value: '50'}}\n";
+    assertThat(KedaRules.CPU_MEMORY_REQUESTS.check(set(cpu.replace("image: \"web:1\"}", "image: \"web:1\", resources: {limits: {cpu: 50m}}}"))))
+        .isEmpty();
+    String limitRange = "---\napiVersion: v1\nkind: LimitRange\nmetadata: {name: defaults, namespace: shop}\n"
+        + "spec: {limits: [{type: Container, defaultRequest: {cpu: 100m}}]}\n";
+    assertThat(KedaRules.CPU_MEMORY_REQUESTS.check(set(cpu + limitRange))).isEmpty();
+    assertThat(KedaRules.CPU_MEMORY_REQUESTS.check(set(cpu + limitRange.replace("cpu: 100m", "memory: 128Mi")))).hasSize(1);
+  }
+
+  @Test
+  void should_leave_hpas_the_scaled_object_owns_or_takes_over_or_that_opt_out() {
+    String hpa = "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web-hpa, namespace: shop%s}\n"
+        + "spec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  maxReplicas: 5\n";
+    String so = DEPLOYMENT.replace("resources: {}", "") + "  triggers: [{type: cron, metadata: {timezone: UTC, start: 0 8 * * *, end: 0 18 * * *, desiredReplicas: '4'}}]\n";
+    assertThat(KedaRules.ONE_SCALER_PER_TARGET.check(set(so + hpa.formatted("")))).extracting(Finding::message)
+        .containsExactly("the workload 'web' of type 'apps/v1.Deployment' is already managed by the hpa 'web-hpa'");
+    assertThat(KedaRules.ONE_SCALER_PER_TARGET.check(set(so + hpa.formatted(", ownerReferences: [{apiVersion: keda.sh/v1alpha1, kind: ScaledObject,"
+        + " name: web, uid: '1'}]"))))
+        .isEmpty();
+    assertThat(KedaRules.ONE_SCALER_PER_TARGET.check(set(so + hpa.formatted(", annotations: {validations.keda.sh/hpa-ownership: \"false\"}")))).isEmpty();
+    String transfer = so.replace("metadata: {name: web, namespace: shop}\nspec:\n  scaleTargetRef",
+        "metadata: {name: web, namespace: shop, annotations: {scaledobject.keda.sh/transfer-hpa-ownership: \"true\"}}\nspec:\n  scaleTargetRef");
+    assertThat(KedaRules.ONE_SCALER_PER_TARGET.check(set(transfer + hpa.formatted("")))).extracting(Finding::message)
+        .containsExactly("the existing hpa 'web-hpa' for workload 'web' of type 'apps/v1.Deployment' must be specified by name in advanced"
+            + " settings to enable ownership transfer");
+    assertThat(KedaRules.ONE_SCALER_PER_TARGET.check(set(transfer.replace("  minReplicaCount: 1\n",
+        "  minReplicaCount: 1\n  advanced: {horizontalPodAutoscalerConfig: {name: web-hpa}}\n") + hpa.formatted("")))).isEmpty();
+  }
+
   static Stream<Arguments> defects() {
     return Stream.of(
         Arguments.of(KedaRules.REPLICA_BOUNDS, edit("maxReplicaCount: 10", "maxReplicaCount: 1"), "spec.minReplicaCount",
@@ -93,7 +143,32 @@ class KedaRulesTest {
         Arguments.of(KedaRules.PROMETHEUS_METADATA, edit("threshold: \"50\"", "threshold: \"50\", metricName: up"), "spec.triggers[0].metadata.metricName",
             "metricName was removed in KEDA v2.12 and is ignored"),
         Arguments.of(KedaRules.CANARY_MINIMUM, edit("  idleReplicaCount: 0\n  minReplicaCount: 2\n", "  minReplicaCount: 0\n"), "spec.minReplicaCount",
-            "minReplicaCount 0 lets the canary Rollout app run on fewer than 2 pods while active"));
+            "minReplicaCount 0 lets the canary Rollout app run on fewer than 2 pods while active"),
+        Arguments.of(KedaRules.ONE_SCALER_PER_TARGET, VALID + SECOND_SO.replace("name: app}", "name: other-app}")
+                .replace("metadata: {name: other, namespace: shop}", "metadata: {name: other-app-scaler, namespace: shop}")
+                .replace("  minReplicaCount: 2\n", "  minReplicaCount: 2\n  advanced: {horizontalPodAutoscalerConfig: {name: keda-hpa-app-scaler}}\n"),
+            "spec.advanced.horizontalPodAutoscalerConfig.name", "the HPA 'keda-hpa-app-scaler' is already managed by the ScaledObject 'app-scaler'"),
+        Arguments.of(KedaRules.FALLBACK, edit("  triggers:\n  - type: prometheus\n    name: connections\n    metadata: {serverAddress: \"http://prometheus.monitoring:9090\", query: \"sum(up)\", threshold: \"50\", activationThreshold: \"0\"}\n",
+                "  fallback: {failureThreshold: 3, replicas: 2}\n  triggers:\n  - {type: memory, metricType: AverageValue, metadata: {value: 512Mi}}\n"),
+            "spec.fallback", "at least one trigger (that is not cpu or memory) has to have the `AverageValue` type for the fallback to be enabled"),
+        Arguments.of(KedaRules.FALLBACK, edit("  cooldownPeriod: 60\n", "  cooldownPeriod: 60\n  fallback: {failureThreshold: -1, replicas: 2}\n"),
+            "spec.fallback", "FailureThreshold=-1 & Replicas=2 must both be greater than or equal to 0"),
+        Arguments.of(KedaRules.FALLBACK_DISABLED, edit("  cooldownPeriod: 60\n", "  cooldownPeriod: 60\n  fallback: {failureThreshold: 3, replicas: 2}\n"
+                + "  advanced: {scalingModifiers: {formula: connections / 2, target: \"0.5\"}}\n"),
+            "spec.advanced.scalingModifiers.target", "scalingModifiers target \"0.5\" is not a whole number, so KEDA silently disables fallback"),
+        Arguments.of(KedaRules.CPU_MEMORY_REQUESTS, DEPLOYMENT + "  triggers:\n  - {type: cpu, metricType: Utilization, metadata: {value: '50'}}\n",
+            "spec.triggers[0]", "the scaledobject has a cpu trigger but the container web doesn't have the cpu request defined"),
+        Arguments.of(KedaRules.WORKLOAD_REF_TARGET, VALID.replace("""
+                  selector: {matchLabels: {app: app}}
+                  template:
+                    metadata: {labels: {app: app}}
+                    spec: {containers: [{name: app, image: "app:1"}]}
+                """, """
+                  workloadRef: {apiVersion: apps/v1, kind: Deployment, name: app-deploy}
+                """).replace("{apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: app}", "{name: app-deploy}"),
+            "spec.scaleTargetRef", "scales Deployment app-deploy, which Rollout app manages through workloadRef, so the Rollout's pods are not scaled"),
+        Arguments.of(KedaRules.WORKLOAD_REF_TARGET, edit("{apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: app}", "{name: app}"),
+            "spec.scaleTargetRef.kind", "kind is omitted, so KEDA targets Deployment app, but app is a Rollout"));
   }
 
   @ParameterizedTest(name = "{0}: {3}")
