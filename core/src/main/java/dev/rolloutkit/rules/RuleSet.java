@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
@@ -44,11 +43,7 @@ public final class RuleSet {
 
   /** Every rule contributed on the class path by a {@link RuleProvider} (core's and other modules'). */
   public static RuleSet all() {
-    List<Rule> rules = new ArrayList<>();
-    for (RuleProvider provider : ServiceLoader.load(RuleProvider.class, RuleProvider.class.getClassLoader())) {
-      rules.addAll(provider.rules());
-    }
-    return of(rules);
+    return of(dev.rolloutkit.internal.Providers.rules());
   }
 
   /** This set and {@code other}. */

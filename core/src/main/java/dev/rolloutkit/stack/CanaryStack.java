@@ -8,7 +8,6 @@ import dev.rolloutkit.internal.RolloutCompiler;
 import dev.rolloutkit.internal.StackYaml;
 import dev.rolloutkit.profile.CanaryProfile;
 import dev.rolloutkit.rules.ResourceSet;
-import dev.rolloutkit.rules.Rule;
 import dev.rolloutkit.rules.RuleSet;
 import dev.rolloutkit.rules.ValidationReport;
 import dev.rolloutkit.scaling.KedaScaling;
@@ -259,13 +258,19 @@ public abstract class CanaryStack {
     if (!problems.isEmpty()) {
       throw new InvalidStackException(name(), problems);
     }
-    // What is built must pass every error-level rule that can judge a stack on its own.
-    List<Rule> rules = RuleSet.all().rules().stream().filter(r -> !r.assumesCompleteSet()).toList();
-    ValidationReport report = RuleSet.of(rules).evaluate(ResourceSet.of(resources()));
+    // What is built must pass every error-level rule that can judge a stack on its own (warnings cannot stop a build,
+    // so they are not run here; lint and RuleSet.all() report them).
+    ValidationReport report = StackRules.SET.evaluate(ResourceSet.of(resources()));
     report.errors().forEach(f -> problems.add("rule " + f));
     if (!problems.isEmpty()) {
       throw new InvalidStackException(name(), problems);
     }
+  }
+
+  /** The rules a stack's build runs: error-level ones that can judge a stack without the rest of the cluster. */
+  private static final class StackRules {
+    static final RuleSet SET = RuleSet.of(RuleSet.all().rules().stream()
+        .filter(r -> !r.assumesCompleteSet() && r.severity() == dev.rolloutkit.rules.Severity.ERROR).toList());
   }
 
   private void checkPorts(List<String> problems) {

@@ -3,7 +3,6 @@ package dev.rolloutkit.traffic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
  * How canary traffic is split: the SPI between a stack and a traffic router. A router turns a
@@ -53,7 +52,7 @@ public interface TrafficRouter {
   /** Every router available: the built-in ones, then those registered on the class path. */
   static List<TrafficRouter> all() {
     List<TrafficRouter> routers = new ArrayList<>(List.of(nginx(), none()));
-    for (TrafficRouter r : ServiceLoader.load(TrafficRouter.class, TrafficRouter.class.getClassLoader())) {
+    for (TrafficRouter r : dev.rolloutkit.internal.Providers.routers()) {
       if (routers.stream().noneMatch(known -> known.name().equals(r.name()))) {
         routers.add(r);
       }

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Times whole processes, cold: the main job (rolloutkit render mcp), the Jackson-maps floor program started the same
+# way (java -cp JAR MainClass), and `java -version`. N runs each (default 10); prints median, min and max wall time and
+# the peak resident memory, measured with /usr/bin/time. Build first:
+#   mvn -B -Pbenchmarks -pl benchmarks -am package -DskipTests && mvn -B -pl cli -am package -DskipTests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N="${1:-10}"
+CLI=cli/target/rolloutkit.jar
+BENCH=benchmarks/target/benchmarks.jar
+for jar in "$CLI" "$BENCH"; do
+  [ -f "$jar" ] || { echo "missing $jar: build it first (see the head of this script)" >&2; exit 2; }
+done
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package 'time')" >&2; exit 2; }
+
+measure() {
+  local label="$1"; shift
+  local times=() mems=()
+  for _ in $(seq "$N"); do
+    local out tmp
+    tmp=$(mktemp)
+    /usr/bin/time -o "$tmp" -f '%e %M' "$@" >/dev/null 2>&1
+    out=$(tail -1 "$tmp"); rm -f "$tmp"
+    times+=("${out% *}"); mems+=("${out#* }")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk -v label="$label" -v n="$N" -v mem="$(printf '%s\n' "${mems[@]}" | sort -n | tail -1)" \
+    '{ t[NR] = $1 } END { m = (n % 2) ? t[(n + 1) / 2] : (t[n / 2] + t[n / 2 + 1]) / 2;
+       printf "%-28s median %.2fs  min %.2fs  max %.2fs  peak RSS %d MiB\n", label, m, t[1], t[n], mem / 1024 }'
+}
+
+measure "rolloutkit render mcp" java -jar "$CLI" render mcp --name mcp-server --namespace ai-services --image ghcr.io/acme/mcp-server:1.4.0
+measure "jackson maps floor" java -cp "$BENCH" dev.rolloutkit.benchmarks.FloorMain
+measure "java -version" java -version
