@@ -25,17 +25,21 @@ final class AnalysisUses {
   /** A reference from an analysis to a template, with the path of the reference. */
   record TemplateRef(String name, boolean cluster, String path) {}
 
-  /** One analysis of {@code rollout} at {@code path}; {@code node} holds templates, args, dryRun, measurementRetention. */
-  record Use(Rollout rollout, Kind kind, String path, JsonNode node) {
+  /**
+   * One analysis of {@code rollout} at {@code path}; {@code node} holds templates, args, dryRun, measurementRetention.
+   * {@code templates} are the templates it combines, nested {@code spec.templates} references followed, namespaced ones
+   * first as the controller orders them; empty when a reference is not in the set (another rule reports that).
+   */
+  record Use(Rollout rollout, Kind kind, String path, JsonNode node, List<TemplateRef> refs, Optional<List<HasMetadata>> templates) {
 
-    List<TemplateRef> refs() {
+    static Use of(ResourceSet resources, Rollout rollout, Kind kind, String path, JsonNode node) {
       List<TemplateRef> refs = new ArrayList<>();
-      JsonNode templates = node.path("templates");
-      for (int i = 0; i < templates.size(); i++) {
-        JsonNode t = templates.get(i);
+      JsonNode list = node.path("templates");
+      for (int i = 0; i < list.size(); i++) {
+        JsonNode t = list.get(i);
         refs.add(new TemplateRef(t.path("templateName").asText(""), t.path("clusterScope").asBoolean(false), path + ".templates[" + i + "]"));
       }
-      return refs;
+      return new Use(rollout, kind, path, node, List.copyOf(refs), resolve(resources, rollout, refs));
     }
 
     /** The path of the reference to {@code template}, or of the whole template list when it is reached through nesting. */
@@ -55,25 +59,21 @@ final class AnalysisUses {
       return Optional.of(names);
     }
 
-    /**
-     * The templates this analysis combines, nested {@code spec.templates} references followed, namespaced ones first as
-     * the controller orders them; empty when a reference is not in the set (another rule reports that).
-     */
-    Optional<List<HasMetadata>> templates(ResourceSet resources) {
+    private static Optional<List<HasMetadata>> resolve(ResourceSet resources, Rollout rollout, List<TemplateRef> refs) {
       List<HasMetadata> namespaced = new ArrayList<>();
       List<HasMetadata> cluster = new ArrayList<>();
       Set<HasMetadata> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-      for (TemplateRef ref : refs()) {
-        if (!collect(resources, ref.name(), ref.cluster(), namespaced, cluster, seen)) {
+      for (TemplateRef ref : refs) {
+        if (!collect(resources, rollout, ref.name(), ref.cluster(), namespaced, cluster, seen)) {
           return Optional.empty();
         }
       }
       List<HasMetadata> all = new ArrayList<>(namespaced);
       all.addAll(cluster);
-      return Optional.of(all);
+      return Optional.of(List.copyOf(all));
     }
 
-    private boolean collect(ResourceSet resources, String name, boolean clusterScope, List<HasMetadata> namespaced,
+    private static boolean collect(ResourceSet resources, Rollout rollout, String name, boolean clusterScope, List<HasMetadata> namespaced,
         List<HasMetadata> cluster, Set<HasMetadata> seen) {
       Optional<? extends HasMetadata> found = clusterScope
           ? resources.ofType(ClusterAnalysisTemplate.class).stream().filter(x -> name.equals(x.getMetadata().getName())).findFirst()
@@ -88,7 +88,7 @@ final class AnalysisUses {
       (clusterScope ? cluster : namespaced).add(template);
       JsonNode nested = resources.tree(template).path("spec").path("templates");
       for (JsonNode n : nested) {
-        if (!collect(resources, n.path("templateName").asText(""), n.path("clusterScope").asBoolean(false), namespaced, cluster, seen)) {
+        if (!collect(resources, rollout, n.path("templateName").asText(""), n.path("clusterScope").asBoolean(false), namespaced, cluster, seen)) {
           return false;
         }
       }
@@ -96,27 +96,31 @@ final class AnalysisUses {
     }
   }
 
-  /** Every analysis of every Rollout in the set, in document order. */
+  /** Every analysis of every Rollout in the set, in document order; worked out once per set for all the rules asking. */
   static List<Use> of(ResourceSet resources) {
+    return resources.derived(AnalysisUses.class, AnalysisUses::find);
+  }
+
+  private static List<Use> find(ResourceSet resources) {
     List<Use> uses = new ArrayList<>();
     for (Rollout r : resources.ofType(Rollout.class)) {
       JsonNode strategy = resources.tree(r).path("spec").path("strategy");
       JsonNode steps = strategy.path("canary").path("steps");
       for (int i = 0; i < steps.size(); i++) {
         if (steps.get(i).path("analysis").isObject()) {
-          uses.add(new Use(r, Kind.STEP, Canaries.CANARY + ".steps[" + i + "].analysis", steps.get(i).path("analysis")));
+          uses.add(Use.of(resources, r, Kind.STEP, Canaries.CANARY + ".steps[" + i + "].analysis", steps.get(i).path("analysis")));
         }
       }
       if (strategy.path("canary").path("analysis").isObject()) {
-        uses.add(new Use(r, Kind.BACKGROUND, Canaries.CANARY + ".analysis", strategy.path("canary").path("analysis")));
+        uses.add(Use.of(resources, r, Kind.BACKGROUND, Canaries.CANARY + ".analysis", strategy.path("canary").path("analysis")));
       }
       for (String[] bg : new String[][] {{"prePromotionAnalysis", "PRE_PROMOTION"}, {"postPromotionAnalysis", "POST_PROMOTION"}}) {
         JsonNode a = strategy.path("blueGreen").path(bg[0]);
         if (a.isObject()) {
-          uses.add(new Use(r, Kind.valueOf(bg[1]), "spec.strategy.blueGreen." + bg[0], a));
+          uses.add(Use.of(resources, r, Kind.valueOf(bg[1]), "spec.strategy.blueGreen." + bg[0], a));
         }
       }
     }
-    return uses;
+    return List.copyOf(uses);
   }
 }

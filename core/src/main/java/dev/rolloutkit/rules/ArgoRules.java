@@ -34,7 +34,7 @@ public final class ArgoRules {
 
   private ArgoRules() {}
 
-  private static final String CONTROLLER = "The Argo controller rejects the Rollout with an InvalidSpec condition and it does not progress"
+  static final String CONTROLLER = "The Argo controller rejects the Rollout with an InvalidSpec condition and it does not progress"
       + " (ValidateRolloutSpec); kubectl apply accepts it, so the mistake shows only after applying.";
 
   private static Rule rollouts(String id, Severity severity, String title, String rationale, RolloutCheck check) {
@@ -395,7 +395,7 @@ public final class ArgoRules {
           if (use.kind() == AnalysisUses.Kind.BACKGROUND) {
             continue;
           }
-          use.templates(resources).ifPresent(templates -> templates.forEach(t -> resources.tree(t).path("spec").path("metrics").forEach(m -> {
+          use.templates().ifPresent(templates -> templates.forEach(t -> resources.tree(t).path("spec").path("metrics").forEach(m -> {
             String count = m.hasNonNull("count") ? m.path("count").asText() : null;
             if (m.hasNonNull("interval") && (count == null || "0".equals(count))) {
               String name = m.path("name").asText();

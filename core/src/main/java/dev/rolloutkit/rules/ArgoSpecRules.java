@@ -14,7 +14,7 @@ public final class ArgoSpecRules {
 
   private ArgoSpecRules() {}
 
-  private static final String CONTROLLER = "The Argo controller rejects the Rollout with an InvalidSpec condition and it does not progress";
+  private static final String CONTROLLER = ArgoRules.CONTROLLER;
   private static final String C = Canaries.CANARY;
 
   @FunctionalInterface

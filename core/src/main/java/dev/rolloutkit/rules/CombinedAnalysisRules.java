@@ -29,7 +29,7 @@ public final class CombinedAnalysisRules {
           + " an argument has two different values (#56), or dryRun or measurementRetention name a metric twice (#58, #59).",
       (resources, f) -> {
         for (AnalysisUses.Use use : AnalysisUses.of(resources)) {
-          use.templates(resources).ifPresent(templates -> {
+          use.templates().ifPresent(templates -> {
             Set<String> metricNames = new HashSet<>();
             Set<String> reported = new HashSet<>();
             Map<String, String> argValues = new HashMap<>();
@@ -68,7 +68,7 @@ public final class CombinedAnalysisRules {
           + " which aborts the rollout. The pattern is a regular expression searched in the metric name.",
       (resources, f) -> {
         for (AnalysisUses.Use use : AnalysisUses.of(resources)) {
-          use.templates(resources).ifPresent(templates -> {
+          use.templates().ifPresent(templates -> {
             List<String> metrics = new ArrayList<>();
             templates.forEach(t -> resources.tree(t).path("spec").path("metrics").forEach(m -> metrics.add(m.path("name").asText())));
             for (String field : List.of("dryRun", "measurementRetention")) {

@@ -63,7 +63,7 @@ public final class ExperimentRules {
           }
         }
         for (AnalysisUses.Use use : AnalysisUses.of(resources)) {
-          use.templates(resources).ifPresent(templates -> {
+          use.templates().ifPresent(templates -> {
             var passed = use.argNames();
             Set<String> reported = new HashSet<>();
             for (var t : templates) {

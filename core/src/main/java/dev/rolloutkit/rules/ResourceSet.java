@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The resources a rule looks at together: a stack, a folder of manifests, everything an apply would send. Rules see
@@ -29,6 +30,7 @@ public final class ResourceSet {
   private final Map<Class<?>, List<?>> byType = new ConcurrentHashMap<>();
   private final Map<Class<?>, Map<String, HasMetadata>> byName = new ConcurrentHashMap<>();
   private final Map<HasMetadata, JsonNode> trees = Collections.synchronizedMap(new IdentityHashMap<>());
+  private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
   private ResourceSet(List<HasMetadata> resources, Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators) {
     this(resources, locators, new IdentityHashMap<>(), Thresholds.defaults());
@@ -105,6 +107,18 @@ public final class ResourceSet {
       return m;
     });
     return Optional.ofNullable(type.cast(index.get(namespace + "/" + name)));
+  }
+
+  /** What {@code compute} derives from this set, computed once per {@code key} for all the rules that ask. */
+  @SuppressWarnings("unchecked")
+  <T> T derived(Object key, Function<ResourceSet, T> compute) {
+    Object value = derived.get(key);
+    if (value == null) {
+      value = compute.apply(this);
+      Object raced = derived.putIfAbsent(key, value);
+      value = raced == null ? value : raced;
+    }
+    return (T) value;
   }
 
   /** {@code resource} as a JSON tree, made once per set: for rules that read fields the typed model leaves loose. */
