@@ -10,11 +10,19 @@ import java.util.List;
  * YAML as users see it: one document per object, {@code ---} before each, strings quoted only where YAML needs it.
  * Field order is the model's declared order and every map rolloutkit writes is sorted, so the bytes depend on the
  * input only (not on locale, time zone or hash order).
+ *
+ * <p>The bytes are those of fabric8's {@code KubernetesSerialization.asYaml}; {@link DirectYaml} writes them without
+ * the detour through maps and YAML nodes, and falls back to {@code asYaml} for what it does not reproduce.
  */
 public final class StackYaml {
 
+  /** Configured by {@link KubernetesSerialization}'s constructor, and shared with the direct writer. */
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
   private static final KubernetesSerialization SERIALIZATION =
-      new KubernetesSerialization(new ObjectMapper(), true, new YamlDumpSettingsBuilder().setMinimizeQuotes(true).build());
+      new KubernetesSerialization(MAPPER, true, new YamlDumpSettingsBuilder().setMinimizeQuotes(true).build());
+
+  private static final DirectYaml DIRECT = new DirectYaml(MAPPER);
 
   private StackYaml() {}
 
@@ -25,14 +33,36 @@ public final class StackYaml {
 
   /** One object. */
   public static String write(HasMetadata resource) {
-    String yaml = SERIALIZATION.asYaml(resource);
-    return yaml.startsWith("---") ? yaml : "---\n" + yaml;
+    StringBuilder out = new StringBuilder(1024);
+    append(resource, out);
+    return out.toString();
   }
 
   /** Several objects, in order. */
   public static String write(List<? extends HasMetadata> resources) {
+    StringBuilder out = new StringBuilder(1024 * resources.size());
+    resources.forEach(r -> append(r, out));
+    return out.toString();
+  }
+
+  private static void append(HasMetadata resource, StringBuilder out) {
+    try {
+      DIRECT.write(resource, out);
+    } catch (DirectYaml.Unsupported e) {
+      out.append(viaFabric8(resource));
+    }
+  }
+
+  /** The reference: fabric8's {@code asYaml}, with {@code ---} first. */
+  static String viaFabric8(Object resource) {
+    String yaml = SERIALIZATION.asYaml(resource);
+    return yaml.startsWith("---") ? yaml : "---\n" + yaml;
+  }
+
+  /** The direct writer alone (for the identity tests). */
+  static String direct(Object resource) {
     StringBuilder out = new StringBuilder();
-    resources.forEach(r -> out.append(write(r)));
+    DIRECT.write(resource, out);
     return out.toString();
   }
 }
