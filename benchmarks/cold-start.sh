@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Times whole processes, cold: the main job (rolloutkit render mcp), the Jackson-maps floor program started the same
-# way (java -cp JAR MainClass), and `java -version`. N runs each (default 10); prints median, min and max wall time and
-# the peak resident memory, measured with /usr/bin/time. Build first:
-#   mvn -B -Pbenchmarks -pl benchmarks -am package -DskipTests && mvn -B -pl cli -am package -DskipTests
+# Times whole processes, cold: the main job as users start it (./rolloutkit render mcp: application CDS archive, C1
+# only, serial GC) and as a bare `java -jar`; the Jackson-maps floor program started both ways (plain, and with the
+# same options and its own CDS archive, made here by a training run); and `java -version`. N runs each (default 10);
+# prints median, min and max wall time and the peak resident memory, measured with /usr/bin/time. Build first:
+#   mvn -B -Pbenchmarks -pl benchmarks -am install -DskipTests && mvn -B -pl cli -am install -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-10}"
@@ -28,6 +29,15 @@ measure() {
        printf "%-28s median %.2fs  min %.2fs  max %.2fs  peak RSS %d MiB\n", label, m, t[1], t[n], mem / 1024 }'
 }
 
-measure "rolloutkit render mcp" java -jar "$CLI" render mcp --name mcp-server --namespace ai-services --image ghcr.io/acme/mcp-server:1.4.0
-measure "jackson maps floor" java -cp "$BENCH" dev.rolloutkit.benchmarks.FloorMain
+RENDER=(render mcp --name mcp-server --namespace ai-services --image ghcr.io/acme/mcp-server:1.4.0)
+OPTS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+FLOOR_JSA="$(mktemp -d)/floor.jsa"
+java "${OPTS[@]}" -XX:ArchiveClassesAtExit="$FLOOR_JSA" -cp "$BENCH" dev.rolloutkit.benchmarks.FloorMain >/dev/null 2>&1
+./rolloutkit "${RENDER[@]}" >/dev/null   # makes the launcher's archive if the jar is newer than it
+
+measure "./rolloutkit render mcp" ./rolloutkit "${RENDER[@]}"
+measure "java -jar rolloutkit.jar render" java -jar "$CLI" "${RENDER[@]}"
+measure "floor, same options + CDS" java "${OPTS[@]}" -XX:SharedArchiveFile="$FLOOR_JSA" -cp "$BENCH" dev.rolloutkit.benchmarks.FloorMain
+measure "floor, plain java -cp" java -cp "$BENCH" dev.rolloutkit.benchmarks.FloorMain
 measure "java -version" java -version
+rm -rf "$(dirname "$FLOOR_JSA")"

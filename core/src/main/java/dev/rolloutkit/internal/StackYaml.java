@@ -26,6 +26,14 @@ public final class StackYaml {
 
   private StackYaml() {}
 
+  /**
+   * The one Jackson mapper rolloutkit uses (configured as fabric8 configures its own): sharing it means each model
+   * class is introspected once per JVM, for the rules' trees, for reading manifests and for writing YAML.
+   */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
   /** The serialization used for output (and for reading back in tests and tools). */
   public static KubernetesSerialization serialization() {
     return SERIALIZATION;

@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  */
 public final class Lint {
 
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final KubernetesSerialization SERIALIZATION = dev.rolloutkit.internal.StackYaml.serialization();
   /** The largest file read, in bytes; bigger files are rejected before they are read. */
   public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
   /** How deep documents may nest; Kubernetes objects stay far below it. */

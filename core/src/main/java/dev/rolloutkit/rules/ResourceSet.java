@@ -1,7 +1,7 @@
 package dev.rolloutkit.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rolloutkit.internal.StackYaml;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Collections;
 import java.util.HashMap;
@@ -19,8 +19,6 @@ import java.util.function.Function;
  * DestinationRules) are natural.
  */
 public final class ResourceSet {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<HasMetadata> resources;
   private final Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators;
@@ -123,7 +121,7 @@ public final class ResourceSet {
 
   /** {@code resource} as a JSON tree, made once per set: for rules that read fields the typed model leaves loose. */
   JsonNode tree(HasMetadata resource) {
-    return trees.computeIfAbsent(resource, r -> JSON.valueToTree(r));
+    return trees.computeIfAbsent(resource, r -> StackYaml.mapper().valueToTree(r));
   }
 
   /** A resource's namespace; {@code default} when unset, as kubectl applies it. */

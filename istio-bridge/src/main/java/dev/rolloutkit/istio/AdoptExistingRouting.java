@@ -38,7 +38,7 @@ import java.util.TreeMap;
  */
 public final class AdoptExistingRouting {
 
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final KubernetesSerialization SERIALIZATION = dev.rolloutkit.internal.StackYaml.serialization();
 
   private final HasMetadata virtualService;
   private final HasMetadata destinationRule;
