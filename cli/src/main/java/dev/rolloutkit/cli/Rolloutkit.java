@@ -35,7 +35,16 @@ public final class Rolloutkit implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    System.exit(run(out, err, args));
+    int code;
+    try {
+      code = run(out, err, args);
+    } catch (OutOfMemoryError e) {
+      err.println("rolloutkit: out of memory (maximum heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB); give the JVM more,"
+          + " e.g. ROLLOUTKIT_JAVA_OPTS=-Xmx2g with ./rolloutkit, or java -Xmx2g -jar rolloutkit.jar");
+      err.flush();
+      code = 1;
+    }
+    System.exit(code);
   }
 
   /** Runs the command line with {@code args}, writing to {@code out} and {@code err}; returns the exit code. */

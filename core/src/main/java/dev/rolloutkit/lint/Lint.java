@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.rolloutkit.rules.Finding;
 import dev.rolloutkit.rules.ResourceSet;
 import dev.rolloutkit.rules.RuleSet;
 import dev.rolloutkit.rules.SourceLocation;
+import dev.rolloutkit.rules.ValidationReport;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
@@ -14,10 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
@@ -51,6 +56,7 @@ public final class Lint {
 
   private final RuleSet rules;
   private final dev.rolloutkit.rules.Thresholds thresholds;
+  private final long wholeSetBytes;
 
   private static YAMLMapper yamlMapper() {
     org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
@@ -66,17 +72,18 @@ public final class Lint {
   }
 
   private Lint(RuleSet rules) {
-    this(rules, dev.rolloutkit.rules.Thresholds.defaults());
+    this(rules, dev.rolloutkit.rules.Thresholds.defaults(), Runtime.getRuntime().maxMemory() / 32);
   }
 
-  private Lint(RuleSet rules, dev.rolloutkit.rules.Thresholds thresholds) {
+  private Lint(RuleSet rules, dev.rolloutkit.rules.Thresholds thresholds, long wholeSetBytes) {
     this.rules = rules;
     this.thresholds = thresholds;
+    this.wholeSetBytes = wholeSetBytes;
   }
 
   /** This lint, judging with {@code thresholds}. */
   public Lint withThresholds(dev.rolloutkit.rules.Thresholds thresholds) {
-    return new Lint(rules, thresholds);
+    return new Lint(rules, thresholds, wholeSetBytes);
   }
 
   /** Lint with every rule on the class path. */
@@ -126,32 +133,126 @@ public final class Lint {
     return files;
   }
 
-  /** Lints the YAML files under {@code paths}. */
+  /**
+   * Lints the YAML files under {@code paths}. A folder whose manifests are larger than {@link #wholeSetBytes()} is read
+   * in parts no rule can see across ({@link Partitions}: namespaces joined by any mention of one another), one part in
+   * memory at a time, with the same findings; either way findings come rule by rule, each rule's in file and line order.
+   */
   public LintResult lintFiles(List<Path> paths) {
     List<Path> files = yamlFiles(paths);
+    long bytes = 0;
+    for (Path file : files) {
+      bytes += size(file);
+    }
+    if (bytes > wholeSetBytes) {
+      return lintInParts(files);
+    }
     Reader reader = new Reader();
     for (Path file : files) {
-      String text;
-      try {
-        long size = Files.size(file);
-        if (size > MAX_FILE_BYTES) {
-          throw new LintException(String.format(java.util.Locale.ROOT, "%s: the file is %.1f MiB; manifests up to %d MiB are read (split it into"
-              + " several files)", file, size / 1048576.0, MAX_FILE_BYTES / 1048576));
-        }
-        byte[] bytes = Files.readAllBytes(file);
-        text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        int nul = text.indexOf('\0');
-        if (nul >= 0) {
-          throw new LintException(file + ":" + (text.substring(0, nul).split("\n", -1).length) + ": binary data (a NUL byte), not YAML text");
-        }
-      } catch (java.nio.charset.CharacterCodingException e) {
-        throw new LintException(file + ": not UTF-8 text (manifests must be UTF-8)");
-      } catch (IOException e) {
-        throw new LintException(file + ": cannot read: " + e.getMessage());
-      }
-      reader.read(file.toString(), text);
+      reader.read(file.toString(), readText(file));
     }
-    return reader.result(files.size());
+    LintResult result = reader.result(files.size());
+    return new LintResult(ordered(result.report().findings(), files), result.files(), result.resources());
+  }
+
+  /** Manifests up to this many bytes in all are linted as one set; larger folders in parts (the default: heap / 32). */
+  public long wholeSetBytes() {
+    return wholeSetBytes;
+  }
+
+  /** This lint, reading folders of more than {@code bytes} of manifests in parts. */
+  public Lint withWholeSetBytes(long bytes) {
+    return new Lint(rules, thresholds, bytes);
+  }
+
+  private LintResult lintInParts(List<Path> files) {
+    Partitions partitions = new Partitions();
+    for (int i = 0; i < files.size(); i++) {
+      for (String home : homes(files.get(i))) {
+        partitions.home(i, home);
+      }
+    }
+    // Every file read in full once in order, so the first unreadable one fails the lint as it would whole.
+    Set<String> kinds = new HashSet<>();
+    for (Path file : files) {
+      Reader pass = new Reader(d -> false, partitions::mentions, kinds);
+      pass.read(file.toString(), readText(file));
+    }
+    List<Finding> findings = new ArrayList<>();
+    int resources = 0;
+    for (Partitions.Part part : partitions.parts()) {
+      Reader reader = new Reader(d -> part.homes().contains(Partitions.home(d)), null, null);
+      for (int i : part.files()) {
+        reader.read(files.get(i).toString(), readText(files.get(i)));
+      }
+      resources += reader.resources.size();
+      findings.addAll(reader.evaluate(kinds).findings());
+    }
+    return new LintResult(ordered(findings, files), files.size(), resources);
+  }
+
+  /** The homes of the documents in {@code file} (none when it cannot be read: the full read says why). */
+  private static Set<String> homes(Path file) {
+    Set<String> homes = new HashSet<>();
+    try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(readText(file))) {
+      while (it.hasNext()) {
+        JsonNode document = it.next();
+        if (document != null && document.isObject()) {
+          homes.add(Partitions.home(document));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // The full read reports what is wrong with the file.
+    }
+    return homes;
+  }
+
+  /** Findings rule by rule (in the rule set's order), then by file (in the order read), line and column. */
+  private ValidationReport ordered(List<Finding> findings, List<Path> files) {
+    Map<String, Integer> ruleOrder = new HashMap<>();
+    for (dev.rolloutkit.rules.Rule r : rules.rules()) {
+      ruleOrder.putIfAbsent(r.id(), ruleOrder.size());
+    }
+    Map<String, Integer> fileOrder = new HashMap<>();
+    for (Path f : files) {
+      fileOrder.putIfAbsent(f.toString(), fileOrder.size());
+    }
+    List<Finding> sorted = new ArrayList<>(findings);
+    sorted.sort(java.util.Comparator.<Finding>comparingInt(f -> ruleOrder.getOrDefault(f.rule(), Integer.MAX_VALUE))
+        .thenComparingInt(f -> f.location().map(l -> fileOrder.getOrDefault(l.file(), Integer.MAX_VALUE)).orElse(Integer.MAX_VALUE))
+        .thenComparingInt(f -> f.location().map(SourceLocation::line).orElse(Integer.MAX_VALUE))
+        .thenComparingInt(f -> f.location().map(SourceLocation::column).orElse(Integer.MAX_VALUE)));
+    return ValidationReport.of(sorted);
+  }
+
+  private static long size(Path file) {
+    try {
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        throw new LintException(String.format(java.util.Locale.ROOT, "%s: the file is %.1f MiB; manifests up to %d MiB are read (split it into"
+            + " several files)", file, size / 1048576.0, MAX_FILE_BYTES / 1048576));
+      }
+      return size;
+    } catch (IOException e) {
+      throw new LintException(file + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  private static String readText(Path file) {
+    try {
+      size(file);
+      byte[] bytes = Files.readAllBytes(file);
+      String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      int nul = text.indexOf('\0');
+      if (nul >= 0) {
+        throw new LintException(file + ":" + (text.substring(0, nul).split("\n", -1).length) + ": binary data (a NUL byte), not YAML text");
+      }
+      return text;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new LintException(file + ": not UTF-8 text (manifests must be UTF-8)");
+    } catch (IOException e) {
+      throw new LintException(file + ": cannot read: " + e.getMessage());
+    }
   }
 
   /**
@@ -183,9 +284,23 @@ public final class Lint {
 
   private final class Reader {
 
+    private final java.util.function.Predicate<JsonNode> keep;
+    private final java.util.function.Consumer<JsonNode> observer;
+    private final Set<String> kinds;
     private final List<HasMetadata> resources = new ArrayList<>();
     private final Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators = new IdentityHashMap<>();
     private final Map<HasMetadata, List<String>> notes = new IdentityHashMap<>();
+
+    Reader() {
+      this(d -> true, null, null);
+    }
+
+    /** Keeps the documents {@code keep} accepts; shows every document to {@code observer}; notes kinds read. */
+    Reader(java.util.function.Predicate<JsonNode> keep, java.util.function.Consumer<JsonNode> observer, Set<String> kinds) {
+      this.keep = keep;
+      this.observer = observer;
+      this.kinds = kinds;
+    }
 
     void read(String file, String text) {
       List<YamlLocations> locations;
@@ -233,6 +348,15 @@ public final class Lint {
         } catch (RuntimeException e) {
           throw new LintException(file + ":" + at + ": " + document.path("kind").asText() + " cannot be read: " + rootMessage(e));
         }
+        if (observer != null) {
+          observer.accept(document);
+        }
+        if (kinds != null) {
+          kinds.add(HasMetadata.getApiVersion(resource.getClass()) + "/" + HasMetadata.getKind(resource.getClass()));
+        }
+        if (!keep.test(document)) {
+          continue;
+        }
         resources.add(resource);
         locators.put(resource, (r, path) -> where.locate(path));
         if (!where.repeatedKeys().isEmpty()) {
@@ -244,6 +368,12 @@ public final class Lint {
     LintResult result(int files) {
       ResourceSet set = ResourceSet.located(resources, locators).withRepeatedKeys(notes).withThresholds(thresholds);
       return new LintResult(rules.evaluate(set), files, resources.size());
+    }
+
+    /** The rules over what was kept, as a part of a whole set holding {@code wholeSetKinds}. */
+    ValidationReport evaluate(Set<String> wholeSetKinds) {
+      return rules.evaluate(ResourceSet.located(resources, locators).withRepeatedKeys(notes).withThresholds(thresholds)
+          .asPartOf(wholeSetKinds));
     }
   }
 

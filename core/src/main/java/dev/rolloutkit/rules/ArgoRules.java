@@ -411,7 +411,7 @@ public final class ArgoRules {
       "The controller rejects the Rollout when a referenced template does not exist (rule 54). Checked only when the set holds"
           + " analysis templates at all, so linting a folder without them does not flag templates installed separately.",
       (resources, f) -> {
-        if (resources.ofType(AnalysisTemplate.class).isEmpty() && resources.ofType(ClusterAnalysisTemplate.class).isEmpty()) {
+        if (!resources.anyOfType(AnalysisTemplate.class) && !resources.anyOfType(ClusterAnalysisTemplate.class)) {
           return;
         }
         for (AnalysisUses.Use use : AnalysisUses.of(resources)) {

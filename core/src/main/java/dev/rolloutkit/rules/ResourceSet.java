@@ -24,6 +24,8 @@ public final class ResourceSet {
   private final Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators;
   private final Map<HasMetadata, List<String>> repeatedKeys;
   private final Thresholds thresholds;
+  /** Kinds (apiVersion/kind) of the whole set this one is a part of, or null when this set is whole. */
+  private final java.util.Set<String> wholeSetKinds;
   // Lazily built indexes: rules ask for the same types, names and trees many times over a large set.
   private final Map<Class<?>, List<?>> byType = new ConcurrentHashMap<>();
   private final Map<Class<?>, Map<String, HasMetadata>> byName = new ConcurrentHashMap<>();
@@ -31,26 +33,46 @@ public final class ResourceSet {
   private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
   private ResourceSet(List<HasMetadata> resources, Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators) {
-    this(resources, locators, new IdentityHashMap<>(), Thresholds.defaults());
+    this(resources, locators, new IdentityHashMap<>(), Thresholds.defaults(), null);
   }
 
   private ResourceSet(List<HasMetadata> resources, Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators,
-      Map<HasMetadata, List<String>> repeatedKeys, Thresholds thresholds) {
+      Map<HasMetadata, List<String>> repeatedKeys, Thresholds thresholds, java.util.Set<String> wholeSetKinds) {
     this.resources = List.copyOf(resources);
     this.locators = locators;
     this.repeatedKeys = repeatedKeys;
     this.thresholds = thresholds;
+    this.wholeSetKinds = wholeSetKinds;
+  }
+
+  /**
+   * This set as one part of a larger one (lint reads a very large folder in parts that no rule can see across), whose
+   * resources have the kinds {@code kinds} ({@code apiVersion/kind}): what {@link #anyOfType} answers for the whole.
+   */
+  public ResourceSet asPartOf(java.util.Set<String> kinds) {
+    return new ResourceSet(resources, locators, repeatedKeys, thresholds, java.util.Set.copyOf(kinds));
+  }
+
+  /**
+   * Whether the whole set holds any resource of {@code type}: for rules that only judge when a kind is present at all
+   * (a folder without AnalysisTemplates does not make every reference to one an error).
+   */
+  public boolean anyOfType(Class<? extends HasMetadata> type) {
+    if (wholeSetKinds == null) {
+      return !ofType(type).isEmpty();
+    }
+    return wholeSetKinds.contains(HasMetadata.getApiVersion(type) + "/" + HasMetadata.getKind(type)) || !ofType(type).isEmpty();
   }
 
   /** This set, knowing which keys each resource's file wrote twice with the same value (paths). */
   public ResourceSet withRepeatedKeys(Map<HasMetadata, List<String>> repeated) {
     Map<HasMetadata, List<String>> copy = new IdentityHashMap<>(repeated);
-    return new ResourceSet(resources, locators, copy, thresholds);
+    return new ResourceSet(resources, locators, copy, thresholds, wholeSetKinds);
   }
 
   /** This set, judged with {@code thresholds} (scrape interval, …). */
   public ResourceSet withThresholds(Thresholds thresholds) {
-    return new ResourceSet(resources, locators, repeatedKeys, thresholds);
+    return new ResourceSet(resources, locators, repeatedKeys, thresholds, wholeSetKinds);
   }
 
   /** The thresholds rules judge with. */

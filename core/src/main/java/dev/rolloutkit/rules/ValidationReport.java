@@ -8,6 +8,11 @@ public final class ValidationReport {
 
   private final List<Finding> findings;
 
+  /** A report of {@code findings}, in that order. */
+  public static ValidationReport of(List<Finding> findings) {
+    return new ValidationReport(findings);
+  }
+
   ValidationReport(List<Finding> findings) {
     this.findings = List.copyOf(findings);
   }

@@ -1,0 +1,119 @@
+package dev.rolloutkit.lint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Splits a very large lint into parts no rule can see across, so only one part is in memory at a time. Documents are
+ * grouped by namespace; two namespaces are one part when a document of one mentions the other anywhere (a host
+ * {@code svc.other.svc.cluster.local}, a gateway {@code other/gw}, a {@code namespace: other} field, any word equal
+ * to the other's name), and cluster-scoped documents ({@code Cluster*} kinds, {@code Namespace}) are one more
+ * "namespace" that every document mentioning a cluster scope joins. Over-joining only costs memory; under-joining would
+ * lose findings, so every string is looked at.
+ */
+final class Partitions {
+
+  /** The pseudo-namespace of cluster-scoped documents. */
+  static final String CLUSTER = " cluster";
+
+  private final Map<String, Set<Integer>> filesByNamespace = new LinkedHashMap<>();
+  private final Map<String, String> parent = new HashMap<>();
+
+  /** The home (namespace, or {@link #CLUSTER}) of a document. */
+  static String home(JsonNode document) {
+    String ns = document.path("metadata").path("namespace").asText("");
+    return clusterScoped(document.path("kind").asText("")) ? CLUSTER : ns.isEmpty() ? "default" : ns;
+  }
+
+  /** First pass: file number {@code file} holds a document of {@code home}. */
+  void home(int file, String home) {
+    filesByNamespace.computeIfAbsent(home, k -> new java.util.TreeSet<>()).add(file);
+    parent.putIfAbsent(home, home);
+  }
+
+  /** Second pass: joins the document's home with every namespace it mentions. */
+  void mentions(JsonNode document) {
+    String home = home(document);
+    parent.putIfAbsent(home, home);
+    Set<String> words = new HashSet<>();
+    collect(document, "", words);
+    for (String w : words) {
+      if (!w.equals(home) && parent.containsKey(w)) {
+        union(home, w);
+      }
+    }
+  }
+
+  private static boolean clusterScoped(String kind) {
+    return kind.startsWith("Cluster") || kind.equals("Namespace") || kind.equals("CustomResourceDefinition");
+  }
+
+  private static void collect(JsonNode node, String field, Set<String> words) {
+    if (node.isObject()) {
+      node.fields().forEachRemaining(e -> collect(e.getValue(), e.getKey(), words));
+    } else if (node.isArray()) {
+      node.forEach(n -> collect(n, field, words));
+    } else if (node.isTextual()) {
+      String text = node.asText();
+      if (field.equals("kind") && clusterScoped(text)) {
+        words.add(CLUSTER);
+      }
+      int start = -1;
+      for (int i = 0; i <= text.length(); i++) {
+        char c = i < text.length() ? text.charAt(i) : ' ';
+        boolean part = Character.isLetterOrDigit(c) || c == '-' || c == '_';
+        if (part && start < 0) {
+          start = i;
+        } else if (!part && start >= 0) {
+          words.add(text.substring(start, i));
+          start = -1;
+        }
+      }
+    } else if (node.isBoolean() && node.asBoolean() && field.equals("clusterScope")) {
+      words.add(CLUSTER);
+    }
+  }
+
+  /** A part: the homes it joins and the file numbers holding their documents, in file order. */
+  record Part(Set<String> homes, java.util.SortedSet<Integer> files) {}
+
+  /** The parts, ordered by their first file. */
+  List<Part> parts() {
+    Map<String, Part> byRoot = new HashMap<>();
+    for (Map.Entry<String, Set<Integer>> e : filesByNamespace.entrySet()) {
+      Part part = byRoot.computeIfAbsent(find(e.getKey()), k -> new Part(new HashSet<>(), new java.util.TreeSet<>()));
+      part.homes().add(e.getKey());
+      part.files().addAll(e.getValue());
+    }
+    List<Part> parts = new ArrayList<>(byRoot.values());
+    parts.sort(java.util.Comparator.comparing(p -> p.files().first()));
+    return parts;
+  }
+
+  private String find(String n) {
+    String root = n;
+    while (!parent.get(root).equals(root)) {
+      root = parent.get(root);
+    }
+    while (!parent.get(n).equals(root)) {
+      String next = parent.get(n);
+      parent.put(n, root);
+      n = next;
+    }
+    return root;
+  }
+
+  private void union(String a, String b) {
+    String ra = find(a);
+    String rb = find(b);
+    if (!ra.equals(rb)) {
+      parent.put(ra.compareTo(rb) < 0 ? rb : ra, ra.compareTo(rb) < 0 ? ra : rb);
+    }
+  }
+}
