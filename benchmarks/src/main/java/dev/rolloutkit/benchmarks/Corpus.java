@@ -18,6 +18,16 @@ public final class Corpus {
 
   private Corpus() {}
 
+  /** {@code Corpus DIR RESOURCES [SEED]}: writes a corpus into DIR (seed 42 by default) and prints its size. */
+  public static void main(String[] args) {
+    if (args.length < 2) {
+      System.err.println("usage: Corpus DIR RESOURCES [SEED]");
+      System.exit(2);
+    }
+    long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
+    System.out.println(write(Path.of(args[0]), Integer.parseInt(args[1]), seed) + " resources in " + args[0]);
+  }
+
   /** Writes stacks into {@code dir} until it holds at least {@code resources} resources; returns the number written. */
   public static int write(Path dir, int resources, long seed) {
     Random random = new Random(seed);
