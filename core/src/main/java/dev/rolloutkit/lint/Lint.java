@@ -208,13 +208,13 @@ public final class Lint {
   }
 
   /** Findings rule by rule (in the rule set's order), then by file (in the order read), line and column. */
-  private ValidationReport ordered(List<Finding> findings, List<Path> files) {
+  private ValidationReport ordered(List<Finding> findings, List<?> files) {
     Map<String, Integer> ruleOrder = new HashMap<>();
     for (dev.rolloutkit.rules.Rule r : rules.rules()) {
       ruleOrder.putIfAbsent(r.id(), ruleOrder.size());
     }
     Map<String, Integer> fileOrder = new HashMap<>();
-    for (Path f : files) {
+    for (Object f : files) {
       fileOrder.putIfAbsent(f.toString(), fileOrder.size());
     }
     List<Finding> sorted = new ArrayList<>(findings);
@@ -279,7 +279,8 @@ public final class Lint {
   public LintResult lintYaml(String name, String text) {
     Reader reader = new Reader();
     reader.read(name, text);
-    return reader.result(1);
+    LintResult result = reader.result(1);
+    return new LintResult(ordered(result.report().findings(), List.of(name)), 1, result.resources());
   }
 
   private final class Reader {
