@@ -166,17 +166,14 @@ public final class Lint {
   }
 
   private LintResult lintInParts(List<Path> files) {
+    // First every file read in full, in order (so the first unreadable one fails the lint as it would whole), noting
+    // each document's home and mentions and the kinds read; then each part read again and judged on its own.
     Partitions partitions = new Partitions();
-    for (int i = 0; i < files.size(); i++) {
-      for (String home : homes(files.get(i))) {
-        partitions.home(i, home);
-      }
-    }
-    // Every file read in full once in order, so the first unreadable one fails the lint as it would whole.
     Set<String> kinds = new HashSet<>();
-    for (Path file : files) {
-      Reader pass = new Reader(d -> false, partitions::mentions, kinds);
-      pass.read(file.toString(), readText(file));
+    for (int i = 0; i < files.size(); i++) {
+      int file = i;
+      Reader pass = new Reader(d -> false, d -> partitions.add(file, d), kinds);
+      pass.read(files.get(i).toString(), readText(files.get(i)));
     }
     List<Finding> findings = new ArrayList<>();
     int resources = 0;
@@ -189,22 +186,6 @@ public final class Lint {
       findings.addAll(reader.evaluate(kinds).findings());
     }
     return new LintResult(ordered(findings, files), files.size(), resources);
-  }
-
-  /** The homes of the documents in {@code file} (none when it cannot be read: the full read says why). */
-  private static Set<String> homes(Path file) {
-    Set<String> homes = new HashSet<>();
-    try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(readText(file))) {
-      while (it.hasNext()) {
-        JsonNode document = it.next();
-        if (document != null && document.isObject()) {
-          homes.add(Partitions.home(document));
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // The full read reports what is wrong with the file.
-    }
-    return homes;
   }
 
   /** Findings rule by rule (in the rule set's order), then by file (in the order read), line and column. */

@@ -23,6 +23,8 @@ final class Partitions {
   static final String CLUSTER = " cluster";
 
   private final Map<String, Set<Integer>> filesByNamespace = new LinkedHashMap<>();
+  /** Per home, the words its documents mention that could name a namespace (DNS labels) or the cluster scope. */
+  private final Map<String, Set<String>> mentionsByHome = new HashMap<>();
   private final Map<String, String> parent = new HashMap<>();
 
   /** The home (namespace, or {@link #CLUSTER}) of a document. */
@@ -31,23 +33,11 @@ final class Partitions {
     return clusterScoped(document.path("kind").asText("")) ? CLUSTER : ns.isEmpty() ? "default" : ns;
   }
 
-  /** First pass: file number {@code file} holds a document of {@code home}. */
-  void home(int file, String home) {
-    filesByNamespace.computeIfAbsent(home, k -> new java.util.TreeSet<>()).add(file);
-    parent.putIfAbsent(home, home);
-  }
-
-  /** Second pass: joins the document's home with every namespace it mentions. */
-  void mentions(JsonNode document) {
+  /** Notes a document of file number {@code file}: its home, and what it mentions. */
+  void add(int file, JsonNode document) {
     String home = home(document);
-    parent.putIfAbsent(home, home);
-    Set<String> words = new HashSet<>();
-    collect(document, "", words);
-    for (String w : words) {
-      if (!w.equals(home) && parent.containsKey(w)) {
-        union(home, w);
-      }
-    }
+    filesByNamespace.computeIfAbsent(home, k -> new java.util.TreeSet<>()).add(file);
+    collect(document, "", mentionsByHome.computeIfAbsent(home, k -> new HashSet<>()));
   }
 
   private static boolean clusterScoped(String kind) {
@@ -71,7 +61,10 @@ final class Partitions {
         if (part && start < 0) {
           start = i;
         } else if (!part && start >= 0) {
-          words.add(text.substring(start, i));
+          String word = text.substring(start, i);
+          if (dnsLabel(word)) {
+            words.add(word);
+          }
           start = -1;
         }
       }
@@ -80,11 +73,33 @@ final class Partitions {
     }
   }
 
+  /** Whether {@code word} could name a namespace: a DNS label (lower-case letters, digits, '-'; at most 63). */
+  private static boolean dnsLabel(String word) {
+    if (word.length() > 63 || word.charAt(0) == '-' || word.charAt(word.length() - 1) == '-') {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A part: the homes it joins and the file numbers holding their documents, in file order. */
   record Part(Set<String> homes, java.util.SortedSet<Integer> files) {}
 
   /** The parts, ordered by their first file. */
   List<Part> parts() {
+    filesByNamespace.keySet().forEach(n -> parent.putIfAbsent(n, n));
+    mentionsByHome.forEach((home, words) -> {
+      for (String w : words) {
+        if (!w.equals(home) && parent.containsKey(w)) {
+          union(home, w);
+        }
+      }
+    });
     Map<String, Part> byRoot = new HashMap<>();
     for (Map.Entry<String, Set<Integer>> e : filesByNamespace.entrySet()) {
       Part part = byRoot.computeIfAbsent(find(e.getKey()), k -> new Part(new HashSet<>(), new java.util.TreeSet<>()));

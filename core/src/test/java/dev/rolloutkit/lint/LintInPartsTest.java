@@ -98,9 +98,8 @@ class LintInPartsTest {
     JsonNode cluster = json.readTree("{\"kind\":\"ClusterAnalysisTemplate\",\"metadata\":{\"name\":\"x\"}}");
     List<JsonNode> docs = List.of(a, b, c, d, cluster);
     for (int i = 0; i < docs.size(); i++) {
-      partitions.home(i, Partitions.home(docs.get(i)));
+      partitions.add(i, docs.get(i));
     }
-    docs.forEach(partitions::mentions);
 
     assertThat(partitions.parts()).extracting(Partitions.Part::homes)
         .containsExactly(Set.of("a", "b"), Set.of("c", Partitions.CLUSTER), Set.of("d"));
