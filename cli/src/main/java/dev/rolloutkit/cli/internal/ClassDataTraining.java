@@ -22,19 +22,19 @@ public final class ClassDataTraining {
     train();
   }
 
-  /** Runs the training commands; returns each command line with its exit code ({@code "render mcp …: 0"}). */
+  /** Runs the training commands; returns each command's label with its exit code ({@code "render mcp: 0"}). */
   public static java.util.List<String> train() throws IOException {
     java.util.List<String> ran = new java.util.ArrayList<>();
     Path dir = Files.createTempDirectory("rolloutkit-training");
     try {
       for (String profile : new String[] {"mcp", "ml", "nlp"}) {
-        String yaml = run(ran, "render", profile, "--name", "training", "--namespace", "training", "--image", "example.dev/training:1.0.0");
+        String yaml = run(ran, "render " + profile, "render", profile, "--name", "training", "--namespace", "training", "--image", "example.dev/training:1.0.0");
         Path file = dir.resolve(profile + ".yaml");
         Files.writeString(file, yaml, StandardCharsets.UTF_8);
-        run(ran, "lint", file.toString());
-        run(ran, "fmt", "--check", file.toString());
+        run(ran, "lint", "lint", file.toString());
+        run(ran, "fmt", "fmt", "--check", file.toString());
       }
-      run(ran, "rules");
+      run(ran, "rules", "rules");
       return ran;
     } finally {
       try (var files = Files.list(dir)) {
@@ -44,10 +44,10 @@ public final class ClassDataTraining {
     }
   }
 
-  private static String run(java.util.List<String> ran, String... args) {
+  private static String run(java.util.List<String> ran, String label, String... args) {
     StringWriter out = new StringWriter();
     int code = Rolloutkit.run(new PrintWriter(out), new PrintWriter(new StringWriter()), args);
-    ran.add(args[0] + (args.length > 1 && !args[1].startsWith("/") && !args[1].startsWith("-") ? " " + args[1] : "") + ": " + code);
+    ran.add(label + ": " + code);
     if (code != 0 && !"lint".equals(args[0]) && !"fmt".equals(args[0])) { // findings are not failures here
       throw new UncheckedIOException(new IOException("training run failed: rolloutkit " + String.join(" ", args)));
     }
