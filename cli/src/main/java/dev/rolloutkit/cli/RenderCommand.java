@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
     description = {
         "Print the canary stack of a profile as multi-document YAML, in apply order, or write it to a folder with a"
             + " kustomization.yaml.",
-        "Profiles: mcp (10/30/60/100 %, gate mcp-success-rate, KEDA, Istio), ml (20/50/100 %, gate canary-health-check,"
-            + " NGINX), nlp (10/40/100 %, longer pauses, NGINX)."})
+        "Profiles: mcp (10/30/60/100 %%, gate mcp-success-rate, KEDA, Istio), ml (20/50/100 %%, gate canary-health-check,"
+            + " NGINX), nlp (10/40/100 %%, longer pauses, NGINX)."})
 final class RenderCommand implements Callable<Integer> {
 
   @CommandLine.Spec

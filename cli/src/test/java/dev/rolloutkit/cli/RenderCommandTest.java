@@ -117,10 +117,26 @@ class RenderCommandTest {
   }
 
   @Test
+  void should_format_every_description_without_picocli_complaining_on_standard_error() {
+    java.io.PrintStream saved = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      for (String command : new String[] {"render", "lint", "fmt", "rules", "explain"}) {
+        assertThat(run(command, "--help").code()).isZero();
+      }
+    } finally {
+      System.setErr(saved);
+    }
+    assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
   void should_print_help_and_version() {
     Result help = run("render", "--help");
     assertThat(help.code()).isZero();
     assertThat(help.out()).contains("Usage: rolloutkit render").contains("--traffic=ROUTER").contains("--[no-]keda");
+    assertThat(help.out()).contains("mcp (10/30/60/100 %, gate mcp-success-rate");
     Result version = run("--version");
     assertThat(version.out().trim()).matches("rolloutkit \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
   }
