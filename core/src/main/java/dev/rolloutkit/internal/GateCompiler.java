@@ -4,15 +4,23 @@ import dev.rolloutkit.analysis.AnalysisGate;
 import dev.rolloutkit.analysis.MetricCheck;
 import dev.rolloutkit.analysis.QueryTemplate;
 import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
-import dev.rolloutkit.argo.v1alpha1.AnalysisTemplateBuilder;
+import dev.rolloutkit.argo.v1alpha1.AnalysisTemplateSpec;
+import dev.rolloutkit.argo.v1alpha1.analysistemplatespec.Args;
 import dev.rolloutkit.argo.v1alpha1.analysistemplatespec.Metrics;
-import dev.rolloutkit.argo.v1alpha1.analysistemplatespec.MetricsBuilder;
+import dev.rolloutkit.argo.v1alpha1.analysistemplatespec.metrics.Provider;
+import dev.rolloutkit.argo.v1alpha1.analysistemplatespec.metrics.provider.Prometheus;
 import dev.rolloutkit.profile.ArgoDuration;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import java.util.List;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** AnalysisGate → AnalysisTemplate: the one place where gate intent becomes Argo fields. */
+/**
+ * AnalysisGate → AnalysisTemplate: the one place where gate intent becomes Argo fields (objects made with setters, see
+ * {@link RolloutCompiler}).
+ */
 public final class GateCompiler {
 
   private GateCompiler() {}
@@ -21,29 +29,34 @@ public final class GateCompiler {
     Map<String, String> matchers = Map.of(
         QueryTemplate.CANARY, QueryTemplate.canaryMatcher(gate.prometheus().canaryHashLabel()),
         QueryTemplate.NAMESPACE, QueryTemplate.namespaceMatcher(namespace));
-    List<Metrics> metrics = gate.checks().stream().map(check -> metric(gate, check, matchers)).toList();
-    return new AnalysisTemplateBuilder()
-        .withNewMetadata().withName(gate.name()).withNamespace(namespace)
-          .withAnnotations(gate.strictByDesign() ? Map.of(AnalysisGate.MIN_FAILURES_ANNOTATION, Integer.toString(gate.rollbackOnFailure())) : null)
-        .endMetadata()
-        .withNewSpec()
-          .addNewArg().withName(AnalysisGate.CANARY_HASH_ARG).endArg()
-          .withMetrics(metrics)
-        .endSpec()
-        .build();
+    ObjectMeta metadata = RolloutCompiler.metadata(gate.name(), namespace, null);
+    if (gate.strictByDesign()) {
+      metadata.setAnnotations(new LinkedHashMap<>(Map.of(AnalysisGate.MIN_FAILURES_ANNOTATION, Integer.toString(gate.rollbackOnFailure()))));
+    }
+    Args hash = new Args();
+    hash.setName(AnalysisGate.CANARY_HASH_ARG);
+    AnalysisTemplateSpec spec = new AnalysisTemplateSpec();
+    spec.setArgs(RolloutCompiler.list(hash));
+    spec.setMetrics(gate.checks().stream().map(check -> metric(gate, check, matchers)).collect(Collectors.toCollection(ArrayList::new)));
+    AnalysisTemplate template = new AnalysisTemplate();
+    template.setMetadata(metadata);
+    template.setSpec(spec);
+    return template;
   }
 
   private static Metrics metric(AnalysisGate gate, MetricCheck check, Map<String, String> matchers) {
-    return new MetricsBuilder()
-        .withName(check.name())
-        .withInterval(ArgoDuration.format(gate.interval()))
-        .withCount(new IntOrString(gate.measurements()))
-        .withFailureLimit(new IntOrString(gate.failureLimit()))
-        .withSuccessCondition(check.condition())
-        .withNewProvider().withNewPrometheus()
-          .withAddress(gate.prometheus().address())
-          .withQuery(check.template().render(matchers))
-        .endPrometheus().endProvider()
-        .build();
+    Prometheus prometheus = new Prometheus();
+    prometheus.setAddress(gate.prometheus().address());
+    prometheus.setQuery(check.template().render(matchers));
+    Provider provider = new Provider();
+    provider.setPrometheus(prometheus);
+    Metrics metric = new Metrics();
+    metric.setName(check.name());
+    metric.setInterval(ArgoDuration.format(gate.interval()));
+    metric.setCount(new IntOrString(gate.measurements()));
+    metric.setFailureLimit(new IntOrString(gate.failureLimit()));
+    metric.setSuccessCondition(check.condition());
+    metric.setProvider(provider);
+    return metric;
   }
 }

@@ -1,9 +1,11 @@
 package dev.rolloutkit.traffic;
 
+import dev.rolloutkit.internal.RolloutCompiler;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.ServiceSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,14 +34,22 @@ public abstract class TrafficTarget {
    * ports by name; what every router uses for its stable, canary or single Service.
    */
   public Service service(String serviceName) {
-    return new ServiceBuilder()
-        .withNewMetadata().withName(serviceName).withNamespace(namespace()).withLabels(objectLabels()).endMetadata()
-        .withNewSpec()
-          .withSelector(sorted(selector()))
-          .withPorts(ports().stream().map(p -> new ServicePortBuilder()
-              .withName(p.name()).withPort(p.servicePort()).withTargetPort(new IntOrString(p.name())).build()).toList())
-        .endSpec()
-        .build();
+    // Made with setters rather than the builders, which copy every nested object (see RolloutCompiler).
+    List<ServicePort> servicePorts = new ArrayList<>();
+    for (Port p : ports()) {
+      ServicePort port = new ServicePort();
+      port.setName(p.name());
+      port.setPort(p.servicePort());
+      port.setTargetPort(new IntOrString(p.name()));
+      servicePorts.add(port);
+    }
+    ServiceSpec spec = new ServiceSpec();
+    spec.setSelector(sorted(selector()));
+    spec.setPorts(servicePorts);
+    Service service = new Service();
+    service.setMetadata(RolloutCompiler.metadata(serviceName, namespace(), objectLabels()));
+    service.setSpec(spec);
+    return service;
   }
 
   /** {@link #labels()} sorted for writing, or null when there are none (so no empty {@code labels:} is written). */

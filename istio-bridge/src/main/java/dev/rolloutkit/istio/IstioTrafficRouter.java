@@ -2,26 +2,25 @@ package dev.rolloutkit.istio;
 
 import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.TrafficRouting;
 import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.istio.VirtualService;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.istio.VirtualServiceBuilder;
+import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.Istio;
+import dev.rolloutkit.internal.RolloutCompiler;
 import dev.rolloutkit.istio.internal.IstioObjects;
 import dev.rolloutkit.traffic.Port;
 import dev.rolloutkit.traffic.TrafficPlan;
 import dev.rolloutkit.traffic.TrafficRouter;
 import dev.rolloutkit.traffic.TrafficTarget;
 import io.fabric8.istio.api.api.networking.v1alpha3.Destination;
-import io.fabric8.istio.api.api.networking.v1alpha3.DestinationBuilder;
 import io.fabric8.istio.api.api.networking.v1alpha3.DestinationRule;
-import io.fabric8.istio.api.api.networking.v1alpha3.DestinationRuleBuilder;
 import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRetry;
-import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRouteBuilder;
-import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRouteDestinationBuilder;
+import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRoute;
+import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRouteDestination;
+import io.fabric8.istio.api.api.networking.v1alpha3.PortSelector;
 import io.fabric8.istio.api.api.networking.v1alpha3.RouteDestination;
 import io.fabric8.istio.api.api.networking.v1alpha3.RouteDestinationBuilder;
+import io.fabric8.istio.api.api.networking.v1alpha3.Subset;
 import io.fabric8.istio.api.api.networking.v1alpha3.TCPRouteBuilder;
 import io.fabric8.istio.api.api.networking.v1alpha3.TLSRouteBuilder;
-import io.fabric8.istio.api.api.networking.v1alpha3.VirtualServiceFluent;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -170,7 +169,9 @@ public abstract class IstioTrafficRouter implements TrafficRouter {
     Destination canary = destination(canaryHost, subsets ? CANARY_SUBSET : null, destinationPort);
 
     TrafficPlan.Builder plan = TrafficPlan.builder();
-    VirtualService managed = new VirtualServiceBuilder().withName(virtualServiceName(target.name())).build();
+    // The objects are made with setters, not builders, which copy every nested object (see RolloutCompiler).
+    VirtualService managed = new VirtualService();
+    managed.setName(virtualServiceName(target.name()));
     switch (protocol()) {
       case HTTP -> managed.setRoutes(List.of(routeName()));
       case TCP -> managed.setTcpRoutes(List.of(new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.istio.virtualservice
@@ -182,40 +183,67 @@ public abstract class IstioTrafficRouter implements TrafficRouter {
     if (subsets) {
       plan.addServices(target.service(target.name()));
       plan.addRouting(IstioObjects.destinationRule(apiVersion(), meta(target, destinationRuleName(target.name())), destinationRule(target)));
-      routing = new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.TrafficRoutingBuilder().withNewIstio()
-          .withVirtualService(managed)
-          .withNewDestinationRule().withName(destinationRuleName(target.name()))
-            .withCanarySubsetName(CANARY_SUBSET).withStableSubsetName(STABLE_SUBSET).endDestinationRule()
-          .endIstio().build();
+      dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.istio.DestinationRule rule =
+          new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.istio.DestinationRule();
+      rule.setName(destinationRuleName(target.name()));
+      rule.setCanarySubsetName(CANARY_SUBSET);
+      rule.setStableSubsetName(STABLE_SUBSET);
+      routing = routing(managed, rule);
     } else {
       plan.addServices(target.service(stableHost), target.service(canaryHost));
       plan.stableService(stableHost).canaryService(canaryHost);
-      routing = new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.TrafficRoutingBuilder().withNewIstio()
-          .withVirtualService(managed).endIstio().build();
+      routing = routing(managed, null);
     }
     plan.addRouting(IstioObjects.virtualService(apiVersion(), meta(target, virtualServiceName(target.name())),
         virtualService(target, subsets ? target.name() : stableHost, stable, canary, port)));
     return plan.trafficRouting(routing).build();
   }
 
+  private static TrafficRouting routing(VirtualService managed,
+      dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.istio.DestinationRule rule) {
+    Istio istio = new Istio();
+    istio.setVirtualService(managed);
+    istio.setDestinationRule(rule);
+    TrafficRouting routing = new TrafficRouting();
+    routing.setIstio(istio);
+    return routing;
+  }
+
   private static ObjectMeta meta(TrafficTarget target, String name) {
-    return new ObjectMetaBuilder().withName(name).withNamespace(target.namespace()).withLabels(target.objectLabels()).build();
+    return RolloutCompiler.metadata(name, target.namespace(), target.objectLabels());
   }
 
   private static Destination destination(String host, String subset, Long port) {
-    DestinationBuilder b = new DestinationBuilder().withHost(host).withSubset(subset);
+    Destination destination = new Destination();
+    destination.setHost(host);
+    destination.setSubset(subset);
     if (port != null) {
-      b.withNewPort().withNumber(port).endPort();
+      PortSelector selector = new PortSelector();
+      selector.setNumber(port);
+      destination.setPort(selector);
     }
-    return b.build();
+    return destination;
   }
 
   private DestinationRule destinationRule(TrafficTarget target) {
-    return new DestinationRuleBuilder()
-        .withHost(target.name())
-        .addNewSubset().withName(STABLE_SUBSET).withLabels(new TreeMap<>(target.selector())).endSubset()
-        .addNewSubset().withName(CANARY_SUBSET).withLabels(new TreeMap<>(target.selector())).endSubset()
-        .build();
+    DestinationRule rule = new DestinationRule();
+    rule.setHost(target.name());
+    rule.setSubsets(RolloutCompiler.list(subset(STABLE_SUBSET, target), subset(CANARY_SUBSET, target)));
+    return rule;
+  }
+
+  private static Subset subset(String name, TrafficTarget target) {
+    Subset subset = new Subset();
+    subset.setName(name);
+    subset.setLabels(new TreeMap<>(target.selector()));
+    return subset;
+  }
+
+  private static HTTPRouteDestination weighted(Destination destination, int weight) {
+    HTTPRouteDestination route = new HTTPRouteDestination();
+    route.setDestination(destination);
+    route.setWeight(weight);
+    return route;
   }
 
   private io.fabric8.istio.api.api.networking.v1alpha3.VirtualService virtualService(TrafficTarget target, String host,
@@ -223,25 +251,31 @@ public abstract class IstioTrafficRouter implements TrafficRouter {
     List<String> hosts = new ArrayList<>();
     hosts.add(host);
     extraHosts().stream().filter(h -> !hosts.contains(h)).forEach(hosts::add);
-    VirtualServiceFluent<?> spec = new io.fabric8.istio.api.api.networking.v1alpha3.VirtualServiceBuilder()
-        .withHosts(hosts).withGateways(gateways().isEmpty() ? null : gateways());
-    List<RouteDestination> l4 = List.of(
+    io.fabric8.istio.api.api.networking.v1alpha3.VirtualService spec = new io.fabric8.istio.api.api.networking.v1alpha3.VirtualService();
+    spec.setHosts(hosts);
+    spec.setGateways(gateways().isEmpty() ? null : new ArrayList<>(gateways()));
+    switch (protocol()) {
+      case HTTP -> {
+        HTTPRoute route = new HTTPRoute();
+        route.setName(routeName());
+        route.setRoute(RolloutCompiler.list(weighted(stable, 100), weighted(canary, 0)));
+        route.setTimeout(timeout().orElse(null));
+        route.setRetries(retries().orElse(null));
+        spec.setHttp(RolloutCompiler.list(route));
+      }
+      case TCP -> spec.setTcp(RolloutCompiler.list(new TCPRouteBuilder()
+          .addNewMatch().withPort((long) port.servicePort()).endMatch().withRoute(l4(stable, canary)).build()));
+      case TLS -> spec.setTls(RolloutCompiler.list(new TLSRouteBuilder()
+          .addNewMatch().withPort((long) port.servicePort()).withSniHosts(sniHosts().isEmpty() ? List.of(host) : sniHosts()).endMatch()
+          .withRoute(l4(stable, canary)).build()));
+    }
+    return spec;
+  }
+
+  private static List<RouteDestination> l4(Destination stable, Destination canary) {
+    return List.of(
         new RouteDestinationBuilder().withDestination(stable).withWeight(100).build(),
         new RouteDestinationBuilder().withDestination(canary).withWeight(0).build());
-    switch (protocol()) {
-      case HTTP -> spec.addToHttp(new HTTPRouteBuilder()
-          .withName(routeName())
-          .addToRoute(new HTTPRouteDestinationBuilder().withDestination(stable).withWeight(100).build())
-          .addToRoute(new HTTPRouteDestinationBuilder().withDestination(canary).withWeight(0).build())
-          .withTimeout(timeout().orElse(null))
-          .withRetries(retries().orElse(null))
-          .build());
-      case TCP -> spec.addToTcp(new TCPRouteBuilder().addNewMatch().withPort((long) port.servicePort()).endMatch().withRoute(l4).build());
-      case TLS -> spec.addToTls(new TLSRouteBuilder()
-          .addNewMatch().withPort((long) port.servicePort()).withSniHosts(sniHosts().isEmpty() ? List.of(host) : sniHosts()).endMatch()
-          .withRoute(l4).build());
-    }
-    return ((io.fabric8.istio.api.api.networking.v1alpha3.VirtualServiceBuilder) spec).build();
   }
 
   @Override

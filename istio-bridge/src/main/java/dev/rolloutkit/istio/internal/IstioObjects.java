@@ -51,21 +51,51 @@ public final class IstioObjects {
     return destinationRuleSpec(resource).isPresent();
   }
 
-  /** A VirtualService of {@code version}. */
+  /** A VirtualService of {@code version} (made with setters: a builder would copy the whole spec twice). */
   public static HasMetadata virtualService(IstioApiVersion version, ObjectMeta metadata, VirtualService spec) {
     return switch (version) {
-      case V1 -> new io.fabric8.istio.api.networking.v1.VirtualServiceBuilder().withMetadata(metadata).withSpec(spec).build();
-      case V1BETA1 -> new io.fabric8.istio.api.networking.v1beta1.VirtualServiceBuilder().withMetadata(metadata).withSpec(spec).build();
-      case V1ALPHA3 -> new io.fabric8.istio.api.networking.v1alpha3.VirtualServiceBuilder().withMetadata(metadata).withSpec(spec).build();
+      case V1 -> {
+        var vs = new io.fabric8.istio.api.networking.v1.VirtualService();
+        vs.setMetadata(metadata);
+        vs.setSpec(spec);
+        yield vs;
+      }
+      case V1BETA1 -> {
+        var vs = new io.fabric8.istio.api.networking.v1beta1.VirtualService();
+        vs.setMetadata(metadata);
+        vs.setSpec(spec);
+        yield vs;
+      }
+      case V1ALPHA3 -> {
+        var vs = new io.fabric8.istio.api.networking.v1alpha3.VirtualService();
+        vs.setMetadata(metadata);
+        vs.setSpec(spec);
+        yield vs;
+      }
     };
   }
 
-  /** A DestinationRule of {@code version}. */
+  /** A DestinationRule of {@code version} (made with setters, as {@link #virtualService} is). */
   public static HasMetadata destinationRule(IstioApiVersion version, ObjectMeta metadata, DestinationRule spec) {
     return switch (version) {
-      case V1 -> new io.fabric8.istio.api.networking.v1.DestinationRuleBuilder().withMetadata(metadata).withSpec(spec).build();
-      case V1BETA1 -> new io.fabric8.istio.api.networking.v1beta1.DestinationRuleBuilder().withMetadata(metadata).withSpec(spec).build();
-      case V1ALPHA3 -> new io.fabric8.istio.api.networking.v1alpha3.DestinationRuleBuilder().withMetadata(metadata).withSpec(spec).build();
+      case V1 -> {
+        var dr = new io.fabric8.istio.api.networking.v1.DestinationRule();
+        dr.setMetadata(metadata);
+        dr.setSpec(spec);
+        yield dr;
+      }
+      case V1BETA1 -> {
+        var dr = new io.fabric8.istio.api.networking.v1beta1.DestinationRule();
+        dr.setMetadata(metadata);
+        dr.setSpec(spec);
+        yield dr;
+      }
+      case V1ALPHA3 -> {
+        var dr = new io.fabric8.istio.api.networking.v1alpha3.DestinationRule();
+        dr.setMetadata(metadata);
+        dr.setSpec(spec);
+        yield dr;
+      }
     };
   }
 
