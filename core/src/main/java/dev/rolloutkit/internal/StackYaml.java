@@ -22,6 +22,8 @@ public final class StackYaml {
   private static final KubernetesSerialization SERIALIZATION =
       new KubernetesSerialization(MAPPER, true, new YamlDumpSettingsBuilder().setMinimizeQuotes(true).build());
 
+  private static final YamlBlockWriter BLOCK = new YamlBlockWriter(MAPPER);
+
   private static final DirectYaml DIRECT = new DirectYaml(MAPPER);
 
   private StackYaml() {}
@@ -55,9 +57,13 @@ public final class StackYaml {
 
   private static void append(HasMetadata resource, StringBuilder out) {
     try {
-      DIRECT.write(resource, out);
+      BLOCK.write(resource, out);
     } catch (DirectYaml.Unsupported e) {
-      out.append(viaFabric8(resource));
+      try {
+        DIRECT.write(resource, out);
+      } catch (DirectYaml.Unsupported again) {
+        out.append(viaFabric8(resource));
+      }
     }
   }
 
@@ -65,6 +71,13 @@ public final class StackYaml {
   static String viaFabric8(Object resource) {
     String yaml = SERIALIZATION.asYaml(resource);
     return yaml.startsWith("---") ? yaml : "---\n" + yaml;
+  }
+
+  /** The block writer alone (for the identity tests); throws {@link DirectYaml.Unsupported} where it would fall back. */
+  static String block(Object resource) {
+    StringBuilder out = new StringBuilder();
+    BLOCK.write(resource, out);
+    return out.toString();
   }
 
   /** The direct writer alone (for the identity tests). */

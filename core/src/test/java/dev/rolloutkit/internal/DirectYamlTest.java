@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DirectYamlTest {
 
-  static Stream<CanaryStack> stacks() {
+  public static Stream<CanaryStack> stacks() {
     return Stream.of(
         CanaryStack.mcp("mcp-server").namespace("ai-services").image("ghcr.io/acme/mcp-server:1.4.0")
             .traffic(TrafficRouter.nginx()).build(),
