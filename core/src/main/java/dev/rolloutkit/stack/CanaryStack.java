@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
 /**
@@ -273,6 +274,8 @@ public abstract class CanaryStack {
         .filter(r -> !r.assumesCompleteSet() && r.severity() == dev.rolloutkit.rules.Severity.ERROR).toList());
   }
 
+  private static final Pattern IANA_SERVICE_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
   private void checkPorts(List<String> problems) {
     Set<String> names = new HashSet<>();
     List<Port> ports = effectivePorts();
@@ -284,7 +287,7 @@ public abstract class CanaryStack {
       if (p.containerPort() < 1 || p.containerPort() > 65535) {
         problems.add(String.format("ports[%d]: container port %d is outside 1..65535", i, p.containerPort()));
       }
-      if (!p.name().matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?") || p.name().length() > 15 || !p.name().matches(".*[a-z].*")) {
+      if (!IANA_SERVICE_NAME.matcher(p.name()).matches() || p.name().length() > 15 || p.name().chars().noneMatch(c -> c >= 'a' && c <= 'z')) {
         problems.add(String.format("ports[%d]: name '%s' must be an IANA service name: at most 15 lower-case letters, digits and '-',"
             + " with a letter", i, p.name()));
       }
