@@ -285,16 +285,13 @@ public final class Lint {
     }
 
     void read(String file, String text) {
-      List<YamlLocations> locations;
-      List<JsonNode> documents = new ArrayList<>();
+      List<YamlLocations> documents = new ArrayList<>();
       try {
-        locations = YamlLocations.of(file, text, YAML.getFactory());
-        try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(text)) {
-          while (it.hasNext()) {
-            JsonNode node = it.next();
-            if (node != null && !node.isNull() && !node.isMissingNode() && !(node.isTextual() && node.asText().isEmpty())) {
-              documents.add(node);
-            }
+        // One parse: the walk noting each field's position also yields each document's tree.
+        for (YamlLocations document : YamlLocations.of(file, text, YAML)) {
+          JsonNode node = document.document();
+          if (node != null && !node.isNull() && !node.isMissingNode() && !(node.isTextual() && node.asText().isEmpty())) {
+            documents.add(document);
           }
         }
       } catch (YamlLocations.PositionedException e) {
@@ -310,13 +307,12 @@ public final class Lint {
       } catch (IOException | RuntimeException e) {
         throw new LintException(file + ": not valid YAML: " + firstLine(rootMessage(e)));
       }
-      int mapping = 0;
       for (int i = 0; i < documents.size(); i++) {
-        JsonNode document = documents.get(i);
+        YamlLocations where = documents.get(i);
+        JsonNode document = where.document();
         if (!document.isObject()) {
           throw new LintException(file + ": document " + (i + 1) + " is not a mapping (expected a Kubernetes object with apiVersion and kind)");
         }
-        YamlLocations where = locations.get(mapping++);
         String at = where.locate("").map(l -> l.line() + "").orElse("?");
         for (String field : List.of("apiVersion", "kind")) {
           if (!document.path(field).isTextual() || document.path(field).asText().isBlank()) {

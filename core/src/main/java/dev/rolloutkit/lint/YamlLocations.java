@@ -3,6 +3,9 @@ package dev.rolloutkit.lint;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.rolloutkit.rules.SourceLocation;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,20 +15,31 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where each field of each document of a YAML text is: field paths ({@code spec.strategy.canary.steps[3].pause}) to
- * 1-based line and column. A path that was not written (a finding about a missing field) falls back to its nearest
+ * One document of a YAML text and where each of its fields is: field paths ({@code spec.strategy.canary.steps[3].pause})
+ * to 1-based line and column. A path that was not written (a finding about a missing field) falls back to its nearest
  * written parent.
+ *
+ * <p>The text is parsed once: the walk that notes the positions copies each token into a buffer, and the document's
+ * tree is read from that buffer by the same mapper that would have read the text (so it is the tree reading the text
+ * would give, without scanning the text a second time).
  */
 final class YamlLocations {
 
   private final String file;
+  private final JsonNode document;
   private final Map<String, int[]> positions;
   private final List<String> repeatedKeys;
 
-  private YamlLocations(String file, Map<String, int[]> positions, List<String> repeatedKeys) {
+  private YamlLocations(String file, JsonNode document, Map<String, int[]> positions, List<String> repeatedKeys) {
     this.file = file;
+    this.document = document;
     this.positions = positions;
     this.repeatedKeys = repeatedKeys;
+  }
+
+  /** The document as a tree: null when the document is empty. */
+  JsonNode document() {
+    return document;
   }
 
   /** Paths of keys written twice in one mapping with the same scalar value (harmless; reported as a warning). */
@@ -49,29 +63,38 @@ final class YamlLocations {
     }
   }
 
-  /** One index per document that is a mapping, in order. */
-  static List<YamlLocations> of(String file, String text, com.fasterxml.jackson.core.JsonFactory factory) throws IOException {
+  /** Every document of {@code text}, in order, with the positions of its fields (none for a document that is no mapping). */
+  static List<YamlLocations> of(String file, String text, ObjectMapper mapper) throws IOException {
     List<YamlLocations> documents = new ArrayList<>();
-    try (JsonParser parser = factory.createParser(text)) {
+    try (JsonParser parser = mapper.getFactory().createParser(text)) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
+        TokenBuffer tokens = new TokenBuffer(parser);
+        Map<String, int[]> positions = new HashMap<>();
+        List<String> repeated = new ArrayList<>();
         if (token == JsonToken.START_OBJECT) {
-          Map<String, int[]> positions = new HashMap<>();
-          List<String> repeated = new ArrayList<>();
           positions.put("", at(parser.currentTokenLocation()));
-          walkObject(parser, "", positions, repeated);
-          documents.add(new YamlLocations(file, positions, repeated));
-        } else if (token == JsonToken.START_ARRAY) {
-          parser.skipChildren();
+          tokens.copyCurrentEvent(parser);
+          walkObject(parser, tokens, "", positions, repeated);
+        } else {
+          tokens.copyCurrentStructure(parser);
         }
+        JsonNode document;
+        try (JsonParser buffered = tokens.asParser()) {
+          document = mapper.readTree(buffered);
+        }
+        documents.add(new YamlLocations(file, document, positions, repeated));
       }
     }
     return documents;
   }
 
-  private static void walkObject(JsonParser parser, String prefix, Map<String, int[]> positions, List<String> repeated) throws IOException {
+  private static void walkObject(JsonParser parser, TokenBuffer tokens, String prefix, Map<String, int[]> positions,
+      List<String> repeated) throws IOException {
     Map<String, String> scalars = new HashMap<>();
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+    JsonToken t;
+    while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
+      tokens.copyCurrentEvent(parser);
       String name = parser.currentName();
       String path = prefix.isEmpty() ? name : prefix + "." + name;
       JsonLocation keyAt = parser.currentTokenLocation();
@@ -86,26 +109,29 @@ final class YamlLocations {
         scalars.put(name, scalar);
       }
       positions.putIfAbsent(path, at(keyAt));
-      walkValue(parser, value, path, positions, repeated);
+      walkValue(parser, tokens, value, path, positions, repeated);
     }
+    tokens.copyCurrentEvent(parser); // END_OBJECT
   }
 
-  private static void walkValue(JsonParser parser, JsonToken token, String path, Map<String, int[]> positions, List<String> repeated)
-      throws IOException {
+  private static void walkValue(JsonParser parser, TokenBuffer tokens, JsonToken token, String path, Map<String, int[]> positions,
+      List<String> repeated) throws IOException {
     if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml && yaml.isCurrentAlias()) {
       JsonLocation at = parser.currentTokenLocation();
       throw new AliasException(at.getLineNr(), at.getColumnNr(), parser.getText());
     }
+    tokens.copyCurrentEvent(parser);
     if (token == JsonToken.START_OBJECT) {
-      walkObject(parser, path, positions, repeated);
+      walkObject(parser, tokens, path, positions, repeated);
     } else if (token == JsonToken.START_ARRAY) {
       int index = 0;
       JsonToken item;
       while ((item = parser.nextToken()) != JsonToken.END_ARRAY) {
         String itemPath = path + "[" + index++ + "]";
         positions.putIfAbsent(itemPath, at(parser.currentTokenLocation()));
-        walkValue(parser, item, itemPath, positions, repeated);
+        walkValue(parser, tokens, item, itemPath, positions, repeated);
       }
+      tokens.copyCurrentEvent(parser); // END_ARRAY
     }
   }
 

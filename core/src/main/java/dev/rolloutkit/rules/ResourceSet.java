@@ -129,9 +129,12 @@ public final class ResourceSet {
     return Optional.ofNullable(type.cast(index.get(namespace + "/" + name)));
   }
 
-  /** What {@code compute} derives from this set, computed once per {@code key} for all the rules that ask. */
+  /**
+   * What {@code compute} derives from this set, computed once per {@code key} for all the rules that ask (an index
+   * several rules share, say). Use a key private to the caller, such as its class.
+   */
   @SuppressWarnings("unchecked")
-  <T> T derived(Object key, Function<ResourceSet, T> compute) {
+  public <T> T derived(Object key, Function<ResourceSet, T> compute) {
     Object value = derived.get(key);
     if (value == null) {
       value = compute.apply(this);

@@ -27,7 +27,7 @@ public final class UnknownFields {
   }
 
   private static void walk(Object value, String path, List<String> found) {
-    if (value == null) {
+    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
       return;
     }
     if (value instanceof Map<?, ?> map) {
@@ -41,29 +41,52 @@ public final class UnknownFields {
       }
       return;
     }
-    Class<?> type = value.getClass();
-    boolean model = type.getName().startsWith("dev.rolloutkit.") || type.getName().startsWith("io.fabric8.kubernetes.api.model.")
-        || type.getName().startsWith("io.fabric8.istio.api.");
-    if (type.getName().equals("io.fabric8.kubernetes.api.model.GenericKubernetesResource")) {
+    Shape shape = SHAPES.get(value.getClass());
+    if (shape == null) {
       return;
     }
-    if (!model || type.isEnum() || value instanceof IntOrString || value instanceof Quantity) {
-      return;
-    }
-    List<Field> fields = fields(type);
-    boolean freeForm = fields.stream().allMatch(f -> f.getName().equals("additionalProperties"));
-    for (Field field : fields) {
-      Object fieldValue = get(field, value);
-      if (field.getName().equals("additionalProperties")) {
-        if (!freeForm && fieldValue instanceof Map<?, ?> extra) {
+    for (Property property : shape.properties()) {
+      Object fieldValue = get(property.field(), value);
+      if (fieldValue == null) {
+        continue;
+      }
+      if (property.additional()) {
+        if (!shape.freeForm() && fieldValue instanceof Map<?, ?> extra) {
           extra.keySet().forEach(k -> found.add(path + "." + k));
         }
       } else {
-        JsonProperty json = field.getAnnotation(JsonProperty.class);
-        walk(fieldValue, path + "." + (json != null && !json.value().isEmpty() ? json.value() : field.getName()), found);
+        walk(fieldValue, path + "." + property.name(), found);
       }
     }
   }
+
+  /** A model class's instance fields with their JSON names; whether it is free-form (nothing but additionalProperties). */
+  private record Shape(List<Property> properties, boolean freeForm) {}
+
+  private record Property(Field field, String name, boolean additional) {}
+
+  /** Each class's shape, worked out once (null for classes that are no model, or whose content is expected as it is). */
+  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+    @Override
+    protected Shape computeValue(Class<?> type) {
+      boolean model = type.getName().startsWith("dev.rolloutkit.") || type.getName().startsWith("io.fabric8.kubernetes.api.model.")
+          || type.getName().startsWith("io.fabric8.istio.api.");
+      if (type.getName().equals("io.fabric8.kubernetes.api.model.GenericKubernetesResource")) {
+        return null;
+      }
+      if (!model || type.isEnum() || IntOrString.class.isAssignableFrom(type) || Quantity.class.isAssignableFrom(type)) {
+        return null;
+      }
+      List<Property> properties = new ArrayList<>();
+      for (Field field : fields(type)) {
+        field.setAccessible(true);
+        JsonProperty json = field.getAnnotation(JsonProperty.class);
+        String name = json != null && !json.value().isEmpty() ? json.value() : field.getName();
+        properties.add(new Property(field, name, field.getName().equals("additionalProperties")));
+      }
+      return new Shape(List.copyOf(properties), properties.stream().allMatch(Property::additional));
+    }
+  };
 
   private static List<Field> fields(Class<?> type) {
     List<Field> fields = new ArrayList<>();
@@ -79,7 +102,6 @@ public final class UnknownFields {
 
   private static Object get(Field field, Object target) {
     try {
-      field.setAccessible(true);
       return field.get(target);
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new IllegalStateException("cannot read " + field, e);

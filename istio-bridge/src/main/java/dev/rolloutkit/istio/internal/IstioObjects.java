@@ -1,10 +1,13 @@
 package dev.rolloutkit.istio.internal;
 
 import dev.rolloutkit.istio.IstioApiVersion;
+import dev.rolloutkit.rules.ResourceSet;
 import io.fabric8.istio.api.api.networking.v1alpha3.DestinationRule;
 import io.fabric8.istio.api.api.networking.v1alpha3.VirtualService;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,6 +44,29 @@ public final class IstioObjects {
       return Optional.ofNullable(dr.getSpec());
     }
     return Optional.empty();
+  }
+
+  /** VirtualServices and DestinationRules of any version by {@code namespace/name}: the first of each in document order. */
+  public record ByName(Map<String, HasMetadata> virtualServices, Map<String, HasMetadata> destinationRules) {}
+
+  /** The set's {@link ByName} index, made once per set (rules look references up for every Rollout). */
+  public static ByName firstByName(ResourceSet resources) {
+    return resources.derived(ByName.class, set -> {
+      Map<String, HasMetadata> virtualServices = new HashMap<>();
+      Map<String, HasMetadata> destinationRules = new HashMap<>();
+      for (HasMetadata r : set.all()) {
+        if (r.getMetadata() == null || r.getMetadata().getName() == null) {
+          continue;
+        }
+        String key = ResourceSet.namespaceOf(r) + "/" + r.getMetadata().getName();
+        if (isVirtualService(r)) {
+          virtualServices.putIfAbsent(key, r);
+        } else if (isDestinationRule(r)) {
+          destinationRules.putIfAbsent(key, r);
+        }
+      }
+      return new ByName(virtualServices, destinationRules);
+    });
   }
 
   public static boolean isVirtualService(HasMetadata resource) {

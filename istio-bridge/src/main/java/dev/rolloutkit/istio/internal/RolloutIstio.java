@@ -56,9 +56,7 @@ public final class RolloutIstio {
       int dot = reference.indexOf('.');
       String name = dot < 0 ? reference : reference.substring(0, dot);
       String ns = dot < 0 ? namespace() : reference.substring(dot + 1);
-      return resources.all().stream()
-          .filter(r -> IstioObjects.isVirtualService(r) && name.equals(r.getMetadata().getName()) && ns.equals(ResourceSet.namespaceOf(r)))
-          .findFirst();
+      return Optional.ofNullable(IstioObjects.firstByName(resources).virtualServices().get(ns + "/" + name));
     }
 
     /** The managed DestinationRule, if one is named and it is in the set. */
@@ -67,10 +65,7 @@ public final class RolloutIstio {
         return Optional.empty();
       }
       String name = istio.getDestinationRule().getName();
-      return resources.all().stream()
-          .filter(r -> IstioObjects.isDestinationRule(r) && name.equals(r.getMetadata().getName())
-              && namespace().equals(ResourceSet.namespaceOf(r)))
-          .findFirst();
+      return Optional.ofNullable(IstioObjects.firstByName(resources).destinationRules().get(namespace() + "/" + name));
     }
   }
 
