@@ -1,8 +1,8 @@
 package dev.rolloutkit.lint;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.rolloutkit.rules.Finding;
 import dev.rolloutkit.rules.ResourceSet;
@@ -10,7 +10,6 @@ import dev.rolloutkit.rules.RuleSet;
 import dev.rolloutkit.rules.SourceLocation;
 import dev.rolloutkit.rules.ValidationReport;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +41,6 @@ import java.util.stream.Stream;
  */
 public final class Lint {
 
-  private static final KubernetesSerialization SERIALIZATION = dev.rolloutkit.internal.StackYaml.serialization();
   /** The largest file read, in bytes; bigger files are rejected before they are read. */
   public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
   /** How deep documents may nest; Kubernetes objects stay far below it. */
@@ -322,7 +320,7 @@ public final class Lint {
         }
         HasMetadata resource;
         try {
-          resource = (HasMetadata) SERIALIZATION.convertValue(document, io.fabric8.kubernetes.api.model.KubernetesResource.class);
+          resource = typed(where);
         } catch (RuntimeException e) {
           throw new LintException(file + ":" + at + ": " + document.path("kind").asText() + " cannot be read: " + rootMessage(e));
         }
@@ -352,6 +350,19 @@ public final class Lint {
     ValidationReport evaluate(Set<String> wholeSetKinds) {
       return rules.evaluate(ResourceSet.located(resources, locators).withRepeatedKeys(notes).withThresholds(thresholds)
           .asPartOf(wholeSetKinds));
+    }
+  }
+
+  /**
+   * The document read typed (the kind's class, or a generic resource) from its buffered tokens, as
+   * fabric8's {@code KubernetesSerialization.convertValue} reads it from the tree (same mapper, same failure as an
+   * IllegalArgumentException), without turning the tree back into tokens first.
+   */
+  private static HasMetadata typed(YamlLocations document) {
+    try (JsonParser tokens = document.takeTokens()) {
+      return (HasMetadata) dev.rolloutkit.internal.StackYaml.mapper().readValue(tokens, io.fabric8.kubernetes.api.model.KubernetesResource.class);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
   }
 

@@ -27,12 +27,14 @@ final class YamlLocations {
 
   private final String file;
   private final JsonNode document;
+  private TokenBuffer tokens;
   private final Map<String, int[]> positions;
   private final List<String> repeatedKeys;
 
-  private YamlLocations(String file, JsonNode document, Map<String, int[]> positions, List<String> repeatedKeys) {
+  private YamlLocations(String file, JsonNode document, TokenBuffer tokens, Map<String, int[]> positions, List<String> repeatedKeys) {
     this.file = file;
     this.document = document;
+    this.tokens = tokens;
     this.positions = positions;
     this.repeatedKeys = repeatedKeys;
   }
@@ -40,6 +42,16 @@ final class YamlLocations {
   /** The document as a tree: null when the document is empty. */
   JsonNode document() {
     return document;
+  }
+
+  /**
+   * The document's tokens, once (to read it typed without going through the tree again); the buffer is let go, since
+   * the locations outlive it.
+   */
+  JsonParser takeTokens() {
+    TokenBuffer taken = tokens;
+    tokens = null;
+    return taken.asParser();
   }
 
   /** Paths of keys written twice in one mapping with the same scalar value (harmless; reported as a warning). */
@@ -69,7 +81,8 @@ final class YamlLocations {
     try (JsonParser parser = mapper.getFactory().createParser(text)) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
-        TokenBuffer tokens = new TokenBuffer(parser);
+        // No native ids: YAML tags and anchors are left out, as reading the text into a tree leaves them out.
+        TokenBuffer tokens = new TokenBuffer(mapper, false);
         Map<String, int[]> positions = new HashMap<>();
         List<String> repeated = new ArrayList<>();
         if (token == JsonToken.START_OBJECT) {
@@ -83,7 +96,7 @@ final class YamlLocations {
         try (JsonParser buffered = tokens.asParser()) {
           document = mapper.readTree(buffered);
         }
-        documents.add(new YamlLocations(file, document, positions, repeated));
+        documents.add(new YamlLocations(file, document, tokens, positions, repeated));
       }
     }
     return documents;
