@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.rolloutkit.rules.SourceLocation;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,14 +30,17 @@ final class YamlLocations {
   private final String file;
   private final JsonNode document;
   private TokenBuffer tokens;
-  private final Map<String, int[]> positions;
+  /** Line and column of the document, then of each key and sequence item in document order (a repeated key once). */
+  private final int[] marks;
+  /** Paths to line and column, worked out from the marks the first time a finding asks (few documents have any). */
+  private Map<String, int[]> positions;
   private final List<String> repeatedKeys;
 
-  private YamlLocations(String file, JsonNode document, TokenBuffer tokens, Map<String, int[]> positions, List<String> repeatedKeys) {
+  private YamlLocations(String file, JsonNode document, TokenBuffer tokens, int[] marks, List<String> repeatedKeys) {
     this.file = file;
     this.document = document;
     this.tokens = tokens;
-    this.positions = positions;
+    this.marks = marks;
     this.repeatedKeys = repeatedKeys;
   }
 
@@ -61,6 +66,19 @@ final class YamlLocations {
 
   /** The location of {@code path} ({@code ""} for the document itself). */
   Optional<SourceLocation> locate(String path) {
+    if (marks.length == 0) {
+      return Optional.empty();
+    }
+    if (path.isEmpty()) {
+      return Optional.of(SourceLocation.of(file, marks[0], marks[1]));
+    }
+    synchronized (this) {
+      if (positions == null) {
+        positions = new HashMap<>();
+        positions.put("", new int[] {marks[0], marks[1]});
+        index(document, "", new int[] {2});
+      }
+    }
     String p = path;
     while (true) {
       int[] at = positions.get(p);
@@ -75,6 +93,29 @@ final class YamlLocations {
     }
   }
 
+  /**
+   * Gives each key and item of the tree its mark: the tree holds the document's keys and items in the order the walk
+   * met them (a repeated key once, where it was first written), so the n-th one met is the n-th mark.
+   */
+  private void index(JsonNode node, String path, int[] next) {
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+        positions.putIfAbsent(fieldPath, new int[] {marks[next[0]], marks[next[0] + 1]});
+        next[0] += 2;
+        index(field.getValue(), fieldPath, next);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        String itemPath = path + "[" + i + "]";
+        positions.putIfAbsent(itemPath, new int[] {marks[next[0]], marks[next[0] + 1]});
+        next[0] += 2;
+        index(node.get(i), itemPath, next);
+      }
+    }
+  }
+
   /** Every document of {@code text}, in order, with the positions of its fields (none for a document that is no mapping). */
   static List<YamlLocations> of(String file, String text, ObjectMapper mapper) throws IOException {
     List<YamlLocations> documents = new ArrayList<>();
@@ -83,12 +124,11 @@ final class YamlLocations {
       while ((token = parser.nextToken()) != null) {
         // No native ids: YAML tags and anchors are left out, as reading the text into a tree leaves them out.
         TokenBuffer tokens = new TokenBuffer(mapper, false);
-        Map<String, int[]> positions = new HashMap<>();
-        List<String> repeated = new ArrayList<>();
+        Walk walk = new Walk(parser, tokens);
         if (token == JsonToken.START_OBJECT) {
-          positions.put("", at(parser.currentTokenLocation()));
+          walk.mark(parser.currentTokenLocation());
           tokens.copyCurrentEvent(parser);
-          walkObject(parser, tokens, "", positions, repeated);
+          walk.object();
         } else {
           tokens.copyCurrentStructure(parser);
         }
@@ -96,55 +136,96 @@ final class YamlLocations {
         try (JsonParser buffered = tokens.asParser()) {
           document = mapper.readTree(buffered);
         }
-        documents.add(new YamlLocations(file, document, tokens, positions, repeated));
+        documents.add(new YamlLocations(file, document, tokens, Arrays.copyOf(walk.marks, walk.count), walk.repeated));
       }
     }
     return documents;
   }
 
-  private static void walkObject(JsonParser parser, TokenBuffer tokens, String prefix, Map<String, int[]> positions,
-      List<String> repeated) throws IOException {
-    Map<String, String> scalars = new HashMap<>();
-    JsonToken t;
-    while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
-      tokens.copyCurrentEvent(parser);
-      String name = parser.currentName();
-      String path = prefix.isEmpty() ? name : prefix + "." + name;
-      JsonLocation keyAt = parser.currentTokenLocation();
-      JsonToken value = parser.nextToken();
-      String scalar = value.isScalarValue() ? value + ":" + parser.getText() : null;
-      if (scalars.containsKey(name)) {
-        if (scalar == null || !scalar.equals(scalars.get(name))) {
-          throw new DuplicateKeyException(keyAt.getLineNr(), keyAt.getColumnNr(), path);
-        }
-        repeated.add(path);
-      } else {
-        scalars.put(name, scalar);
-      }
-      positions.putIfAbsent(path, at(keyAt));
-      walkValue(parser, tokens, value, path, positions, repeated);
-    }
-    tokens.copyCurrentEvent(parser); // END_OBJECT
-  }
+  /** One document's walk: copies each token into the buffer, marks keys and items, checks repeats and aliases. */
+  private static final class Walk {
+    private final JsonParser parser;
+    private final TokenBuffer tokens;
+    private final List<String> repeated = new ArrayList<>();
+    /** The path being walked, as names and indexes; made into text only for a repeated key. */
+    private final List<Object> segments = new ArrayList<>();
+    private int[] marks = new int[64];
+    private int count;
 
-  private static void walkValue(JsonParser parser, TokenBuffer tokens, JsonToken token, String path, Map<String, int[]> positions,
-      List<String> repeated) throws IOException {
-    if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml && yaml.isCurrentAlias()) {
-      JsonLocation at = parser.currentTokenLocation();
-      throw new AliasException(at.getLineNr(), at.getColumnNr(), parser.getText());
+    Walk(JsonParser parser, TokenBuffer tokens) {
+      this.parser = parser;
+      this.tokens = tokens;
     }
-    tokens.copyCurrentEvent(parser);
-    if (token == JsonToken.START_OBJECT) {
-      walkObject(parser, tokens, path, positions, repeated);
-    } else if (token == JsonToken.START_ARRAY) {
-      int index = 0;
-      JsonToken item;
-      while ((item = parser.nextToken()) != JsonToken.END_ARRAY) {
-        String itemPath = path + "[" + index++ + "]";
-        positions.putIfAbsent(itemPath, at(parser.currentTokenLocation()));
-        walkValue(parser, tokens, item, itemPath, positions, repeated);
+
+    void mark(JsonLocation at) {
+      if (count + 2 > marks.length) {
+        marks = Arrays.copyOf(marks, marks.length * 2);
       }
-      tokens.copyCurrentEvent(parser); // END_ARRAY
+      marks[count++] = at.getLineNr();
+      marks[count++] = at.getColumnNr();
+    }
+
+    String path() {
+      StringBuilder b = new StringBuilder();
+      for (Object segment : segments) {
+        if (segment instanceof String name) {
+          if (b.length() > 0) {
+            b.append('.');
+          }
+          b.append(name);
+        } else {
+          b.append('[').append(segment).append(']');
+        }
+      }
+      return b.toString();
+    }
+
+    /** A key's scalar value, to tell a harmless repeat from a conflicting one. */
+    private record Scalar(JsonToken token, String text) {}
+
+    void object() throws IOException {
+      Map<String, Scalar> seen = new HashMap<>();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        tokens.copyCurrentEvent(parser);
+        String name = parser.currentName();
+        JsonLocation keyAt = parser.currentTokenLocation();
+        JsonToken value = parser.nextToken();
+        Scalar scalar = value.isScalarValue() ? new Scalar(value, parser.getText()) : null;
+        segments.add(name);
+        if (seen.containsKey(name)) {
+          if (scalar == null || !scalar.equals(seen.get(name))) {
+            throw new DuplicateKeyException(keyAt.getLineNr(), keyAt.getColumnNr(), path());
+          }
+          repeated.add(path()); // the tree keeps the first one only, and so do the marks
+        } else {
+          seen.put(name, scalar);
+          mark(keyAt);
+        }
+        value(value);
+        segments.remove(segments.size() - 1);
+      }
+      tokens.copyCurrentEvent(parser); // END_OBJECT
+    }
+
+    private void value(JsonToken token) throws IOException {
+      if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml && yaml.isCurrentAlias()) {
+        JsonLocation at = parser.currentTokenLocation();
+        throw new AliasException(at.getLineNr(), at.getColumnNr(), parser.getText());
+      }
+      tokens.copyCurrentEvent(parser);
+      if (token == JsonToken.START_OBJECT) {
+        object();
+      } else if (token == JsonToken.START_ARRAY) {
+        int index = 0;
+        JsonToken item;
+        while ((item = parser.nextToken()) != JsonToken.END_ARRAY) {
+          segments.add(index++);
+          mark(parser.currentTokenLocation());
+          value(item);
+          segments.remove(segments.size() - 1);
+        }
+        tokens.copyCurrentEvent(parser); // END_ARRAY
+      }
     }
   }
 
@@ -173,9 +254,5 @@ final class YamlLocations {
     DuplicateKeyException(int line, int column, String path) {
       super(line, column, "not valid YAML: duplicate key " + path + " with a different value (which one applies is ambiguous)");
     }
-  }
-
-  private static int[] at(JsonLocation location) {
-    return new int[] {location.getLineNr(), location.getColumnNr()};
   }
 }
