@@ -1,0 +1,85 @@
+package dev.rolloutkit.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.rolloutkit.lint.Lint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Lint against parse-only on one folder, interleaved: each round parses every file into trees, then lints the folder,
+ * and the ratio is taken per round, so a machine whose speed drifts during the run (shared hosts do, by 3× within a
+ * minute) slows both sides of a ratio alike. A companion to {@link LintBenchmark}, whose two benchmarks run one after
+ * the other. Prints each round and the medians.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.rolloutkit.benchmarks.LintRatio DIR [ROUNDS] [WARMUP]</pre>
+ */
+public final class LintRatio {
+
+  private static final YAMLMapper YAML = new YAMLMapper();
+
+  private LintRatio() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length < 1) {
+      System.err.println("usage: LintRatio DIR [ROUNDS (default 15)] [WARMUP ROUNDS (default 5)]   (make DIR with Corpus)");
+      System.exit(2);
+    }
+    Path dir = Path.of(args[0]);
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(dir)) {
+      files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    List<Double> parse = new ArrayList<>();
+    List<Double> lint = new ArrayList<>();
+    List<Double> ratio = new ArrayList<>();
+    int resources = 0;
+    for (int round = -warmup; round < rounds; round++) {
+      long t0 = System.nanoTime();
+      int parsed = parseOnly(files);
+      long t1 = System.nanoTime();
+      resources = Lint.files(dir).resources();
+      long t2 = System.nanoTime();
+      if (parsed != resources) {
+        throw new IllegalStateException("parse saw " + parsed + " documents, lint " + resources + " resources");
+      }
+      if (round >= 0) {
+        parse.add((t1 - t0) / 1e6);
+        lint.add((t2 - t1) / 1e6);
+        ratio.add((double) (t2 - t1) / (t1 - t0));
+        System.out.printf("round %2d: parse %6.0f ms  lint %6.0f ms  ratio %.2f%n", round + 1, (t1 - t0) / 1e6, (t2 - t1) / 1e6,
+            (double) (t2 - t1) / (t1 - t0));
+      }
+    }
+    System.out.printf("%d resources, %d rounds after %d warm-up: median parse %.0f ms, median lint %.0f ms (%.0f resources/s),"
+        + " median ratio %.2f%n", resources, rounds, warmup, median(parse), median(lint), resources / (median(lint) / 1000),
+        median(ratio));
+  }
+
+  private static int parseOnly(List<Path> files) {
+    int n = 0;
+    for (Path f : files) {
+      try {
+        n += YAML.readerFor(JsonNode.class).readValues(Files.readString(f)).readAll().size();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return n;
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+}
