@@ -23,9 +23,9 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
  * else single-quoted, else double-quoted; multi-line strings literal; single-letter {@code y}/{@code n} keys
  * double-quoted).
  *
- * <p>What it does not reproduce it refuses with {@link DirectYaml.Unsupported} before writing anything, and the caller
- * takes the slower exact path: floating-point numbers, binary values, strings with control or other non-printable
- * characters (tabs and carriage returns included), and a mapping with a repeated key. (A string that would read back as
+ * <p>What it does not reproduce it refuses with {@link DirectYaml.Unsupported}, leaving the output as it was, and the
+ * caller takes the slower exact path: floating-point numbers, binary values, strings with control or other
+ * non-printable characters (tabs and carriage returns included) or a lone surrogate, and a mapping with a repeated key. (A string that would read back as
  * something else when plain is quoted, so no scalar here needs an explicit tag.) {@code YamlBlockWriterTest} proves the
  * bytes equal over every preset, every golden file and seeded random documents, and that presets never fall back.
  */
