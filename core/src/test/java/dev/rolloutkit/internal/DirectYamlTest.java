@@ -14,8 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -75,68 +73,35 @@ class DirectYamlTest {
       "several words of ordinary prose that together run well past the eighty column line width of the emitter",
   };
 
-  private static String randomString(Random random) {
-    StringBuilder s = new StringBuilder();
-    int n = random.nextInt(6);
-    for (int i = 0; i < n; i++) {
-      s.append(PIECES[random.nextInt(PIECES.length)]);
-    }
-    return s.toString();
-  }
-
-  private static Object randomValue(Random random, int depth) {
-    int kind = random.nextInt(depth > 3 ? 7 : 9);
-    return switch (kind) {
-      case 0, 1, 2 -> randomString(random);
-      case 3 -> random.nextBoolean() ? random.nextInt() : random.nextLong();
-      case 4 -> switch (random.nextInt(6)) {
-        case 0 -> Double.NaN;
-        case 1 -> Double.POSITIVE_INFINITY;
-        case 2 -> -0.0;
-        case 3 -> 1e300;
-        default -> random.nextDouble() * 1000;
-      };
-      case 5 -> random.nextBoolean();
-      case 6 -> null;
-      case 7 -> randomMap(random, depth + 1);
-      default -> {
-        List<Object> list = new ArrayList<>();
-        int n = random.nextInt(4);
-        for (int i = 0; i < n; i++) {
-          list.add(randomValue(random, depth + 1));
-        }
-        yield list;
-      }
+  /** Doubles of every kind the writer must refuse or reproduce: NaN, infinities, negative zero, huge and plain ones. */
+  private static Object aDouble(Random random) {
+    return switch (random.nextInt(6)) {
+      case 0 -> Double.NaN;
+      case 1 -> Double.POSITIVE_INFINITY;
+      case 2 -> -0.0;
+      case 3 -> 1e300;
+      default -> random.nextDouble() * 1000;
     };
-  }
-
-  private static Map<String, Object> randomMap(Random random, int depth) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    int n = random.nextInt(5);
-    for (int i = 0; i < n; i++) {
-      map.put(randomString(random), randomValue(random, depth));
-    }
-    return map;
   }
 
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 42, 1234, 99991})
   void should_write_seeded_random_documents_as_asYaml_does(long seed) {
-    Random random = new Random(seed);
+    RandomDocuments random = new RandomDocuments(seed, PIECES, 6, DirectYamlTest::aDouble);
     for (int i = 0; i < 200; i++) {
       GenericKubernetesResource resource = new GenericKubernetesResource();
       resource.setApiVersion("example.dev/v1");
       resource.setKind("Thing");
       resource.setMetadata(new ObjectMetaBuilder().withName("thing-" + i)
-          .withLabels(Map.of("k", randomString(random)))
-          .withAnnotations(Map.of(randomString(random), randomString(random))).build());
-      resource.setAdditionalProperties(Map.of("spec", randomMap(random, 0)));
+          .withLabels(Map.of("k", random.string()))
+          .withAnnotations(Map.of(random.string(), random.string())).build());
+      resource.setAdditionalProperties(Map.of("spec", random.map(0)));
       String expected = StackYaml.viaFabric8(resource);
       assertThat(StackYaml.direct(resource)).as("seed %d document %d", seed, i).isEqualTo(expected);
 
       HasMetadata configMap = new ConfigMapBuilder().withNewMetadata().withName("cm-" + i).endMetadata()
-          .addToData(randomString(random), randomString(random)).addToData("y", randomString(random))
-          .addToData("n", randomString(random)).addToData("Y", randomString(random)).build();
+          .addToData(random.string(), random.string()).addToData("y", random.string())
+          .addToData("n", random.string()).addToData("Y", random.string()).build();
       assertThat(StackYaml.direct(configMap)).as("seed %d config map %d", seed, i)
           .isEqualTo(StackYaml.viaFabric8(configMap));
     }

@@ -12,11 +12,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,46 +58,6 @@ class YamlBlockWriterTest {
       "word ", " word", "a  b", "x ' y", "x \" y", "t", "tru", "truex", "f", "falsey", "nul", "nullx", "$", "${HOME}",
       "${ X:-y }", "-.inf", "-5", "1_000", "1e", "1e+5", "0.5e-3", "in", "nan", "-", "--1", "0x", "1.2.3"};
 
-  private static String randomString(Random random) {
-    StringBuilder s = new StringBuilder();
-    int n = random.nextInt(7);
-    for (int i = 0; i < n; i++) {
-      s.append(PIECES[random.nextInt(PIECES.length)]);
-    }
-    return s.toString();
-  }
-
-  private static Object randomValue(Random random, int depth) {
-    return switch (random.nextInt(depth > 3 ? 6 : 8)) {
-      case 0, 1, 2 -> randomString(random);
-      case 3 -> switch (random.nextInt(3)) {
-        case 0 -> random.nextInt();
-        case 1 -> random.nextLong();
-        default -> new java.math.BigInteger(80, random).negate();
-      };
-      case 4 -> random.nextBoolean();
-      case 5 -> null;
-      case 6 -> randomMap(random, depth + 1);
-      default -> {
-        List<Object> list = new ArrayList<>();
-        int n = random.nextInt(4);
-        for (int i = 0; i < n; i++) {
-          list.add(randomValue(random, depth + 1));
-        }
-        yield list;
-      }
-    };
-  }
-
-  private static Map<String, Object> randomMap(Random random, int depth) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    int n = random.nextInt(5);
-    for (int i = 0; i < n; i++) {
-      map.put(randomString(random), randomValue(random, depth));
-    }
-    return map;
-  }
-
   /** Writes with the block writer where it can; counts the documents it refused. */
   private static int assertSameWhereWritten(HasMetadata resource, String what) {
     String expected = StackYaml.viaFabric8(resource);
@@ -118,7 +76,7 @@ class YamlBlockWriterTest {
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 42, 1234, 99991})
   void should_write_seeded_random_documents_as_asYaml_does(long seed) {
-    Random random = new Random(seed);
+    RandomDocuments random = new RandomDocuments(seed, PIECES, 7, r -> new java.math.BigInteger(80, r).negate());
     int refused = 0;
     int documents = 0;
     for (int i = 0; i < 300; i++) {
@@ -126,14 +84,14 @@ class YamlBlockWriterTest {
       resource.setApiVersion("example.dev/v1");
       resource.setKind("Thing");
       resource.setMetadata(new ObjectMetaBuilder().withName("thing-" + i)
-          .withLabels(Map.of("k", randomString(random)))
-          .withAnnotations(Map.of("a" + randomString(random), randomString(random))).build());
-      resource.setAdditionalProperties(Map.of("spec", randomMap(random, 0)));
+          .withLabels(Map.of("k", random.string()))
+          .withAnnotations(Map.of("a" + random.string(), random.string())).build());
+      resource.setAdditionalProperties(Map.of("spec", random.map(0)));
       refused += assertSameWhereWritten(resource, "seed " + seed + " document " + i);
 
       HasMetadata configMap = new ConfigMapBuilder().withNewMetadata().withName("cm-" + i).endMetadata()
-          .addToData("k" + randomString(random), randomString(random)).addToData("y", randomString(random))
-          .addToData("n", randomString(random)).addToData("Y", randomString(random)).build();
+          .addToData("k" + random.string(), random.string()).addToData("y", random.string())
+          .addToData("n", random.string()).addToData("Y", random.string()).build();
       refused += assertSameWhereWritten(configMap, "seed " + seed + " config map " + i);
       documents += 2;
     }
