@@ -1,6 +1,7 @@
 package dev.rolloutkit.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rolloutkit.internal.wire.ModelWire;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.utils.YamlDumpSettingsBuilder;
@@ -21,6 +22,11 @@ public final class StackYaml {
 
   private static final KubernetesSerialization SERIALIZATION =
       new KubernetesSerialization(MAPPER, true, new YamlDumpSettingsBuilder().setMinimizeQuotes(true).build());
+
+  static {
+    // After fabric8's modules: the model classes are written by serializers generated from Jackson's own at build time.
+    MAPPER.registerModule(new ModelWire());
+  }
 
   private static final YamlBlockWriter BLOCK = new YamlBlockWriter(MAPPER);
 
