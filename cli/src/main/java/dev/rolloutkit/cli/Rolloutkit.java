@@ -5,6 +5,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,10 +19,24 @@ import picocli.CommandLine.Command;
     name = "rolloutkit",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Progressive delivery with Argo Rollouts, KEDA and Istio or NGINX: render canary stacks from intent.",
-    subcommands = {RenderCommand.class, LintCommand.class, FmtCommand.class, RulesCommand.class, ExplainCommand.class,
-        CommandLine.HelpCommand.class})
+    description = "Progressive delivery with Argo Rollouts, KEDA and Istio or NGINX: render canary stacks from intent.")
 public final class Rolloutkit implements Runnable {
+
+  /**
+   * The subcommands in the order help lists them. picocli reads a command's annotations when it is added (on a cold JVM
+   * most of the command line's own start-up), so a run that names its command adds only that one; help, a mistyped or a
+   * missing command add them all.
+   */
+  private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("render", RenderCommand::new);
+    COMMANDS.put("lint", LintCommand::new);
+    COMMANDS.put("fmt", FmtCommand::new);
+    COMMANDS.put("rules", RulesCommand::new);
+    COMMANDS.put("explain", ExplainCommand::new);
+    COMMANDS.put("help", CommandLine.HelpCommand::new);
+  }
 
   /** Exit code for bad usage or bad input. */
   public static final int BAD_INPUT = 2;
@@ -49,8 +66,14 @@ public final class Rolloutkit implements Runnable {
 
   /** Runs the command line with {@code args}, writing to {@code out} and {@code err}; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cmd = new CommandLine(new Rolloutkit())
-        .setOut(out)
+    CommandLine cmd = new CommandLine(new Rolloutkit());
+    String named = args.length > 0 && !args[0].equals("help") && COMMANDS.containsKey(args[0]) ? args[0] : null;
+    COMMANDS.forEach((name, command) -> {
+      if (named == null || named.equals(name)) {
+        cmd.addSubcommand(name, command.get());
+      }
+    });
+    cmd.setOut(out)
         .setErr(err)
         .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
           boolean badInput = e instanceof InvalidSpecException || e instanceof IllegalArgumentException || e instanceof UncheckedIOException;
