@@ -2,12 +2,15 @@ package dev.rolloutkit.internal.wire;
 
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.ser.Serializers;
 import dev.rolloutkit.internal.wire.model.ModelSerializers;
+import java.util.ServiceLoader;
 
 /**
  * The generated serializers of the Argo, KEDA and Service model classes as a Jackson module. Each writes exactly what
  * Jackson's own bean serializer would (the build generates them from it; {@code ModelWireTest} compares the two), without
- * introspecting the class on first use.
+ * introspecting the class on first use. Modules built the same way for other models (istio-bridge's) are found as
+ * services of type {@code com.fasterxml.jackson.databind.ser.Serializers}.
  */
 public final class ModelWire extends Module {
 
@@ -24,5 +27,6 @@ public final class ModelWire extends Module {
   @Override
   public void setupModule(SetupContext context) {
     context.addSerializers(new ModelSerializers());
+    ServiceLoader.load(Serializers.class, ModelWire.class.getClassLoader()).forEach(context::addSerializers);
   }
 }

@@ -1,0 +1,63 @@
+package dev.rolloutkit.istio.internal.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rolloutkit.internal.StackYaml;
+import dev.rolloutkit.stack.CanaryStack;
+import dev.rolloutkit.testing.RandomModelObjects;
+import io.fabric8.istio.api.networking.v1.DestinationRule;
+import io.fabric8.istio.api.networking.v1.VirtualService;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The generated Istio serializers, found by core's mapper as a service, write what Jackson's bean serializers write. */
+class IstioWireTest {
+
+  private static final ObjectMapper JACKSON = new ObjectMapper();
+
+  static {
+    new KubernetesSerialization(JACKSON, true);
+  }
+
+  private static final ObjectMapper WIRE = StackYaml.mapper();
+
+  @Test
+  void should_be_found_by_the_shared_mapper() throws Exception {
+    for (Class<?> kind : List.of(VirtualService.class, DestinationRule.class)) {
+      assertThat(WIRE.getSerializerProviderInstance().findValueSerializer(kind).getClass().getPackageName())
+          .isEqualTo(IstioSerializers.class.getPackageName());
+    }
+  }
+
+  @Test
+  void should_write_an_istio_stack_as_jackson_does() throws Exception {
+    List<HasMetadata> resources = CanaryStack.mcp("mcp-server").namespace("ai-services").image("ghcr.io/acme/mcp-server:1.4.0")
+        .build().resources();
+    assertThat(resources).hasAtLeastOneElementOfType(VirtualService.class).hasAtLeastOneElementOfType(DestinationRule.class);
+    for (HasMetadata resource : resources) {
+      assertThat(WIRE.writeValueAsString(resource)).as(resource.getKind()).isEqualTo(JACKSON.writeValueAsString(resource));
+    }
+  }
+
+  static Stream<Integer> seeds() {
+    return IntStream.range(0, 12).boxed();
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void should_write_random_objects_of_every_planned_class_as_jackson_does(int seed) throws Exception {
+    Random random = new Random(seed);
+    for (String name : IstioSerializers.classNames()) {
+      Object value = new RandomModelObjects(random).fill(Class.forName(name));
+      assertThat(WIRE.writeValueAsString(value)).as("%s, seed %d", name, seed).isEqualTo(JACKSON.writeValueAsString(value));
+    }
+  }
+}
