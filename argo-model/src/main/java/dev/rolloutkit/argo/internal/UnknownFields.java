@@ -22,22 +22,47 @@ public final class UnknownFields {
 
   public static List<String> in(Object root) {
     List<String> found = new ArrayList<>();
-    walk(root, "", found);
+    walk(root, null, found);
     return found.stream().map(p -> p.startsWith(".") ? p.substring(1) : p).toList();
   }
 
-  private static void walk(Object value, String path, List<String> found) {
-    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+  /**
+   * Where a value is: its parent's place and its own key ({@code index < 0}) or list index. The path text is made only
+   * for the (rare) unknown field, not for every value walked.
+   */
+  private record Place(Place parent, String key, int index) {
+    static String of(Place place) {
+      if (place == null) {
+        return "";
+      }
+      return of(place.parent) + (place.index < 0 ? "." + place.key : "[" + place.index + "]");
+    }
+  }
+
+  /** Whether a value can hold fields: scalars and nulls cannot, so they get no place. */
+  private static boolean holds(Object value) {
+    return value != null && !(value instanceof String || value instanceof Number || value instanceof Boolean);
+  }
+
+  private static void walk(Object value, Place at, List<String> found) {
+    if (!holds(value)) {
       return;
     }
     if (value instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> walk(v, path + "." + k, found));
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (holds(e.getValue())) {
+          walk(e.getValue(), new Place(at, String.valueOf(e.getKey()), -1), found);
+        }
+      }
       return;
     }
     if (value instanceof Collection<?> items) {
       int i = 0;
       for (Object item : items) {
-        walk(item, path + "[" + i++ + "]", found);
+        if (holds(item)) {
+          walk(item, new Place(at, null, i), found);
+        }
+        i++;
       }
       return;
     }
@@ -47,15 +72,16 @@ public final class UnknownFields {
     }
     for (Property property : shape.properties()) {
       Object fieldValue = get(property.field(), value);
-      if (fieldValue == null) {
+      if (!holds(fieldValue)) {
         continue;
       }
       if (property.additional()) {
-        if (!shape.freeForm() && fieldValue instanceof Map<?, ?> extra) {
-          extra.keySet().forEach(k -> found.add(path + "." + k));
+        if (!shape.freeForm() && fieldValue instanceof Map<?, ?> extra && !extra.isEmpty()) {
+          String prefix = Place.of(at);
+          extra.keySet().forEach(k -> found.add(prefix + "." + k));
         }
       } else {
-        walk(fieldValue, path + "." + property.name(), found);
+        walk(fieldValue, new Place(at, property.name(), -1), found);
       }
     }
   }
