@@ -272,10 +272,10 @@ public final class Lint {
     private final Map<HasMetadata, List<String>> notes = new IdentityHashMap<>();
 
     Reader() {
-      this(d -> true, null, null);
+      this(null, null, null);
     }
 
-    /** Keeps the documents {@code keep} accepts; shows every document to {@code observer}; notes kinds read. */
+    /** Keeps the documents {@code keep} accepts (all if null); shows every document to {@code observer}; notes kinds read. */
     Reader(java.util.function.Predicate<JsonNode> keep, java.util.function.Consumer<JsonNode> observer, Set<String> kinds) {
       this.keep = keep;
       this.observer = observer;
@@ -285,10 +285,9 @@ public final class Lint {
     void read(String file, String text) {
       List<YamlLocations> documents = new ArrayList<>();
       try {
-        // One parse: the walk noting each field's position also yields each document's tree.
+        // One parse: the walk noting each field's position also buffers each document's tokens.
         for (YamlLocations document : YamlLocations.of(file, text, YAML)) {
-          JsonNode node = document.document();
-          if (node != null && !node.isNull() && !node.isMissingNode() && !(node.isTextual() && node.asText().isEmpty())) {
+          if (!document.empty()) {
             documents.add(document);
           }
         }
@@ -307,13 +306,12 @@ public final class Lint {
       }
       for (int i = 0; i < documents.size(); i++) {
         YamlLocations where = documents.get(i);
-        JsonNode document = where.document();
-        if (!document.isObject()) {
+        if (!where.mapping()) {
           throw new LintException(file + ": document " + (i + 1) + " is not a mapping (expected a Kubernetes object with apiVersion and kind)");
         }
         String at = where.locate("").map(l -> l.line() + "").orElse("?");
         for (String field : List.of("apiVersion", "kind")) {
-          if (!document.path(field).isTextual() || document.path(field).asText().isBlank()) {
+          if (where.topLevelText(field) == null || where.topLevelText(field).isBlank()) {
             throw new LintException(file + ":" + at + ": document " + (i + 1) + " has no " + field
                 + " (expected a Kubernetes object with apiVersion and kind)");
           }
@@ -322,15 +320,15 @@ public final class Lint {
         try {
           resource = typed(where);
         } catch (RuntimeException e) {
-          throw new LintException(file + ":" + at + ": " + document.path("kind").asText() + " cannot be read: " + rootMessage(e));
+          throw new LintException(file + ":" + at + ": " + where.topLevelText("kind") + " cannot be read: " + rootMessage(e));
         }
         if (observer != null) {
-          observer.accept(document);
+          observer.accept(where.document());
         }
         if (kinds != null) {
           kinds.add(HasMetadata.getApiVersion(resource.getClass()) + "/" + HasMetadata.getKind(resource.getClass()));
         }
-        if (!keep.test(document)) {
+        if (keep != null && !keep.test(where.document())) {
           continue;
         }
         resources.add(resource);
@@ -359,7 +357,7 @@ public final class Lint {
    * IllegalArgumentException), without turning the tree back into tokens first.
    */
   private static HasMetadata typed(YamlLocations document) {
-    try (JsonParser tokens = document.takeTokens()) {
+    try (JsonParser tokens = document.tokens()) {
       return (HasMetadata) dev.rolloutkit.internal.StackYaml.mapper().readValue(tokens, io.fabric8.kubernetes.api.model.KubernetesResource.class);
     } catch (IOException e) {
       throw new IllegalArgumentException(e.getMessage(), e);

@@ -21,42 +21,68 @@ import java.util.Optional;
  * to 1-based line and column. A path that was not written (a finding about a missing field) falls back to its nearest
  * written parent.
  *
- * <p>The text is parsed once: the walk that notes the positions copies each token into a buffer, and the document's
- * tree is read from that buffer by the same mapper that would have read the text (so it is the tree reading the text
- * would give, without scanning the text a second time).
+ * <p>The text is parsed once: the walk that notes the positions copies each token into a buffer, from which the
+ * document is read typed, and its tree only when something asks for it (a finding to locate, a filter or an observer),
+ * by the same mapper that would have read the text: the tree reading the text would give, without scanning it again.
+ * The walk notes what lint checks before reading typed: whether the document is empty or a mapping, and its top-level
+ * {@code apiVersion} and {@code kind}.
  */
 final class YamlLocations {
 
   private final String file;
-  private final JsonNode document;
-  private TokenBuffer tokens;
+  private final ObjectMapper mapper;
+  private final TokenBuffer tokens;
+  private final JsonToken first;
+  private final Map<String, String> topLevelText;
+  /** Read from the tokens the first time it is asked for. */
+  private JsonNode document;
   /** Line and column of the document, then of each key and sequence item in document order (a repeated key once). */
   private final int[] marks;
   /** Paths to line and column, worked out from the marks the first time a finding asks (few documents have any). */
   private Map<String, int[]> positions;
   private final List<String> repeatedKeys;
 
-  private YamlLocations(String file, JsonNode document, TokenBuffer tokens, int[] marks, List<String> repeatedKeys) {
+  private YamlLocations(String file, ObjectMapper mapper, TokenBuffer tokens, JsonToken first, Map<String, String> topLevelText,
+      int[] marks, List<String> repeatedKeys) {
     this.file = file;
-    this.document = document;
+    this.mapper = mapper;
     this.tokens = tokens;
+    this.first = first;
+    this.topLevelText = topLevelText;
     this.marks = marks;
     this.repeatedKeys = repeatedKeys;
   }
 
-  /** The document as a tree: null when the document is empty. */
-  JsonNode document() {
+  /** True for a document with nothing in it: no content, {@code null}, or an empty string. */
+  boolean empty() {
+    return first == JsonToken.VALUE_NULL || first == JsonToken.VALUE_STRING && "".equals(topLevelText.get(""));
+  }
+
+  /** True if the document is a mapping. */
+  boolean mapping() {
+    return first == JsonToken.START_OBJECT;
+  }
+
+  /** The text of a top-level field whose value is a string ({@code apiVersion}, {@code kind}), or null. */
+  String topLevelText(String field) {
+    return topLevelText.get(field);
+  }
+
+  /** The document as a tree, read from its tokens the first time. */
+  synchronized JsonNode document() {
+    if (document == null) {
+      try (JsonParser buffered = tokens.asParser()) {
+        document = mapper.readTree(buffered);
+      } catch (IOException e) {
+        throw new IllegalStateException("re-reading buffered tokens of " + file, e);
+      }
+    }
     return document;
   }
 
-  /**
-   * The document's tokens, once (to read it typed without going through the tree again); the buffer is let go, since
-   * the locations outlive it.
-   */
-  JsonParser takeTokens() {
-    TokenBuffer taken = tokens;
-    tokens = null;
-    return taken.asParser();
+  /** The document's tokens, to read it typed without a tree in between. */
+  JsonParser tokens() {
+    return tokens.asParser();
   }
 
   /** Paths of keys written twice in one mapping with the same scalar value (harmless; reported as a warning). */
@@ -76,7 +102,7 @@ final class YamlLocations {
       if (positions == null) {
         positions = new HashMap<>();
         positions.put("", new int[] {marks[0], marks[1]});
-        index(document, "", new int[] {2});
+        index(document(), "", new int[] {2});
       }
     }
     String p = path;
@@ -130,13 +156,13 @@ final class YamlLocations {
           tokens.copyCurrentEvent(parser);
           walk.object();
         } else {
+          if (token == JsonToken.VALUE_STRING) {
+            walk.topLevelText.put("", parser.getText());
+          }
           tokens.copyCurrentStructure(parser);
         }
-        JsonNode document;
-        try (JsonParser buffered = tokens.asParser()) {
-          document = mapper.readTree(buffered);
-        }
-        documents.add(new YamlLocations(file, document, tokens, Arrays.copyOf(walk.marks, walk.count), walk.repeated));
+        documents.add(new YamlLocations(file, mapper, tokens, token, walk.topLevelText, Arrays.copyOf(walk.marks, walk.count),
+            walk.repeated));
       }
     }
     return documents;
@@ -149,6 +175,8 @@ final class YamlLocations {
     private final List<String> repeated = new ArrayList<>();
     /** The path being walked, as names and indexes; made into text only for a repeated key. */
     private final List<Object> segments = new ArrayList<>();
+    /** Top-level fields with string values (the last written, as in the tree); the document's own text under "". */
+    private final Map<String, String> topLevelText = new HashMap<>(4);
     private int[] marks = new int[64];
     private int count;
 
@@ -184,27 +212,77 @@ final class YamlLocations {
     private record Scalar(JsonToken token, String text) {}
 
     void object() throws IOException {
-      Map<String, Scalar> seen = new HashMap<>();
+      Keys seen = new Keys();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         tokens.copyCurrentEvent(parser);
         String name = parser.currentName();
         JsonLocation keyAt = parser.currentTokenLocation();
         JsonToken value = parser.nextToken();
-        Scalar scalar = value.isScalarValue() ? new Scalar(value, parser.getText()) : null;
+        String text = value.isScalarValue() ? parser.getText() : null;
+        if (segments.isEmpty() && (name.equals("apiVersion") || name.equals("kind"))) {
+          topLevelText.remove(name);
+          if (value == JsonToken.VALUE_STRING) {
+            topLevelText.put(name, text);
+          }
+        }
         segments.add(name);
-        if (seen.containsKey(name)) {
-          if (scalar == null || !scalar.equals(seen.get(name))) {
+        int first = seen.indexOf(name);
+        if (first >= 0) {
+          Scalar before = seen.value(first);
+          if (text == null || before == null || before.token() != value || !before.text().equals(text)) {
             throw new DuplicateKeyException(keyAt.getLineNr(), keyAt.getColumnNr(), path());
           }
           repeated.add(path()); // the tree keeps the first one only, and so do the marks
         } else {
-          seen.put(name, scalar);
+          seen.add(name, text == null ? null : new Scalar(value, text));
           mark(keyAt);
         }
         value(value);
         segments.remove(segments.size() - 1);
       }
       tokens.copyCurrentEvent(parser); // END_OBJECT
+    }
+
+    /** The keys of one mapping with their scalar values: scanned while few (most mappings), hashed beyond. */
+    private static final class Keys {
+      private String[] names = new String[8];
+      private Scalar[] values = new Scalar[8];
+      private int size;
+      private Map<String, Integer> index;
+
+      int indexOf(String name) {
+        if (index != null) {
+          return index.getOrDefault(name, -1);
+        }
+        for (int i = 0; i < size; i++) {
+          if (names[i].equals(name)) {
+            return i;
+          }
+        }
+        return -1;
+      }
+
+      Scalar value(int i) {
+        return values[i];
+      }
+
+      void add(String name, Scalar value) {
+        if (size == names.length) {
+          names = Arrays.copyOf(names, size * 2);
+          values = Arrays.copyOf(values, size * 2);
+        }
+        names[size] = name;
+        values[size] = value;
+        if (index != null) {
+          index.put(name, size);
+        } else if (size == 16) {
+          index = new HashMap<>();
+          for (int i = 0; i <= size; i++) {
+            index.put(names[i], i);
+          }
+        }
+        size++;
+      }
     }
 
     private void value(JsonToken token) throws IOException {
