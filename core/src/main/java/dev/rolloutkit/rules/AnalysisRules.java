@@ -37,16 +37,32 @@ public final class AnalysisRules {
 
   private static Rule templates(String id, Severity severity, String title, String rationale, MetricsCheck check) {
     return new CheckRule(id, severity, title, rationale, (resources, f) -> {
-      List<HasMetadata> templates = new ArrayList<>(resources.ofType(AnalysisTemplate.class));
-      templates.addAll(resources.ofType(ClusterAnalysisTemplate.class));
+      for (TemplateMetrics t : templateMetrics(resources)) {
+        check.visit(t.template(), t.metrics(), f, resources.thresholds());
+      }
+    });
+  }
+
+  /** A template of either kind with its metrics. */
+  private record TemplateMetrics(HasMetadata template, List<Metric> metrics) {}
+
+  private static final Object TEMPLATE_METRICS = new Object();
+
+  /** Every template's metrics, worked out once per set for all the rules on them. */
+  private static List<TemplateMetrics> templateMetrics(ResourceSet resources) {
+    return resources.derived(TEMPLATE_METRICS, set -> {
+      List<HasMetadata> templates = new ArrayList<>(set.ofType(AnalysisTemplate.class));
+      templates.addAll(set.ofType(ClusterAnalysisTemplate.class));
+      List<TemplateMetrics> all = new ArrayList<>(templates.size());
       for (HasMetadata t : templates) {
-        JsonNode metrics = resources.tree(t).path("spec").path("metrics");
-        List<Metric> list = new ArrayList<>();
+        JsonNode metrics = set.tree(t).path("spec").path("metrics");
+        List<Metric> list = new ArrayList<>(metrics.size());
         for (int i = 0; i < metrics.size(); i++) {
           list.add(new Metric(t, "spec.metrics[" + i + "]", metrics.get(i)));
         }
-        check.visit(t, list, f, resources.thresholds());
+        all.add(new TemplateMetrics(t, List.copyOf(list)));
       }
+      return List.copyOf(all);
     });
   }
 
