@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Times whole processes, cold: the main job as users start it (./rolloutkit render mcp: application CDS archive, C1
-# only, serial GC) and as a bare `java -jar`; the Jackson-maps floor program started both ways (plain, and with the
+# Times whole processes, cold: the main job as users start it (./rolloutkit render mcp: static class-data archive of the
+# application, C1 only, serial GC) and as a bare `java -jar`; the Jackson-maps floor program started both ways (plain, and with the
 # same options and its own CDS archive, made here by a training run); and `java -version`. N runs each (default 10);
 # prints median, min and max wall time and the peak resident memory, measured with /usr/bin/time. Build first:
 #   mvn -B -Pbenchmarks -pl benchmarks -am install -DskipTests && mvn -B -pl cli -am install -DskipTests
@@ -32,10 +32,14 @@ measure() {
 RENDER=(render mcp --name mcp-server --namespace ai-services --image ghcr.io/acme/mcp-server:1.4.0)
 OPTS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 FLOOR_JSA="$(mktemp -d)/floor.jsa"
-java "${OPTS[@]}" -XX:ArchiveClassesAtExit="$FLOOR_JSA" -cp "$BENCH" dev.rolloutkit.benchmarks.FloorMain >/dev/null 2>&1
+# Made as the launcher makes its own: the classes a training run loads, dumped into a static archive.
+java "${OPTS[@]}" -XX:DumpLoadedClassList="$FLOOR_JSA.classes" -cp "$BENCH" dev.rolloutkit.benchmarks.FloorMain >/dev/null 2>&1
+java "${OPTS[@]}" -Xshare:dump -XX:SharedClassListFile="$FLOOR_JSA.classes" -XX:SharedArchiveFile="$FLOOR_JSA" -cp "$BENCH" >/dev/null 2>&1
 ./rolloutkit "${RENDER[@]}" >/dev/null   # makes the launcher's archive if the jar is newer than it
 
 measure "./rolloutkit render mcp" ./rolloutkit "${RENDER[@]}"
+LAUNCHER_JSA="cli/target/rolloutkit-$(printf '%s' "$(command -v java)" | cksum | cut -d' ' -f1).jsa"
+measure "same, java + its archive" java "${OPTS[@]}" -XX:SharedArchiveFile="$PWD/$LAUNCHER_JSA" -Xlog:cds=off -jar "$PWD/$CLI" "${RENDER[@]}"
 measure "java -jar rolloutkit.jar render" java -jar "$CLI" "${RENDER[@]}"
 measure "floor, same options + CDS" java "${OPTS[@]}" -XX:SharedArchiveFile="$FLOOR_JSA" -cp "$BENCH" dev.rolloutkit.benchmarks.FloorMain
 measure "floor, plain java -cp" java -cp "$BENCH" dev.rolloutkit.benchmarks.FloorMain

@@ -10,9 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The training run for the launcher's application class-data archive ({@code ./rolloutkit} runs it once per build and
- * JDK with {@code -XX:ArchiveClassesAtExit}): renders each preset stack and lints what it rendered, so the classes a
- * render and a lint load are in the archive and later starts map them instead of loading them. Not for users.
+ * The training run for the launcher's class-data archive ({@code ./rolloutkit} runs it once per build and JDK with
+ * {@code -XX:DumpLoadedClassList}, then dumps that list with {@code -Xshare:dump}): renders each preset stack and lints
+ * what it rendered, so the classes a render and a lint load are in the archive and later starts map them instead of
+ * loading them. Not for users.
  */
 public final class ClassDataTraining {
 
