@@ -108,6 +108,9 @@ final class WirePlan {
     if (!Modifier.isPublic(type.getModifiers()) || type.getCanonicalName() == null) {
       return leave(type, "not a public, named class");
     }
+    if (provider.findTypeSerializer(provider.constructType(type)) != null) {
+      return leave(type, "written with type information");
+    }
     BeanSerializer bean = (BeanSerializer) serializer;
     if (bean.usesObjectId() || bean.isUnwrappingSerializer() || read(bean, "_typeId") != null
         || read(bean, "_propertyFilterId") != null || read(bean, "_filteredProps") != null) {
