@@ -9,17 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The {@code rolloutkit} command. Exit codes: 0 done; 1 an internal error (reported without a stack trace); 2 bad
  * usage or bad input, with the reason on standard error.
+ *
+ * <p>The top command and {@code render} are declared through picocli's programmatic API (no annotations to read on
+ * the path of a cold render); the other commands are annotated.
  */
-@Command(
-    name = "rolloutkit",
-    mixinStandardHelpOptions = true,
-    versionProvider = Version.class,
-    description = "Progressive delivery with Argo Rollouts, KEDA and Istio or NGINX: render canary stacks from intent.")
 public final class Rolloutkit implements Runnable {
 
   /**
@@ -30,7 +29,7 @@ public final class Rolloutkit implements Runnable {
   private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
 
   static {
-    COMMANDS.put("render", RenderCommand::new);
+    COMMANDS.put("render", RenderCommand::spec);
     COMMANDS.put("lint", LintCommand::new);
     COMMANDS.put("fmt", FmtCommand::new);
     COMMANDS.put("rules", RulesCommand::new);
@@ -41,8 +40,25 @@ public final class Rolloutkit implements Runnable {
   /** Exit code for bad usage or bad input. */
   public static final int BAD_INPUT = 2;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
+
+  /** The top command's specification: name, description, version and the standard help options. */
+  private static CommandSpec spec() {
+    CommandSpec spec = new Rolloutkit().spec;
+    spec.name("rolloutkit").versionProvider(new Version());
+    spec.usageMessage().description(
+        "Progressive delivery with Argo Rollouts, KEDA and Istio or NGINX: render canary stacks from intent.");
+    addStandardHelpOptions(spec);
+    return spec;
+  }
+
+  /** {@code -h, --help} and {@code -V, --version} as picocli's {@code mixinStandardHelpOptions} declares them. */
+  static void addStandardHelpOptions(CommandSpec spec) {
+    spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).type(boolean.class)
+        .description("Show this help message and exit.").build());
+    spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).type(boolean.class)
+        .description("Print version information and exit.").build());
+  }
 
   @Override
   public void run() {
@@ -66,7 +82,7 @@ public final class Rolloutkit implements Runnable {
 
   /** Runs the command line with {@code args}, writing to {@code out} and {@code err}; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cmd = new CommandLine(new Rolloutkit());
+    CommandLine cmd = new CommandLine(spec());
     String named = args.length > 0 && !args[0].equals("help") && COMMANDS.containsKey(args[0]) ? args[0] : null;
     COMMANDS.forEach((name, command) -> {
       if (named == null || named.equals(name)) {

@@ -140,4 +140,26 @@ class RenderCommandTest {
     Result version = run("--version");
     assertThat(version.out().trim()).matches("rolloutkit \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
   }
+
+  /**
+   * The top command and render are declared through picocli's programmatic API; their usage is pinned to what the
+   * annotated declarations printed (golden files in src/test/resources/usage).
+   */
+  @Test
+  void should_print_the_usage_of_the_programmatic_declarations_unchanged() throws Exception {
+    for (String[] command : new String[][] {{"render", "--help"}, {"--help"}}) {
+      String golden = command.length == 2 ? "render-help.txt" : "rolloutkit-help.txt";
+      try (var in = RenderCommandTest.class.getResourceAsStream("/usage/" + golden)) {
+        String expected = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(run(command).out().replace(System.lineSeparator(), "\n")).as(golden).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void should_report_the_missing_profile_first_as_before() {
+    Result r = run("render");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("Missing required parameter: 'PROFILE'");
+  }
 }
