@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code rolloutkit explain ID}: one rule, in full. */
-@Command(name = "explain", mixinStandardHelpOptions = true, description = "Print one rule: what it checks, how severe, and why.")
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "Print one rule: what it checks, how severe, and why.")
 final class ExplainCommand implements Callable<Integer> {
 
   @CommandLine.Spec

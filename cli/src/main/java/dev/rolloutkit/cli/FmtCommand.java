@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 /** {@code rolloutkit fmt [--check] PATH…}: manifests in canonical form. */
 @Command(
     name = "fmt",
-    mixinStandardHelpOptions = true,
+    mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {
         "Rewrite manifests in canonical form: every document read typed and written back in field order, unknown fields kept.",
         "Comments are not kept. With --check nothing is written, and the exit code says whether a file would change."},

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 /** {@code rolloutkit lint [--format text|json] PATH…}: exit 0 without error findings, 1 with, 2 on unreadable input. */
 @Command(
     name = "lint",
-    mixinStandardHelpOptions = true,
+    mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Check manifests (files and folders of *.yaml/*.yml) with every rule, across resources, before applying them.",
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:no error-level finding", "1:error-level findings", "2:input that cannot be read or parsed, or bad usage"})

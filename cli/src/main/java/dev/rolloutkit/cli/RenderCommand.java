@@ -27,7 +27,7 @@ final class RenderCommand implements Callable<Integer> {
   /** The command's specification, for {@code CommandLine.addSubcommand}. */
   static CommandSpec spec() {
     CommandSpec spec = new RenderCommand().spec;
-    spec.name("render");
+    spec.name("render").versionProvider(new Version());
     spec.usageMessage().description(
         "Print the canary stack of a profile as multi-document YAML, in apply order, or write it to a folder with a"
             + " kustomization.yaml.",

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code rolloutkit rules [--format text|json|markdown]}: the rule catalogue. */
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "List every rule lint runs: id, severity and what it checks.")
+@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "List every rule lint runs: id, severity and what it checks.")
 final class RulesCommand implements Callable<Integer> {
 
   enum Format { text, json, markdown }

@@ -162,4 +162,13 @@ class RenderCommandTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).startsWith("Missing required parameter: 'PROFILE'");
   }
+
+  @Test
+  void should_print_the_version_from_every_command() {
+    for (String command : new String[] {"render", "lint", "fmt", "rules", "explain"}) {
+      Result r = run(command, "--version");
+      assertThat(r.code()).as(command).isZero();
+      assertThat(r.out().trim()).as(command).matches("rolloutkit \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    }
+  }
 }
