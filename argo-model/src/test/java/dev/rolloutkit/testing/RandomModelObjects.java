@@ -1,5 +1,9 @@
 package dev.rolloutkit.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.lang.reflect.Method;
@@ -22,6 +26,25 @@ import java.util.Random;
  */
 public final class RandomModelObjects {
   private static final int DEPTH = 4;
+
+  /**
+   * Jackson as fabric8 configures it ({@code KubernetesSerialization} on a new {@code ObjectMapper}), with no generated
+   * serializers: the reference they are compared with.
+   */
+  public static final ObjectMapper JACKSON = new ObjectMapper();
+
+  static {
+    new KubernetesSerialization(JACKSON, true);
+  }
+
+  /** Asserts that {@code wire} writes random objects (seeded) of each named class as {@link #JACKSON} does, as JSON text. */
+  public static void assertWrittenAsJackson(ObjectMapper wire, List<String> classNames, int seed) throws Exception {
+    Random random = new Random(seed);
+    for (String name : classNames) {
+      Object value = new RandomModelObjects(random).fill(Class.forName(name));
+      assertThat(wire.writeValueAsString(value)).as("%s, seed %d", name, seed).isEqualTo(JACKSON.writeValueAsString(value));
+    }
+  }
   private final Random random;
 
   public RandomModelObjects(Random random) {

@@ -10,10 +10,8 @@ import dev.rolloutkit.stack.CanaryStack;
 import dev.rolloutkit.testing.RandomModelObjects;
 import dev.rolloutkit.traffic.TrafficRouter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -27,11 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ModelWireTest {
 
   /** Configured as rolloutkit's mapper was before the generated serializers: the reference. */
-  private static final ObjectMapper JACKSON = new ObjectMapper();
-
-  static {
-    new KubernetesSerialization(JACKSON, true);
-  }
+  private static final ObjectMapper JACKSON = RandomModelObjects.JACKSON;
 
   private static final ObjectMapper WIRE = StackYaml.mapper();
 
@@ -67,11 +61,6 @@ class ModelWireTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void should_write_random_objects_of_every_planned_class_as_jackson_does(int seed) throws Exception {
-    Random random = new Random(seed);
-    for (String name : ModelSerializers.classNames()) {
-      Object value = new RandomModelObjects(random).fill(Class.forName(name));
-      String expected = JACKSON.writeValueAsString(value);
-      assertThat(WIRE.writeValueAsString(value)).as("%s, seed %d", name, seed).isEqualTo(expected);
-    }
+    RandomModelObjects.assertWrittenAsJackson(WIRE, ModelSerializers.classNames(), seed);
   }
 }

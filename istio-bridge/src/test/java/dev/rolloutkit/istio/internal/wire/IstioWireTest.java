@@ -9,9 +9,7 @@ import dev.rolloutkit.testing.RandomModelObjects;
 import io.fabric8.istio.api.networking.v1.DestinationRule;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -21,11 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The generated Istio serializers, found by core's mapper as a service, write what Jackson's bean serializers write. */
 class IstioWireTest {
 
-  private static final ObjectMapper JACKSON = new ObjectMapper();
-
-  static {
-    new KubernetesSerialization(JACKSON, true);
-  }
+  private static final ObjectMapper JACKSON = RandomModelObjects.JACKSON;
 
   private static final ObjectMapper WIRE = StackYaml.mapper();
 
@@ -54,10 +48,7 @@ class IstioWireTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void should_write_random_objects_of_every_planned_class_as_jackson_does(int seed) throws Exception {
-    Random random = new Random(seed);
-    for (String name : IstioSerializers.classNames()) {
-      Object value = new RandomModelObjects(random).fill(Class.forName(name));
-      assertThat(WIRE.writeValueAsString(value)).as("%s, seed %d", name, seed).isEqualTo(JACKSON.writeValueAsString(value));
-    }
+    RandomModelObjects.assertWrittenAsJackson(WIRE, IstioSerializers.classNames(), seed);
   }
+
 }
