@@ -37,6 +37,11 @@ public final class RandomModelObjects {
     new KubernetesSerialization(JACKSON, true);
   }
 
+  /** The seeds the identity tests run with (one parameterized case each). */
+  public static java.util.stream.Stream<Integer> seeds() {
+    return java.util.stream.IntStream.range(0, 12).boxed();
+  }
+
   /** Asserts that {@code wire} writes random objects (seeded) of each named class as {@link #JACKSON} does, as JSON text. */
   public static void assertWrittenAsJackson(ObjectMapper wire, List<String> classNames, int seed) throws Exception {
     Random random = new Random(seed);

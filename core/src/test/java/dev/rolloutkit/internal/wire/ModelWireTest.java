@@ -12,8 +12,6 @@ import dev.rolloutkit.traffic.TrafficRouter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,13 +51,9 @@ class ModelWireTest {
     }
   }
 
-  static Stream<Integer> seeds() {
-    return IntStream.range(0, 12).boxed();
-  }
-
   /** Every planned class, filled at random (seeded; see {@link RandomModelObjects} for what varies). */
   @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @MethodSource("dev.rolloutkit.testing.RandomModelObjects#seeds")
   void should_write_random_objects_of_every_planned_class_as_jackson_does(int seed) throws Exception {
     RandomModelObjects.assertWrittenAsJackson(WIRE, ModelSerializers.classNames(), seed);
   }

@@ -10,8 +10,6 @@ import io.fabric8.istio.api.networking.v1.DestinationRule;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,12 +39,8 @@ class IstioWireTest {
     }
   }
 
-  static Stream<Integer> seeds() {
-    return IntStream.range(0, 12).boxed();
-  }
-
   @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @MethodSource("dev.rolloutkit.testing.RandomModelObjects#seeds")
   void should_write_random_objects_of_every_planned_class_as_jackson_does(int seed) throws Exception {
     RandomModelObjects.assertWrittenAsJackson(WIRE, IstioSerializers.classNames(), seed);
   }
