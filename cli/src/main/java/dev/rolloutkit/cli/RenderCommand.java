@@ -34,8 +34,8 @@ final class RenderCommand implements Callable<Integer> {
         "Profiles: mcp (10/30/60/100 %%, gate mcp-success-rate, KEDA, Istio), ml (20/50/100 %%, gate canary-health-check,"
             + " NGINX), nlp (10/40/100 %%, longer pauses, NGINX).");
     Rolloutkit.addStandardHelpOptions(spec);
-    spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel("PROFILE").description("mcp, ml or nlp")
-        .type(String.class).build());
+    spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel("PROFILE")
+        .description("mcp, ml or nlp").type(String.class).build());
     spec.addOption(OptionSpec.builder("--name").required(true).paramLabel("NAME")
         .description("the application's name (the Rollout's name)").type(String.class).build());
     spec.addOption(OptionSpec.builder("--namespace").required(true).paramLabel("NS")
