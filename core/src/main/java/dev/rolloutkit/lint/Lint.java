@@ -62,11 +62,10 @@ public final class Lint {
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setNestingDepthLimit(MAX_NESTING);
     options.setCodePointLimit((int) MAX_FILE_BYTES);
-    com.fasterxml.jackson.dataformat.yaml.YAMLFactory factory = com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
+    // Manifests in the common subset of YAML are scanned by SubsetYamlEvents, the rest by SnakeYAML.
+    return new YAMLMapper(new SubsetYamlFactory(com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
         .loaderOptions(options)
-        .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
-        .build();
-    return new YAMLMapper(factory);
+        .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())));
   }
 
   private Lint(RuleSet rules) {
