@@ -56,8 +56,12 @@ final class WireSources {
     s.append("  /** The generated serializer for the class of this binary name, or null. */\n");
     s.append("  public static com.fasterxml.jackson.databind.JsonSerializer<?> forClassName(String name) {\n");
     s.append("    switch (name) {\n");
-    names.forEach((type, name) -> s.append("      case \"").append(type.getName()).append("\": return new ").append(name).append("();\n"));
+    names.forEach((type, name) -> s.append("      case \"").append(type.getName()).append("\": return serializer(new ").append(name).append("());\n"));
     s.append("      default: return null;\n    }\n  }\n\n");
+    // Returned as Object and cast: returning each class as a JsonSerializer would make the verifier load all of them to
+    // check they are serializers, the first time this method runs (hundreds of classes on a cold start).
+    s.append("  private static com.fasterxml.jackson.databind.JsonSerializer<?> serializer(Object serializer) {\n");
+    s.append("    return (com.fasterxml.jackson.databind.JsonSerializer<?>) serializer;\n  }\n\n");
     s.append("  /** The binary names of the model classes with a generated serializer. */\n");
     s.append("  public static java.util.List<String> classNames() {\n    return java.util.List.of(\n");
     s.append(String.join(",\n", names.keySet().stream().map(t -> "        \"" + t.getName() + "\"").toList()));
