@@ -82,7 +82,7 @@ final class SubsetYamlEvents {
       reader.stream();
       return reader.events;
     } catch (Outside | StringIndexOutOfBoundsException e) {
-      return null;
+      return null; // (an index past the end would be a slip of this scanner's: SnakeYAML reads such a text too)
     }
   }
 
