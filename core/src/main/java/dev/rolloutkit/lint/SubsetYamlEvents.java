@@ -247,26 +247,8 @@ final class SubsetYamlEvents {
         throw OUTSIDE;
       }
       keyScalar(keyAt, colon);
-      int p = colon + 1;
-      while (at(p) == ' ') {
-        p++;
-      }
-      if (at(p) == '\n' || at(p) == '#' && p > colon + 1) {
-        Mark empty = mark(colon + 1);
-        nextLine(p);
-        toContent();
-        if (!atEnd() && !documentMarker() && indent > column) {
-          nested(indent);
-        } else if (!atEnd() && !documentMarker() && indent == column && entry(lineStart + column)) {
-          sequence(column, true);
-        } else {
-          emptyScalar(empty);
-        }
-      } else {
-        inlineValue(p, column);
-        if (!atEnd() && indent > column) {
-          throw OUTSIDE; // a plain scalar going on over lines, or an error
-        }
+      if (!valueBelow(colon, column, true)) {
+        inlineValue(spaces(colon + 1), column);
       }
       if (atEnd() || documentMarker() || indent < column) {
         break;
@@ -291,27 +273,14 @@ final class SubsetYamlEvents {
     events.add(new SequenceStartEvent(null, null, true, start, start, DumperOptions.FlowStyle.BLOCK));
     while (true) {
       int dash = lineStart + column;
-      int p = dash + 1;
-      while (at(p) == ' ') {
-        p++;
-      }
-      if (at(p) == '\n' || at(p) == '#' && p > dash + 1) {
-        Mark empty = mark(dash + 1);
-        nextLine(p);
-        toContent();
-        if (!atEnd() && !documentMarker() && indent > column) {
-          nested(indent);
+      if (!valueBelow(dash, column, false)) {
+        int p = spaces(dash + 1);
+        if (entry(p)) {
+          throw OUTSIDE; // a sequence in a sequence on one line
+        } else if (key(p) >= 0) {
+          mapping(p - lineStart, p);
         } else {
-          emptyScalar(empty);
-        }
-      } else if (entry(p)) {
-        throw OUTSIDE; // a sequence in a sequence on one line
-      } else if (key(p) >= 0) {
-        mapping(p - lineStart, p);
-      } else {
-        inlineValue(p, column);
-        if (!atEnd() && indent > column) {
-          throw OUTSIDE;
+          inlineValue(p, column);
         }
       }
       if (atEnd() || documentMarker() || indent < column) {
@@ -330,6 +299,31 @@ final class SubsetYamlEvents {
     Mark end = atEnd() ? endMark() : mark(lineStart);
     events.add(new SequenceEndEvent(end, end));
     depth--;
+  }
+
+  /**
+   * The value after an indicator (a key's ':' or an entry's '-') at {@code indicator}, in a block collection at
+   * {@code column}, when nothing but a comment follows the indicator on its line: the collection on the deeper lines
+   * below, an indentless sequence at the collection's own column where {@code indentless} allows one, or else an empty
+   * scalar. Returns false, having read nothing, when the value is written on the indicator's line.
+   */
+  private boolean valueBelow(int indicator, int column, boolean indentless) {
+    int p = spaces(indicator + 1);
+    if (at(p) != '\n' && !(at(p) == '#' && p > indicator + 1)) {
+      return false;
+    }
+    Mark empty = mark(indicator + 1);
+    nextLine(p);
+    toContent();
+    boolean below = !atEnd() && !documentMarker();
+    if (below && indent > column) {
+      nested(indent);
+    } else if (below && indentless && indent == column && entry(lineStart + column)) {
+      sequence(column, true);
+    } else {
+      emptyScalar(empty);
+    }
+    return true;
   }
 
   /** The collection starting on the current line at column {@code column}, deeper than its parent. */
@@ -407,23 +401,21 @@ final class SubsetYamlEvents {
    */
   private void inlineValue(int index, int parent) {
     char c = text.charAt(index);
-    int after;
-    if (c == '\'' || c == '"') {
-      after = quoted(index);
-    } else if (c == '[' || c == '{') {
-      after = flow(index);
-    } else if (c == '|') {
+    if (c == '|') {
       literal(index, parent);
-      return;
+    } else if (c == '\'' || c == '"' || c == '[' || c == '{') {
+      int after = c == '[' || c == '{' ? flow(index) : quoted(index);
+      restOfLineEmpty(after);
+      nextLine(after);
+      toContent();
     } else if (plainStart(index, false)) {
       plain(index, parent);
-      return;
     } else {
       throw OUTSIDE;
     }
-    restOfLineEmpty(after);
-    nextLine(after);
-    toContent();
+    if (!atEnd() && indent > parent) {
+      throw OUTSIDE; // a deeper line after a value that does not go on over it: an error, or read otherwise by SnakeYAML
+    }
   }
 
   /**
