@@ -1,10 +1,7 @@
 package dev.rolloutkit.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.rolloutkit.lint.Lint;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +19,6 @@ import java.util.stream.Stream;
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.rolloutkit.benchmarks.LintRatio DIR [ROUNDS] [WARMUP]</pre>
  */
 public final class LintRatio {
-
-  private static final YAMLMapper YAML = new YAMLMapper();
 
   private LintRatio() {}
 
@@ -46,9 +41,9 @@ public final class LintRatio {
     int resources = 0;
     for (int round = -warmup; round < rounds; round++) {
       long t0 = System.nanoTime();
-      int parsed = parseOnly(files);
+      int parsed = LintBenchmark.parseTrees(files);
       long t1 = System.nanoTime();
-      int typed = lintReading(files);
+      int typed = LintBenchmark.readEach(files, (name, text) -> Lint.read(name, text).size());
       long t2 = System.nanoTime();
       resources = Lint.files(dir).resources();
       long t3 = System.nanoTime();
@@ -67,30 +62,6 @@ public final class LintRatio {
     System.out.printf("%d resources, %d rounds after %d warm-up: median parse %.0f ms, median lint's reading %.0f ms, median lint"
         + " %.0f ms (%.0f resources/s), median ratio %.2f%n", resources, rounds, warmup, median(parse), median(read), median(lint),
         resources / (median(lint) / 1000), median(ratio));
-  }
-
-  private static int parseOnly(List<Path> files) {
-    int n = 0;
-    for (Path f : files) {
-      try {
-        n += YAML.readerFor(JsonNode.class).readValues(Files.readString(f)).readAll().size();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return n;
-  }
-
-  private static int lintReading(List<Path> files) {
-    int n = 0;
-    for (Path f : files) {
-      try {
-        n += Lint.read(f.toString(), Files.readString(f)).size();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return n;
   }
 
   private static double median(List<Double> values) {
