@@ -50,6 +50,32 @@ public final class RandomModelObjects {
       assertThat(wire.writeValueAsString(value)).as("%s, seed %d", name, seed).isEqualTo(JACKSON.writeValueAsString(value));
     }
   }
+  /**
+   * Asserts that what {@code tokens} and {@code tree} make of random objects (seeded) of each named class without a
+   * mapper is what {@code wire} makes of them ({@code writeValue} as JSON text, {@code valueToTree} node for node), where
+   * they make anything (null means "needs the mapper"); returns how many objects they made.
+   */
+  public static int assertMadeWithoutMapperAsWith(ObjectMapper wire, List<String> classNames, int seed,
+      java.util.function.Function<Object, com.fasterxml.jackson.databind.util.TokenBuffer> tokens,
+      java.util.function.Function<Object, com.fasterxml.jackson.databind.JsonNode> tree) throws Exception {
+    Random random = new Random(seed);
+    int made = 0;
+    for (String name : classNames) {
+      Object value = new RandomModelObjects(random).fill(Class.forName(name));
+      com.fasterxml.jackson.databind.util.TokenBuffer written = tokens.apply(value);
+      com.fasterxml.jackson.databind.JsonNode node = tree.apply(value);
+      if (written != null) {
+        made++;
+        assertThat(wire.writeValueAsString(written)).as("%s, seed %d", name, seed).isEqualTo(wire.writeValueAsString(value));
+      }
+      if (node != null) {
+        assertThat(written).as("%s, seed %d: a tree without tokens", name, seed).isNotNull();
+        assertThat(node).as("%s, seed %d", name, seed).isEqualTo(wire.valueToTree(value));
+      }
+    }
+    return made;
+  }
+
   private final Random random;
 
   public RandomModelObjects(Random random) {

@@ -17,20 +17,27 @@ import java.util.List;
  */
 public final class StackYaml {
 
-  /** Configured by {@link KubernetesSerialization}'s constructor, and shared with the direct writer. */
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * Built on first use, not with this class: a render of the preset stacks writes and checks everything through the
+   * generated serializers without it ({@link dev.rolloutkit.internal.wire.MapperFreeWire}), and building Jackson's mapper
+   * and fabric8's set-up of it is a large part of a cold start.
+   */
+  private static final class Jackson {
+    /** Configured by {@link KubernetesSerialization}'s constructor, and shared with the direct writer. */
+    static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private static final KubernetesSerialization SERIALIZATION =
-      new KubernetesSerialization(MAPPER, true, new YamlDumpSettingsBuilder().setMinimizeQuotes(true).build());
+    static final KubernetesSerialization SERIALIZATION =
+        new KubernetesSerialization(MAPPER, true, new YamlDumpSettingsBuilder().setMinimizeQuotes(true).build());
 
-  static {
-    // After fabric8's modules: the model classes are written by serializers generated from Jackson's own at build time.
-    MAPPER.registerModule(new ModelWire());
+    static {
+      // After fabric8's modules: the model classes are written by serializers generated from Jackson's own at build time.
+      MAPPER.registerModule(new ModelWire());
+    }
+
+    static final DirectYaml DIRECT = new DirectYaml(MAPPER);
   }
 
-  private static final YamlBlockWriter BLOCK = new YamlBlockWriter(MAPPER);
-
-  private static final DirectYaml DIRECT = new DirectYaml(MAPPER);
+  private static final YamlBlockWriter BLOCK = new YamlBlockWriter(StackYaml::mapper);
 
   private StackYaml() {}
 
@@ -39,12 +46,12 @@ public final class StackYaml {
    * class is introspected once per JVM, for the rules' trees, for reading manifests and for writing YAML.
    */
   public static ObjectMapper mapper() {
-    return MAPPER;
+    return Jackson.MAPPER;
   }
 
   /** The serialization used for output (and for reading back in tests and tools). */
   public static KubernetesSerialization serialization() {
-    return SERIALIZATION;
+    return Jackson.SERIALIZATION;
   }
 
   /** One object. */
@@ -66,7 +73,7 @@ public final class StackYaml {
       BLOCK.write(resource, out);
     } catch (DirectYaml.Unsupported e) {
       try {
-        DIRECT.write(resource, out);
+        Jackson.DIRECT.write(resource, out);
       } catch (DirectYaml.Unsupported again) {
         out.append(viaFabric8(resource));
       }
@@ -75,7 +82,7 @@ public final class StackYaml {
 
   /** The reference: fabric8's {@code asYaml}, with {@code ---} first. */
   static String viaFabric8(Object resource) {
-    String yaml = SERIALIZATION.asYaml(resource);
+    String yaml = Jackson.SERIALIZATION.asYaml(resource);
     return yaml.startsWith("---") ? yaml : "---\n" + yaml;
   }
 
@@ -89,7 +96,7 @@ public final class StackYaml {
   /** The direct writer alone (for the identity tests). */
   static String direct(Object resource) {
     StringBuilder out = new StringBuilder();
-    DIRECT.write(resource, out);
+    Jackson.DIRECT.write(resource, out);
     return out.toString();
   }
 }

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
+import dev.rolloutkit.internal.wire.MapperFreeWire;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.nodes.Tag;
@@ -17,7 +19,8 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 /**
  * Writes an object as fabric8's {@code asYaml} does, byte for byte, with an emitter of its own for the part of YAML
  * rolloutkit writes: block mappings and sequences, {@code []} and {@code {}} for empty ones, and string, integer,
- * boolean and null scalars. The object goes through the same Jackson mapper into a token buffer; layout and scalar
+ * boolean and null scalars. The object goes into a token buffer through its generated serializer without a mapper
+ * ({@link MapperFreeWire}) where it can, else through the same Jackson mapper; layout and scalar
  * styles follow the rules of snakeyaml-engine's emitter under fabric8's settings (explicit {@code ---}, block style,
  * indent 2, sequences not indented under their key, width 80 with lines folded at spaces, plain where YAML allows,
  * else single-quoted, else double-quoted; multi-line strings literal; single-letter {@code y}/{@code n} keys
@@ -42,9 +45,10 @@ final class YamlBlockWriter {
 
   private enum Style { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL }
 
-  private final ObjectMapper mapper;
+  /** Asked only for an object {@link MapperFreeWire} cannot write (so a render of a preset never builds the mapper). */
+  private final Supplier<ObjectMapper> mapper;
 
-  YamlBlockWriter(ObjectMapper mapper) {
+  YamlBlockWriter(Supplier<ObjectMapper> mapper) {
     this.mapper = mapper;
   }
 
@@ -52,8 +56,12 @@ final class YamlBlockWriter {
   void write(Object value, StringBuilder out) {
     int mark = out.length();
     try {
-      TokenBuffer tokens = new TokenBuffer(mapper, false);
-      mapper.writeValue(tokens, value);
+      TokenBuffer tokens = MapperFreeWire.tokens(value);
+      if (tokens == null) {
+        ObjectMapper jackson = mapper.get();
+        tokens = new TokenBuffer(jackson, false);
+        jackson.writeValue(tokens, value);
+      }
       try (JsonParser parser = tokens.asParser()) {
         Emitter emitter = new Emitter(parser, out);
         emitter.document(parser.nextToken());

@@ -2,6 +2,7 @@ package dev.rolloutkit.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rolloutkit.internal.StackYaml;
+import dev.rolloutkit.internal.wire.MapperFreeWire;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Collections;
 import java.util.HashMap;
@@ -144,9 +145,15 @@ public final class ResourceSet {
     return (T) value;
   }
 
-  /** {@code resource} as a JSON tree, made once per set: for rules that read fields the typed model leaves loose. */
+  /**
+   * {@code resource} as a JSON tree, made once per set: for rules that read fields the typed model leaves loose. The
+   * shared mapper's {@code valueToTree}, made without the mapper where the generated serializers can.
+   */
   JsonNode tree(HasMetadata resource) {
-    return trees.computeIfAbsent(resource, r -> StackYaml.mapper().valueToTree(r));
+    return trees.computeIfAbsent(resource, r -> {
+      JsonNode tree = MapperFreeWire.tree(r);
+      return tree != null ? tree : StackYaml.mapper().valueToTree(r);
+    });
   }
 
   /** A resource's namespace; {@code default} when unset, as kubectl applies it. */

@@ -63,7 +63,7 @@ class YamlBlockWriterTest {
     String expected = StackYaml.viaFabric8(resource);
     StringBuilder out = new StringBuilder("kept\n");
     try {
-      new YamlBlockWriter(StackYaml.mapper()).write(resource, out);
+      new YamlBlockWriter(StackYaml::mapper).write(resource, out);
     } catch (DirectYaml.Unsupported e) {
       assertThat(out).as(what).hasToString("kept\n");
       assertThat(StackYaml.write(resource)).as(what).isEqualTo(expected);
@@ -107,7 +107,7 @@ class YamlBlockWriterTest {
       resource.setKind("Thing");
       resource.setAdditionalProperties(Map.of("data", value));
       StringBuilder out = new StringBuilder("before\n");
-      assertThatThrownBy(() -> new YamlBlockWriter(StackYaml.mapper()).write(resource, out)).as("%s", value)
+      assertThatThrownBy(() -> new YamlBlockWriter(StackYaml::mapper).write(resource, out)).as("%s", value)
           .isInstanceOf(DirectYaml.Unsupported.class);
       assertThat(out).hasToString("before\n");
       assertThat(StackYaml.write(resource)).isEqualTo(StackYaml.viaFabric8(resource));

@@ -51,6 +51,45 @@ class ModelWireTest {
     }
   }
 
+  @Test
+  void should_write_and_check_the_preset_stacks_without_the_mapper() throws Exception {
+    List<HasMetadata> resources = new ArrayList<>();
+    resources.addAll(CanaryStack.mcp("mcp-server").namespace("ai-services").image("ghcr.io/acme/mcp-server:1.4.0")
+        .traffic(TrafficRouter.none()).build().resources()); // with Istio: IstioWireTest
+    resources.addAll(CanaryStack.ml("fraud-model").image("ghcr.io/acme/fraud:2").traffic(TrafficRouter.none()).build().resources());
+    resources.addAll(CanaryStack.nlp("summarizer").image("ghcr.io/acme/nlp:3").traffic(TrafficRouter.none()).build().resources());
+    for (HasMetadata resource : resources) {
+      assertThat(MapperFreeWire.tokens(resource)).as(resource.getKind()).isNotNull();
+      assertThat(WIRE.writeValueAsString(MapperFreeWire.tokens(resource))).isEqualTo(WIRE.writeValueAsString(resource));
+      assertThat(MapperFreeWire.tree(resource)).as(resource.getKind()).isEqualTo(WIRE.valueToTree(resource));
+    }
+  }
+
+  @Test
+  void should_leave_to_the_mapper_what_only_it_writes() {
+    io.fabric8.kubernetes.api.model.Service quantity = new io.fabric8.kubernetes.api.model.Service();
+    quantity.setAdditionalProperty("size", new io.fabric8.kubernetes.api.model.Quantity("1Gi"));
+    io.fabric8.kubernetes.api.model.Service decimal = new io.fabric8.kubernetes.api.model.Service();
+    decimal.setAdditionalProperty("ratio", 0.5);
+    io.fabric8.kubernetes.api.model.Service repeated = new io.fabric8.kubernetes.api.model.Service();
+    repeated.setKind("Service");
+    repeated.setAdditionalProperty("kind", null); // written twice: the typed kind, then the additional null
+    assertThat(MapperFreeWire.tokens(quantity)).isNull();
+    assertThat(MapperFreeWire.tokens(decimal)).isNull();
+    assertThat(MapperFreeWire.tokens(repeated)).isNotNull();
+    assertThat(MapperFreeWire.tree(repeated)).isNull();
+    assertThat(MapperFreeWire.tokens(new io.fabric8.kubernetes.api.model.networking.v1.Ingress())).isNull();
+  }
+
+  /** Where the generated serializers can write without the mapper, they write what they write with it. */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("dev.rolloutkit.testing.RandomModelObjects#seeds")
+  void should_make_without_the_mapper_what_the_mapper_makes(int seed) throws Exception {
+    int made = RandomModelObjects.assertMadeWithoutMapperAsWith(WIRE, ModelSerializers.classNames(), seed,
+        MapperFreeWire::tokens, MapperFreeWire::tree);
+    assertThat(made).as("objects written without the mapper").isGreaterThan(ModelSerializers.CLASSES / 5);
+  }
+
   /** Every planned class, filled at random (seeded; see {@link RandomModelObjects} for what varies). */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("dev.rolloutkit.testing.RandomModelObjects#seeds")

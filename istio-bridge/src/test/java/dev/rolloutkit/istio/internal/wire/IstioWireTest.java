@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rolloutkit.internal.StackYaml;
+import dev.rolloutkit.internal.wire.MapperFreeWire;
 import dev.rolloutkit.stack.CanaryStack;
 import dev.rolloutkit.testing.RandomModelObjects;
 import io.fabric8.istio.api.networking.v1.DestinationRule;
@@ -36,6 +37,9 @@ class IstioWireTest {
     assertThat(resources).hasAtLeastOneElementOfType(VirtualService.class).hasAtLeastOneElementOfType(DestinationRule.class);
     for (HasMetadata resource : resources) {
       assertThat(WIRE.writeValueAsString(resource)).as(resource.getKind()).isEqualTo(JACKSON.writeValueAsString(resource));
+      // ... and so does writing it without the mapper, as a cold render of this stack does
+      assertThat(WIRE.writeValueAsString(MapperFreeWire.tokens(resource))).isEqualTo(WIRE.writeValueAsString(resource));
+      assertThat(MapperFreeWire.tree(resource)).as(resource.getKind()).isEqualTo(WIRE.valueToTree(resource));
     }
   }
 
@@ -43,6 +47,15 @@ class IstioWireTest {
   @MethodSource("dev.rolloutkit.testing.RandomModelObjects#seeds")
   void should_write_random_objects_of_every_planned_class_as_jackson_does(int seed) throws Exception {
     RandomModelObjects.assertWrittenAsJackson(WIRE, IstioSerializers.classNames(), seed);
+  }
+
+  /** Core writes Istio objects without the mapper through this registry too, and what it writes is the mapper's. */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("dev.rolloutkit.testing.RandomModelObjects#seeds")
+  void should_make_without_the_mapper_what_the_mapper_makes(int seed) throws Exception {
+    int made = RandomModelObjects.assertMadeWithoutMapperAsWith(WIRE, IstioSerializers.classNames(), seed,
+        MapperFreeWire::tokens, MapperFreeWire::tree);
+    assertThat(made).as("objects written without the mapper").isGreaterThan(IstioSerializers.CLASSES / 5);
   }
 
 }
