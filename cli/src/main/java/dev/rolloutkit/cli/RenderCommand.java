@@ -4,8 +4,12 @@ import dev.rolloutkit.scaling.KedaScaling;
 import dev.rolloutkit.stack.CanaryStack;
 import dev.rolloutkit.traffic.Port;
 import dev.rolloutkit.traffic.TrafficRouter;
+import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -57,38 +61,122 @@ final class RenderCommand implements Callable<Integer> {
     return spec.findOption(name).getValue();
   }
 
+  /** What a render was asked for, read by picocli or by {@link #plainRequest}. */
+  record Request(String profile, String name, String namespace, String image, String traffic, Boolean keda, int port,
+      Path output) {}
+
   @Override
   public Integer call() {
-    String profile = spec.positionalParameters().get(0).getValue();
-    String name = option("--name");
-    String namespace = option("--namespace");
-    String image = option("--image");
-    String traffic = option("--traffic");
-    Boolean keda = option("--keda");
-    int port = this.<Integer>option("--port");
-    Path output = option("--output");
-    if (!List.of("mcp", "ml", "nlp").contains(profile)) {
+    Request request = new Request(spec.positionalParameters().get(0).getValue(), option("--name"), option("--namespace"),
+        option("--image"), option("--traffic"), option("--keda"), this.<Integer>option("--port"), option("--output"));
+    if (!PROFILES.contains(request.profile())) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "unknown profile '" + profile + "': expected one of mcp, ml, nlp");
+          "unknown profile '" + request.profile() + "': expected one of mcp, ml, nlp");
     }
-    CanaryStack.Builder builder = CanaryStack.preset(profile, name).namespace(namespace).image(image);
-    if (traffic != null) {
-      builder.traffic(TrafficRouter.named(traffic));
+    return render(request, spec.commandLine().getOut());
+  }
+
+  private static final List<String> PROFILES = List.of("mcp", "ml", "nlp");
+
+  /** Renders {@code request} to {@code out}; returns the exit code. Failures are thrown, for the caller to report. */
+  static int render(Request request, PrintWriter out) {
+    String profile = request.profile();
+    CanaryStack.Builder builder = CanaryStack.preset(profile, request.name()).namespace(request.namespace()).image(request.image());
+    if (request.traffic() != null) {
+      builder.traffic(TrafficRouter.named(request.traffic()));
     }
-    if (keda != null) {
-      builder.scaling(keda ? Optional.of(profile.equals("mcp") ? KedaScaling.mcp() : KedaScaling.http()) : Optional.empty());
+    if (request.keda() != null) {
+      builder.scaling(request.keda() ? Optional.of(profile.equals("mcp") ? KedaScaling.mcp() : KedaScaling.http()) : Optional.empty());
     }
-    if (port != 8080) {
-      builder.ports(List.of(Port.http(port)));
+    if (request.port() != 8080) {
+      builder.ports(List.of(Port.http(request.port())));
     }
     CanaryStack stack = builder.build();
-    if (output == null) {
-      spec.commandLine().getOut().print(stack.toYaml());
+    if (request.output() == null) {
+      out.print(stack.toYaml());
     } else {
-      for (Path file : stack.writeTo(output)) {
-        spec.commandLine().getOut().println(file);
+      for (Path file : stack.writeTo(request.output())) {
+        out.println(file);
       }
     }
     return 0;
+  }
+
+  /**
+   * The request of a plain {@code render} command line, read without picocli (whose set-up is a large part of a cold
+   * start), or null for anything else, which picocli then reads as before: help and version options, an unknown or
+   * repeated option, {@code --opt=value}, {@code --}, an {@code @file}, a value that starts with {@code -}, a missing
+   * required option, an unknown profile, a port other than plain decimal digits. So every command line this accepts
+   * means to picocli what it means here ({@code RenderFastPathTest} compares the two over seeded random command lines).
+   */
+  static Request plainRequest(String[] args) {
+    if (args.length < 2 || !args[0].equals("render")) {
+      return null;
+    }
+    String profile = null;
+    Map<String, String> values = new HashMap<>();
+    Boolean keda = null;
+    for (int i = 1; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.startsWith("@")) {
+        return null;
+      }
+      switch (arg) {
+        case "--keda", "--no-keda" -> {
+          if (keda != null) {
+            return null;
+          }
+          keda = arg.equals("--keda");
+        }
+        case "--name", "--namespace", "--image", "--traffic", "--port", "-o", "--output" -> {
+          String key = arg.equals("-o") ? "--output" : arg;
+          if (i + 1 >= args.length || values.containsKey(key)) {
+            return null;
+          }
+          String value = args[++i];
+          if (value.startsWith("-") || value.startsWith("@")) {
+            return null;
+          }
+          values.put(key, value);
+        }
+        default -> {
+          if (arg.startsWith("-") || profile != null) {
+            return null;
+          }
+          profile = arg;
+        }
+      }
+    }
+    if (profile == null || !PROFILES.contains(profile)
+        || !values.containsKey("--name") || !values.containsKey("--namespace") || !values.containsKey("--image")) {
+      return null;
+    }
+    String port = values.getOrDefault("--port", "8080");
+    if (!plainNumber(port)) {
+      return null;
+    }
+    Path output = null;
+    if (values.containsKey("--output")) {
+      try {
+        output = Path.of(values.get("--output"));
+      } catch (InvalidPathException e) {
+        return null;
+      }
+    }
+    return new Request(profile, values.get("--name"), values.get("--namespace"), values.get("--image"),
+        values.get("--traffic"), keda, Integer.parseInt(port), output);
+  }
+
+  /** 1 to 9 decimal digits, the first not 0: read the same by every conversion picocli might use. */
+  private static boolean plainNumber(String text) {
+    if (text.isEmpty() || text.length() > 9 || text.charAt(0) == '0') {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -65,6 +65,14 @@ public final class Rolloutkit implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (try: rolloutkit render --help)");
   }
 
+  /** Reports a command's failure on {@code err}, in one line; returns the exit code. */
+  private static int report(Exception e, PrintWriter err) {
+    boolean badInput = e instanceof InvalidSpecException || e instanceof IllegalArgumentException || e instanceof UncheckedIOException;
+    err.println("rolloutkit: " + (badInput ? e.getMessage() : "internal error: " + e));
+    err.flush();
+    return badInput ? BAD_INPUT : 1;
+  }
+
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
@@ -82,6 +90,26 @@ public final class Rolloutkit implements Runnable {
 
   /** Runs the command line with {@code args}, writing to {@code out} and {@code err}; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    RenderCommand.Request plain = RenderCommand.plainRequest(args);
+    if (plain == null) {
+      return viaPicocli(out, err, args);
+    }
+    int code;
+    try {
+      code = RenderCommand.render(plain, out);
+    } catch (RuntimeException e) {
+      code = report(e, err);
+    }
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /**
+   * Runs the command line through picocli, as {@link #run} does for everything but a plain render (which it reads
+   * itself: picocli's set-up is a large part of a cold start).
+   */
+  static int viaPicocli(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cmd = new CommandLine(spec());
     String named = args.length > 0 && !args[0].equals("help") && COMMANDS.containsKey(args[0]) ? args[0] : null;
     COMMANDS.forEach((name, command) -> {
@@ -91,12 +119,7 @@ public final class Rolloutkit implements Runnable {
     });
     cmd.setOut(out)
         .setErr(err)
-        .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-          boolean badInput = e instanceof InvalidSpecException || e instanceof IllegalArgumentException || e instanceof UncheckedIOException;
-          commandLine.getErr().println("rolloutkit: " + (badInput ? e.getMessage() : "internal error: " + e));
-          commandLine.getErr().flush();
-          return badInput ? BAD_INPUT : 1;
-        });
+        .setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, commandLine.getErr()));
     int code = cmd.execute(args);
     out.flush();
     err.flush();
