@@ -24,17 +24,20 @@ public final class Rolloutkit implements Runnable {
   /**
    * The subcommands in the order help lists them. picocli reads a command's annotations when it is added (on a cold JVM
    * most of the command line's own start-up), so a run that names its command adds only that one; help, a mistyped or a
-   * missing command add them all.
+   * missing command add them all. A holder class, so a plain render (read without picocli) does not make these method
+   * references: one names a picocli class, which the JVM would then load from the jar and make a lambda class for.
    */
-  private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+  private static final class Commands {
+    static final Map<String, Supplier<Object>> ALL = new LinkedHashMap<>();
 
-  static {
-    COMMANDS.put("render", RenderCommand::spec);
-    COMMANDS.put("lint", LintCommand::new);
-    COMMANDS.put("fmt", FmtCommand::new);
-    COMMANDS.put("rules", RulesCommand::new);
-    COMMANDS.put("explain", ExplainCommand::new);
-    COMMANDS.put("help", CommandLine.HelpCommand::new);
+    static {
+      ALL.put("render", RenderCommand::spec);
+      ALL.put("lint", LintCommand::new);
+      ALL.put("fmt", FmtCommand::new);
+      ALL.put("rules", RulesCommand::new);
+      ALL.put("explain", ExplainCommand::new);
+      ALL.put("help", CommandLine.HelpCommand::new);
+    }
   }
 
   /** Exit code for bad usage or bad input. */
@@ -111,8 +114,8 @@ public final class Rolloutkit implements Runnable {
    */
   static int viaPicocli(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cmd = new CommandLine(spec());
-    String named = args.length > 0 && !args[0].equals("help") && COMMANDS.containsKey(args[0]) ? args[0] : null;
-    COMMANDS.forEach((name, command) -> {
+    String named = args.length > 0 && !args[0].equals("help") && Commands.ALL.containsKey(args[0]) ? args[0] : null;
+    Commands.ALL.forEach((name, command) -> {
       if (named == null || named.equals(name)) {
         cmd.addSubcommand(name, command.get());
       }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The launcher's class-data training run exercises render, lint, fmt and rules, and each succeeds on what it renders. */
+/** The launcher's class-data training runs exercise render (and lint, fmt and rules), and each succeeds on what it renders. */
 class ClassDataTrainingTest {
 
   @Test
@@ -14,5 +14,11 @@ class ClassDataTrainingTest {
         "render ml: 0", "lint: 0", "fmt: 0",
         "render nlp: 0", "lint: 0", "fmt: 0",
         "rules: 0");
+  }
+
+  @Test
+  void should_render_every_preset_printed_and_to_a_folder_for_the_render_archive() throws Exception {
+    assertThat(ClassDataTraining.trainRender()).containsExactly(
+        "render mcp: 0", "render mcp -o: 0", "render ml: 0", "render ml -o: 0", "render nlp: 0", "render nlp -o: 0");
   }
 }
