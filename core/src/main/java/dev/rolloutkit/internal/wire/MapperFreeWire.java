@@ -13,7 +13,6 @@ import dev.rolloutkit.internal.wire.model.ModelSerializers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 
 /**
  * Writes a model object through its generated serializer with no Jackson mapper at all: the tokens, or the JSON tree,
@@ -35,7 +34,7 @@ public final class MapperFreeWire {
     List<GeneratedSerializers> all = new ArrayList<>();
     all.add(new ModelSerializers());
     // The other generated registries (istio-bridge's) are services of Jackson's Serializers type, as ModelWire finds them.
-    for (Object s : ServiceLoader.load(com.fasterxml.jackson.databind.ser.Serializers.class, MapperFreeWire.class.getClassLoader())) {
+    for (Object s : ModelWire.services()) {
       if (s instanceof GeneratedSerializers registry) {
         all.add(registry);
       }

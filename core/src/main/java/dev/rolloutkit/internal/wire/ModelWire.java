@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ser.Serializers;
 import dev.rolloutkit.internal.wire.model.ModelSerializers;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ServiceLoader;
 
 /**
@@ -27,6 +29,21 @@ public final class ModelWire extends Module {
   @Override
   public void setupModule(SetupContext context) {
     context.addSerializers(new ModelSerializers());
-    ServiceLoader.load(Serializers.class, ModelWire.class.getClassLoader()).forEach(context::addSerializers);
+    Services.FOUND.forEach(context::addSerializers);
+  }
+
+  /** The {@code Serializers} services on the class path (istio-bridge's generated registry among them), looked up once. */
+  static List<Serializers> services() {
+    return Services.FOUND;
+  }
+
+  private static final class Services {
+    static final List<Serializers> FOUND = load();
+
+    static List<Serializers> load() {
+      List<Serializers> found = new ArrayList<>();
+      ServiceLoader.load(Serializers.class, ModelWire.class.getClassLoader()).forEach(found::add);
+      return List.copyOf(found);
+    }
   }
 }
