@@ -5,7 +5,10 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -21,72 +24,107 @@ public final class UnknownFields {
   private UnknownFields() {}
 
   public static List<String> in(Object root) {
-    List<String> found = new ArrayList<>();
-    walk(root, null, found);
-    return found.stream().map(p -> p.startsWith(".") ? p.substring(1) : p).toList();
-  }
-
-  /**
-   * Where a value is: its parent's place and its own key ({@code index < 0}) or list index. The path text is made only
-   * for the (rare) unknown field, not for every value walked.
-   */
-  private record Place(Place parent, String key, int index) {
-    static String of(Place place) {
-      if (place == null) {
-        return "";
-      }
-      return of(place.parent) + (place.index < 0 ? "." + place.key : "[" + place.index + "]");
+    if (!holds(root)) {
+      return List.of();
     }
+    Walk walk = new Walk();
+    walk.value(root);
+    return walk.found == null ? List.of() : List.copyOf(walk.found);
   }
 
-  /** Whether a value can hold fields: scalars and nulls cannot, so they get no place. */
+  /** Whether a value can hold fields: scalars and nulls cannot, so they are not walked. */
   private static boolean holds(Object value) {
     return value != null && !(value instanceof String || value instanceof Number || value instanceof Boolean);
   }
 
-  private static void walk(Object value, Place at, List<String> found) {
-    if (!holds(value)) {
-      return;
+  /**
+   * One walk: the place of the value being walked is kept as a stack of keys ({@code null} for a list item) and list
+   * indexes, made into path text only for an unknown field.
+   */
+  private static final class Walk {
+    private String[] keys = new String[16];
+    private int[] indexes = new int[16];
+    private int depth;
+    private List<String> found;
+
+    private void push(String key, int index) {
+      if (depth == keys.length) {
+        keys = Arrays.copyOf(keys, depth * 2);
+        indexes = Arrays.copyOf(indexes, depth * 2);
+      }
+      keys[depth] = key;
+      indexes[depth++] = index;
     }
-    if (value instanceof Map<?, ?> map) {
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        if (holds(e.getValue())) {
-          walk(e.getValue(), new Place(at, String.valueOf(e.getKey()), -1), found);
+
+    /** The path of field {@code name} of the value being walked ({@code spec.strategy.canary.stepz}). */
+    private String path(Object name) {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < depth; i++) {
+        if (keys[i] == null) {
+          b.append('[').append(indexes[i]).append(']');
+        } else {
+          b.append('.').append(keys[i]);
         }
       }
-      return;
+      b.append('.').append(name);
+      return b.charAt(0) == '.' ? b.substring(1) : b.toString();
     }
-    if (value instanceof Collection<?> items) {
-      int i = 0;
-      for (Object item : items) {
-        if (holds(item)) {
-          walk(item, new Place(at, null, i), found);
+
+    void value(Object value) {
+      if (value instanceof Map<?, ?> map) {
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+          if (holds(e.getValue())) {
+            push(String.valueOf(e.getKey()), -1);
+            value(e.getValue());
+            depth--;
+          }
         }
-        i++;
+        return;
       }
-      return;
-    }
-    Shape shape = SHAPES.get(value.getClass());
-    if (shape == null) {
-      return;
-    }
-    for (Property property : shape.properties()) {
-      Object fieldValue = get(property.field(), value);
-      if (!holds(fieldValue)) {
-        continue;
-      }
-      if (property.additional()) {
-        if (!shape.freeForm() && fieldValue instanceof Map<?, ?> extra && !extra.isEmpty()) {
-          String prefix = Place.of(at);
-          extra.keySet().forEach(k -> found.add(prefix + "." + k));
+      if (value instanceof Collection<?> items) {
+        int i = 0;
+        for (Object item : items) {
+          if (holds(item)) {
+            push(null, i);
+            value(item);
+            depth--;
+          }
+          i++;
         }
-      } else {
-        walk(fieldValue, new Place(at, property.name(), -1), found);
+        return;
+      }
+      Shape shape = SHAPES.get(value.getClass());
+      if (shape == null) {
+        return;
+      }
+      for (Property property : shape.properties()) {
+        Object fieldValue = get(property.field(), value);
+        if (!holds(fieldValue)) {
+          continue;
+        }
+        if (property.additional()) {
+          if (!shape.freeForm() && fieldValue instanceof Map<?, ?> extra && !extra.isEmpty()) {
+            if (found == null) {
+              found = new ArrayList<>();
+            }
+            for (Object name : extra.keySet()) {
+              found.add(path(name));
+            }
+          }
+        } else {
+          push(property.name(), -1);
+          value(fieldValue);
+          depth--;
+        }
       }
     }
   }
 
-  /** A model class's instance fields with their JSON names; whether it is free-form (nothing but additionalProperties). */
+  /**
+   * A model class's instance fields that can hold an object, with their JSON names (fields declared as text, numbers,
+   * flags, enums, IntOrString or Quantity, or as lists and maps of those, cannot, and are not read); whether the class is
+   * free-form (no field but additionalProperties).
+   */
   private record Shape(List<Property> properties, boolean freeForm) {}
 
   private record Property(Field field, String name, boolean additional) {}
@@ -104,15 +142,42 @@ public final class UnknownFields {
         return null;
       }
       List<Property> properties = new ArrayList<>();
+      boolean freeForm = true;
       for (Field field : fields(type)) {
+        boolean additional = field.getName().equals("additionalProperties");
+        freeForm &= additional;
+        if (!additional && leaf(field.getGenericType())) {
+          continue;
+        }
         field.setAccessible(true);
         JsonProperty json = field.getAnnotation(JsonProperty.class);
         String name = json != null && !json.value().isEmpty() ? json.value() : field.getName();
-        properties.add(new Property(field, name, field.getName().equals("additionalProperties")));
+        properties.add(new Property(field, name, additional));
       }
-      return new Shape(List.copyOf(properties), properties.stream().allMatch(Property::additional));
+      return new Shape(List.copyOf(properties), freeForm);
     }
   };
+
+  /**
+   * Whether a field declared as {@code type} holds only scalars, or lists and maps of them (Jackson reads into the
+   * declared types), so that walking it can find nothing.
+   */
+  static boolean leaf(Type type) {
+    if (type instanceof Class<?> c) {
+      return c.isPrimitive() || c == String.class || Number.class.isAssignableFrom(c) || c == Boolean.class || c == Character.class
+          || c.isEnum() || IntOrString.class.isAssignableFrom(c) || Quantity.class.isAssignableFrom(c);
+    }
+    if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+      Type[] args = p.getActualTypeArguments();
+      if (Collection.class.isAssignableFrom(raw) && args.length == 1) {
+        return leaf(args[0]);
+      }
+      if (Map.class.isAssignableFrom(raw) && args.length == 2) {
+        return leaf(args[1]);
+      }
+    }
+    return false;
+  }
 
   private static List<Field> fields(Class<?> type) {
     List<Field> fields = new ArrayList<>();

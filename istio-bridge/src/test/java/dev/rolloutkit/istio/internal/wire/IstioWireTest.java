@@ -56,4 +56,10 @@ class IstioWireTest {
     RandomModelObjects.assertMadeWithoutMapperAsWith(WIRE, IstioSerializers.classNames(), seed, MapperFreeWire::tokens, MapperFreeWire::tree);
   }
 
+  /** Lint's unknown-field walk, which skips fields that cannot hold an object, finds in Istio objects what reading every field finds. */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("dev.rolloutkit.testing.RandomModelObjects#seeds")
+  void should_find_the_unknown_fields_reading_every_field_finds(int seed) throws Exception {
+    dev.rolloutkit.testing.PlainUnknownFieldsWalk.assertSameAsPlainWalk(IstioSerializers.classNames(), seed);
+  }
 }
