@@ -33,6 +33,69 @@ public final class ArgoDuration {
     if (text == null || text.isEmpty()) {
       return OptionalLong.empty();
     }
+    long simple = simpleSeconds(text);
+    if (simple != NOT_SIMPLE) {
+      return OptionalLong.of(simple);
+    }
+    return generalSeconds(text);
+  }
+
+  private static final long NOT_SIMPLE = Long.MIN_VALUE;
+  /** More digits than this go the general way (so the products below cannot overflow). */
+  private static final int SIMPLE_DIGITS = 11;
+
+  /**
+   * The common forms, read without patterns or decimals: a signed whole number of seconds ({@code 30}), or of
+   * {@code s}, {@code m}, {@code h} or {@code ms} ({@code 90s}, {@code 2m}, {@code 500ms}); {@link #NOT_SIMPLE} for
+   * anything else. Gives what {@link #generalSeconds} gives for these forms.
+   */
+  static long simpleSeconds(String text) {
+    int n = text.length();
+    int i = 0;
+    boolean negative = false;
+    if (text.charAt(0) == '+' || text.charAt(0) == '-') {
+      negative = text.charAt(0) == '-';
+      i = 1;
+    }
+    int digitsStart = i;
+    long value = 0;
+    while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+      if (i - digitsStart == SIMPLE_DIGITS) {
+        return NOT_SIMPLE;
+      }
+      value = value * 10 + (text.charAt(i) - '0');
+      i++;
+    }
+    if (i == digitsStart) {
+      return NOT_SIMPLE;
+    }
+    long seconds;
+    if (i == n) {
+      seconds = value; // an integer: seconds as they are
+    } else if (n - i == 1 && text.charAt(i) == 's') {
+      seconds = value;
+    } else if (n - i == 1 && text.charAt(i) == 'm') {
+      seconds = value * 60;
+    } else if (n - i == 1 && text.charAt(i) == 'h') {
+      seconds = value * 3600;
+    } else if (n - i == 2 && text.charAt(i) == 'm' && text.charAt(i + 1) == 's') {
+      seconds = value / 1000;
+    } else {
+      return NOT_SIMPLE;
+    }
+    if (i < n && seconds > GO_MAX_SECONDS) {
+      return NOT_SIMPLE; // beyond Go's int64 nanoseconds: the general way says so
+    }
+    return negative ? -seconds : seconds;
+  }
+
+  private static final long GO_MAX_SECONDS = Long.MAX_VALUE / 1_000_000_000L;
+
+  /** {@link #seconds} for any text: an integer, or Go's {@code time.ParseDuration} truncated to whole seconds. */
+  static OptionalLong generalSeconds(String text) {
+    if (text.isEmpty()) {
+      return OptionalLong.empty();
+    }
     if (INTEGER.matcher(text).matches()) {
       try {
         return OptionalLong.of(Long.parseLong(text));
@@ -103,7 +166,7 @@ public final class ArgoDuration {
       at = m.end();
     }
     BigDecimal seconds = nanos.divide(BigDecimal.valueOf(1_000_000_000L), 0, RoundingMode.DOWN);
-    if (seconds.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 1_000_000_000L)) > 0) {
+    if (seconds.compareTo(BigDecimal.valueOf(GO_MAX_SECONDS)) > 0) {
       return OptionalLong.empty(); // overflows Go's int64 nanoseconds
     }
     return OptionalLong.of(negative ? -seconds.longValue() : seconds.longValue());

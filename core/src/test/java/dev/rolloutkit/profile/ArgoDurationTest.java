@@ -39,4 +39,39 @@ class ArgoDurationTest {
     assertThatThrownBy(() -> ArgoDuration.format(Duration.ofMillis(500))).hasMessageContaining("whole, non-negative seconds");
     assertThatThrownBy(() -> ArgoDuration.format(Duration.ofSeconds(-1))).hasMessageContaining("whole, non-negative seconds");
   }
+
+  /** The shortcut for the common forms gives what the general reading gives, for random duration-like texts. */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+  void should_read_the_common_forms_quickly_as_the_general_reading_does(int seed) {
+    java.util.Random random = new java.util.Random(seed);
+    String alphabet = "0123456789000+-.smhsmhnuµ d";
+    int simple = 0;
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder b = new StringBuilder();
+      if (random.nextInt(4) == 0) {
+        b.append(random.nextBoolean() ? '-' : '+');
+      }
+      b.append(random.nextInt(5) == 0 ? Long.toString(random.nextLong() & Long.MAX_VALUE) : Integer.toString(random.nextInt(100_000)));
+      for (int k = random.nextInt(3); k > 0; k--) {
+        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = random.nextInt(10) == 0 ? b.substring(random.nextInt(b.length())) : b.toString();
+      if (text.isEmpty()) {
+        continue;
+      }
+      if (ArgoDuration.simpleSeconds(text) != Long.MIN_VALUE) {
+        simple++;
+      }
+      assertThat(ArgoDuration.seconds(text)).as(text).isEqualTo(ArgoDuration.generalSeconds(text));
+    }
+    assertThat(simple).as("texts the shortcut read").isGreaterThan(5_000);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"9223372036s", "9223372037s", "153722867m", "153722868m", "2562047h", "2562048h", "99999999999ms",
+      "99999999999h", "999999999999s", "-9223372037s", "00000000001m", "+0ms", "-0s"})
+  void should_read_the_limits_of_go_durations_as_the_general_reading_does(String text) {
+    assertThat(ArgoDuration.seconds(text)).isEqualTo(ArgoDuration.generalSeconds(text));
+  }
 }
