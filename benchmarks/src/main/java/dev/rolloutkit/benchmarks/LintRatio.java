@@ -14,13 +14,22 @@ import java.util.stream.Stream;
  * and the ratio is taken per round, so a machine whose speed drifts during the run (shared hosts do, by 3× within a
  * minute) slows both sides of a ratio alike. A companion to {@link LintBenchmark}, whose two benchmarks run one after
  * the other. Each round also times lint's own reading of the files ({@link Lint#read}: its YAML reader, the positions,
- * the typed objects; no rules), so what the rules take is the difference. Prints each round and the medians.
+ * the typed objects; no rules), so what the rules take is the difference, and renders {@value #FLOOR_STACKS} MCP
+ * stacks the floor's way (Jackson writing plain maps, as in {@link RenderBenchmark}): the issue states its absolute
+ * lint figure (50,000 resources/s) on a machine where that floor made 10,900 stacks/s, so lint's resources/s divided by
+ * the floor's stacks/s in the same round reads that figure on any machine (the issue's ratio: {@value #ISSUE_RATIO}).
+ * Prints each round and the medians.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.rolloutkit.benchmarks.LintRatio DIR [ROUNDS] [WARMUP]</pre>
  */
 public final class LintRatio {
 
   private LintRatio() {}
+
+  /** Floor stacks rendered per round. */
+  static final int FLOOR_STACKS = 1000;
+  /** 50,000 lint resources/s where the floor makes 10,900 stacks/s. */
+  static final double ISSUE_RATIO = 50_000.0 / 10_900;
 
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
@@ -38,7 +47,9 @@ public final class LintRatio {
     List<Double> read = new ArrayList<>();
     List<Double> lint = new ArrayList<>();
     List<Double> ratio = new ArrayList<>();
+    List<Double> perFloorStack = new ArrayList<>();
     int resources = 0;
+    int written = 0;
     for (int round = -warmup; round < rounds; round++) {
       long t0 = System.nanoTime();
       int parsed = LintBenchmark.parseTrees(files);
@@ -47,6 +58,10 @@ public final class LintRatio {
       long t2 = System.nanoTime();
       resources = Lint.files(dir).resources();
       long t3 = System.nanoTime();
+      for (int i = 0; i < FLOOR_STACKS; i++) {
+        written += McpStacks.jacksonMaps().length();
+      }
+      long t4 = System.nanoTime();
       if (parsed != resources || typed != resources) {
         throw new IllegalStateException("parse saw " + parsed + " documents, lint's reading " + typed + ", lint " + resources + " resources");
       }
@@ -55,13 +70,21 @@ public final class LintRatio {
         read.add((t2 - t1) / 1e6);
         lint.add((t3 - t2) / 1e6);
         ratio.add((double) (t3 - t2) / (t1 - t0));
-        System.out.printf("round %2d: parse %6.0f ms  lint's reading %6.0f ms  lint %6.0f ms  ratio %.2f%n", round + 1, (t1 - t0) / 1e6,
-            (t2 - t1) / 1e6, (t3 - t2) / 1e6, (double) (t3 - t2) / (t1 - t0));
+        double lintPerSecond = resources / ((t3 - t2) / 1e9);
+        double floorPerSecond = FLOOR_STACKS / ((t4 - t3) / 1e9);
+        perFloorStack.add(lintPerSecond / floorPerSecond);
+        System.out.printf("round %2d: parse %6.0f ms  lint's reading %6.0f ms  lint %6.0f ms  ratio %.2f  floor %5.0f stacks/s  lint/floor %.2f%n",
+            round + 1, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (double) (t3 - t2) / (t1 - t0), floorPerSecond,
+            lintPerSecond / floorPerSecond);
       }
     }
     System.out.printf("%d resources, %d rounds after %d warm-up: median parse %.0f ms, median lint's reading %.0f ms, median lint"
-        + " %.0f ms (%.0f resources/s), median ratio %.2f%n", resources, rounds, warmup, median(parse), median(read), median(lint),
-        resources / (median(lint) / 1000), median(ratio));
+        + " %.0f ms (%.0f resources/s), median ratio %.2f; lint resources/s per floor stack/s: median %.2f (the issue's 50,000 at"
+        + " 10,900: %.2f)%n", resources, rounds, warmup, median(parse), median(read), median(lint), resources / (median(lint) / 1000),
+        median(ratio), median(perFloorStack), ISSUE_RATIO);
+    if (written == 0) {
+      throw new IllegalStateException("the floor wrote nothing");
+    }
   }
 
   private static double median(List<Double> values) {
