@@ -56,7 +56,7 @@ public final class Lint {
   private final dev.rolloutkit.rules.Thresholds thresholds;
   private final long wholeSetBytes;
 
-  private static YAMLMapper yamlMapper() {
+  static YAMLMapper yamlMapper() {
     org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
     options.setAllowDuplicateKeys(true); // duplicates are found (with their values compared) by YamlLocations
     options.setMaxAliasesForCollections(MAX_ALIASES);
@@ -351,13 +351,51 @@ public final class Lint {
   }
 
   /**
-   * The document read typed (the kind's class, or a generic resource) from its buffered tokens, as
-   * fabric8's {@code KubernetesSerialization.convertValue} reads it from the tree (same mapper, same failure as an
-   * IllegalArgumentException), without turning the tree back into tokens first.
+   * The document read typed (the kind's class, or a generic resource) as fabric8's {@code KubernetesSerialization}
+   * reads it (same mapper, same failure as an IllegalArgumentException). Fabric8's {@code KubernetesDeserializer} reads
+   * each document into a tree to find its class, then reads the tree typed; once a kind's class is known from that, a
+   * document of the kind whose numbers all print as they are written ({@link YamlLocations#plainNumbers()}) is read
+   * typed straight from its tokens, which gives the same object without the tree. Anything that fails that way is read
+   * the tree's way again, so failures keep fabric8's words.
    */
-  private static HasMetadata typed(YamlLocations document) {
+  static HasMetadata typed(YamlLocations document) {
+    Class<?> known = document.plainNumbers() ? KNOWN_CLASSES.get(kindKey(document)) : null;
+    if (known != null) {
+      try {
+        return typedDirectly(document, known);
+      } catch (RuntimeException e) {
+        // read it the tree's way below, which reports the failure in fabric8's words
+      }
+    }
+    HasMetadata resource = typedThroughTree(document);
+    Class<?> type = resource.getClass();
+    if (type != io.fabric8.kubernetes.api.model.GenericKubernetesResource.class
+        && !io.fabric8.kubernetes.api.model.KubernetesResourceList.class.isAssignableFrom(type)) {
+      KNOWN_CLASSES.putIfAbsent(kindKey(document), type);
+    }
+    return resource;
+  }
+
+  /** The class fabric8 gave each apiVersion and kind read so far (registered kinds only: a bounded set). */
+  private static final Map<String, Class<?>> KNOWN_CLASSES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String kindKey(YamlLocations document) {
+    return document.topLevelText("apiVersion") + '\n' + document.topLevelText("kind");
+  }
+
+  /** The document read as fabric8's deserializer reads it: into a tree to find the class, then the tree typed. */
+  static HasMetadata typedThroughTree(YamlLocations document) {
     try (JsonParser tokens = document.tokens()) {
       return (HasMetadata) dev.rolloutkit.internal.StackYaml.mapper().readValue(tokens, io.fabric8.kubernetes.api.model.KubernetesResource.class);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  /** The document read typed as {@code type} straight from its tokens. */
+  static HasMetadata typedDirectly(YamlLocations document, Class<?> type) {
+    try (JsonParser tokens = document.tokens()) {
+      return (HasMetadata) dev.rolloutkit.internal.StackYaml.mapper().readValue(tokens, type);
     } catch (IOException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }

@@ -41,9 +41,10 @@ final class YamlLocations {
   /** Paths to line and column, worked out from the marks the first time a finding asks (few documents have any). */
   private Map<String, int[]> positions;
   private final List<String> repeatedKeys;
+  private final boolean plainNumbers;
 
   private YamlLocations(String file, ObjectMapper mapper, TokenBuffer tokens, JsonToken first, Map<String, String> topLevelText,
-      int[] marks, List<String> repeatedKeys) {
+      int[] marks, List<String> repeatedKeys, boolean plainNumbers) {
     this.file = file;
     this.mapper = mapper;
     this.tokens = tokens;
@@ -51,6 +52,16 @@ final class YamlLocations {
     this.topLevelText = topLevelText;
     this.marks = marks;
     this.repeatedKeys = repeatedKeys;
+    this.plainNumbers = plainNumbers;
+  }
+
+  /**
+   * True if every number in the document is a whole number written as Java writes it ({@code 8080}, {@code -1}; not
+   * {@code 1.10}, {@code 010}, {@code +5}, {@code 1_000}): then a string field holding one reads the same from the
+   * tokens as from the document's tree, whose numbers print as numbers do.
+   */
+  boolean plainNumbers() {
+    return plainNumbers;
   }
 
   /** True for a document with nothing in it: no content, {@code null}, or an empty string. */
@@ -162,7 +173,7 @@ final class YamlLocations {
           tokens.copyCurrentStructure(parser);
         }
         documents.add(new YamlLocations(file, mapper, tokens, token, walk.topLevelText, Arrays.copyOf(walk.marks, walk.count),
-            walk.repeated));
+            walk.repeated, walk.plainNumbers && token == JsonToken.START_OBJECT));
       }
     }
     return documents;
@@ -179,6 +190,8 @@ final class YamlLocations {
     private final Map<String, String> topLevelText = new HashMap<>(4);
     private int[] marks = new int[64];
     private int count;
+    /** No number so far that prints differently from how it is written. */
+    private boolean plainNumbers = true;
 
     Walk(JsonParser parser, TokenBuffer tokens) {
       this.parser = parser;
@@ -208,6 +221,12 @@ final class YamlLocations {
       return b.toString();
     }
 
+    private void number(JsonToken token, String text) throws IOException {
+      if (plainNumbers && (token != JsonToken.VALUE_NUMBER_INT || !parser.getNumberValue().toString().equals(text))) {
+        plainNumbers = false;
+      }
+    }
+
     /** A key's scalar value, to tell a harmless repeat from a conflicting one. */
     private record Scalar(JsonToken token, String text) {}
 
@@ -219,6 +238,9 @@ final class YamlLocations {
         JsonLocation keyAt = parser.currentTokenLocation();
         JsonToken value = parser.nextToken();
         String text = value.isScalarValue() ? parser.getText() : null;
+        if (value.isNumeric()) {
+          number(value, text);
+        }
         if (segments.isEmpty() && (name.equals("apiVersion") || name.equals("kind"))) {
           topLevelText.remove(name);
           if (value == JsonToken.VALUE_STRING) {
@@ -297,6 +319,9 @@ final class YamlLocations {
         int index = 0;
         JsonToken item;
         while ((item = parser.nextToken()) != JsonToken.END_ARRAY) {
+          if (item.isNumeric()) {
+            number(item, parser.getText());
+          }
           segments.add(index++);
           mark(parser.currentTokenLocation());
           value(item);
