@@ -27,7 +27,8 @@ class LintTypedReadingTest {
   private static final ObjectMapper JSON = StackYaml.mapper();
   /** Values put in place of a plain value: numbers that print as written and numbers that do not, and other scalars. */
   private static final List<String> VALUES = List.of("8080", "-1", "0", "42", "99999999999", "1.10", "010", "+5", "1_000", "0x1F",
-      "1e3", "2.5", "true", "x", "''", "null", "'8080'", "[]", "{}", "[1, 2]", "{a: 1}");
+      "1e3", "2.5", "-0", "0o17", ".inf", "true", "yes", "On", "no", "~", "x", "''", "null", "'8080'", "\"1.10\"", "[]", "{}", "[1, 2]",
+      "{a: 1}");
 
   private static List<String> manifests() throws Exception {
     List<String> texts = new ArrayList<>();
