@@ -21,8 +21,8 @@ import java.util.List;
  *
  * <p>Why: building Jackson's mapper, and fabric8's set-up of it, is a large part of a cold start, and a render of the
  * preset stacks needs none of it. Callers fall back to the mapper on null, so what they produce does not change;
- * {@code MapperFreeWireTest} compares both ways over the preset stacks and seeded random objects of every generated
- * class.
+ * {@code ModelWireTest} and {@code IstioWireTest} compare both ways over the preset stacks and seeded random objects of
+ * every generated class.
  */
 public final class MapperFreeWire {
 
@@ -34,7 +34,7 @@ public final class MapperFreeWire {
     List<GeneratedSerializers> all = new ArrayList<>();
     all.add(new ModelSerializers());
     // The other generated registries (istio-bridge's) are services of Jackson's Serializers type, as ModelWire finds them.
-    for (Object s : ModelWire.services()) {
+    for (Object s : dev.rolloutkit.internal.Providers.serializers()) {
       if (s instanceof GeneratedSerializers registry) {
         all.add(registry);
       }
