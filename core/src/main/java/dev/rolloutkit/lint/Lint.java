@@ -216,11 +216,24 @@ public final class Lint {
     }
   }
 
+  /**
+   * The UTF-8 text of {@code bytes}, refusing malformed input. Most manifests are 7-bit ASCII, which reads the same as
+   * UTF-8 and as Latin-1: those are copied once into a compact string, without a decoder and its char buffer.
+   */
+  static String utf8(byte[] bytes) throws java.nio.charset.CharacterCodingException {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      }
+    }
+    return new String(bytes, StandardCharsets.ISO_8859_1);
+  }
+
   private static String readText(Path file) {
     try {
       size(file);
       byte[] bytes = Files.readAllBytes(file);
-      String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      String text = utf8(bytes);
       int nul = text.indexOf('\0');
       if (nul >= 0) {
         throw new LintException(file + ":" + (text.substring(0, nul).split("\n", -1).length) + ": binary data (a NUL byte), not YAML text");

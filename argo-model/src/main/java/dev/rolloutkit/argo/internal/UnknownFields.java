@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /**
  * Finds the fields a typed object holds only because its schema did not know them (its {@code additionalProperties}),
@@ -70,6 +71,14 @@ public final class UnknownFields {
       return b.charAt(0) == '.' ? b.substring(1) : b.toString();
     }
 
+    private void item(Object item, int index) {
+      if (holds(item)) {
+        push(null, index);
+        value(item);
+        depth--;
+      }
+    }
+
     void value(Object value) {
       if (value instanceof Map<?, ?> map) {
         for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -81,15 +90,16 @@ public final class UnknownFields {
         }
         return;
       }
+      if (value instanceof List<?> list && list instanceof RandomAccess) {
+        for (int i = 0, n = list.size(); i < n; i++) {
+          item(list.get(i), i);
+        }
+        return;
+      }
       if (value instanceof Collection<?> items) {
         int i = 0;
         for (Object item : items) {
-          if (holds(item)) {
-            push(null, i);
-            value(item);
-            depth--;
-          }
-          i++;
+          item(item, i++);
         }
         return;
       }
@@ -97,7 +107,9 @@ public final class UnknownFields {
       if (shape == null) {
         return;
       }
-      for (Property property : shape.properties()) {
+      Property[] properties = shape.properties();
+      for (int i = 0; i < properties.length; i++) { // (indexed: no iterator per object walked)
+        Property property = properties[i];
         Object fieldValue = get(property.field(), value);
         if (!holds(fieldValue)) {
           continue;
@@ -125,7 +137,7 @@ public final class UnknownFields {
    * flags, enums, IntOrString or Quantity, or as lists and maps of those, cannot, and are not read); whether the class is
    * free-form (no field but additionalProperties).
    */
-  private record Shape(List<Property> properties, boolean freeForm) {}
+  private record Shape(Property[] properties, boolean freeForm) {}
 
   private record Property(Field field, String name, boolean additional) {}
 
@@ -154,7 +166,7 @@ public final class UnknownFields {
         String name = json != null && !json.value().isEmpty() ? json.value() : field.getName();
         properties.add(new Property(field, name, additional));
       }
-      return new Shape(List.copyOf(properties), freeForm);
+      return new Shape(properties.toArray(new Property[0]), freeForm);
     }
   };
 
