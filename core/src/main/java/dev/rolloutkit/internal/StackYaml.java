@@ -32,6 +32,8 @@ public final class StackYaml {
     static {
       // After fabric8's modules: the model classes are written by serializers generated from Jackson's own at build time.
       MAPPER.registerModule(new ModelWire());
+      // Last, so that its modifier runs first and fabric8's property wrapping hands mismatched values to the counter.
+      MAPPER.registerModule(new AdditionalPropertyCount());
     }
 
     static final DirectYaml DIRECT = new DirectYaml(MAPPER);

@@ -63,9 +63,12 @@ public final class Lint {
     options.setNestingDepthLimit(MAX_NESTING);
     options.setCodePointLimit((int) MAX_FILE_BYTES);
     // Manifests in the common subset of YAML are scanned by SubsetYamlEvents, the rest by SnakeYAML.
-    return new YAMLMapper(new SubsetYamlFactory(com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
+    YAMLMapper mapper = new YAMLMapper(new SubsetYamlFactory(com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
         .loaderOptions(options)
         .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())));
+    // fabric8's deserializer reads a document's tree typed with the codec of the tokens, this mapper: count there too.
+    mapper.registerModule(new dev.rolloutkit.internal.AdditionalPropertyCount());
+    return mapper;
   }
 
   private Lint(RuleSet rules) {
@@ -274,7 +277,7 @@ public final class Lint {
     return new LintResult(ordered(result.report().findings(), List.of(name)), 1, result.resources());
   }
 
-  private final class Reader {
+  final class Reader {
 
     private final java.util.function.Predicate<JsonNode> keep;
     private final java.util.function.Consumer<JsonNode> observer;
@@ -282,6 +285,8 @@ public final class Lint {
     private final List<HasMetadata> resources = new ArrayList<>();
     private final Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators = new IdentityHashMap<>();
     private final Map<HasMetadata, List<String>> notes = new IdentityHashMap<>();
+    /** Resources whose typed reading gave no value to an any-setter (no unknown field, no mismatched value). */
+    private final List<HasMetadata> knownFieldsOnly = new ArrayList<>();
 
     Reader() {
       this(null, null, null);
@@ -329,6 +334,7 @@ public final class Lint {
           }
         }
         HasMetadata resource;
+        long additional = dev.rolloutkit.internal.AdditionalPropertyCount.count();
         try {
           resource = typed(where);
         } catch (RuntimeException e) {
@@ -344,6 +350,9 @@ public final class Lint {
           continue;
         }
         resources.add(resource);
+        if (dev.rolloutkit.internal.AdditionalPropertyCount.count() == additional) {
+          knownFieldsOnly.add(resource); // nothing went to an any-setter: the unknown-field check need not walk it
+        }
         locators.put(resource, (r, path) -> where.locate(path));
         if (!where.repeatedKeys().isEmpty()) {
           notes.put(resource, where.repeatedKeys());
@@ -351,15 +360,26 @@ public final class Lint {
       }
     }
 
+    /** What was kept, in document order. */
+    List<HasMetadata> resources() {
+      return resources;
+    }
+
+    /** The kept resources whose typed reading gave no value to an any-setter. */
+    List<HasMetadata> knownFieldsOnly() {
+      return knownFieldsOnly;
+    }
+
     LintResult result(int files) {
-      ResourceSet set = ResourceSet.located(resources, locators).withRepeatedKeys(notes).withThresholds(thresholds);
+      ResourceSet set = ResourceSet.located(resources, locators).withRepeatedKeys(notes).withThresholds(thresholds)
+          .withKnownFieldsOnly(knownFieldsOnly);
       return new LintResult(rules.evaluate(set), files, resources.size());
     }
 
     /** The rules over what was kept, as a part of a whole set holding {@code wholeSetKinds}. */
     ValidationReport evaluate(Set<String> wholeSetKinds) {
       return rules.evaluate(ResourceSet.located(resources, locators).withRepeatedKeys(notes).withThresholds(thresholds)
-          .asPartOf(wholeSetKinds));
+          .withKnownFieldsOnly(knownFieldsOnly).asPartOf(wholeSetKinds));
     }
   }
 

@@ -27,6 +27,8 @@ public final class ResourceSet {
   private final Thresholds thresholds;
   /** Kinds (apiVersion/kind) of the whole set this one is a part of, or null when this set is whole. */
   private final java.util.Set<String> wholeSetKinds;
+  /** Resources whose reader saw every field placed in the schema (identity set; empty unless a reader says so). */
+  private final java.util.Set<HasMetadata> knownFieldsOnly;
   // Lazily built indexes: rules ask for the same types, names and trees many times over a large set.
   private final Map<Class<?>, List<?>> byType = new ConcurrentHashMap<>();
   private final Map<Class<?>, Map<String, HasMetadata>> byName = new ConcurrentHashMap<>();
@@ -34,12 +36,14 @@ public final class ResourceSet {
   private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
   private ResourceSet(List<HasMetadata> resources, Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators) {
-    this(resources, locators, new IdentityHashMap<>(), Thresholds.defaults(), null);
+    this(resources, locators, new IdentityHashMap<>(), Thresholds.defaults(), null, java.util.Set.of());
   }
 
   private ResourceSet(List<HasMetadata> resources, Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators,
-      Map<HasMetadata, List<String>> repeatedKeys, Thresholds thresholds, java.util.Set<String> wholeSetKinds) {
+      Map<HasMetadata, List<String>> repeatedKeys, Thresholds thresholds, java.util.Set<String> wholeSetKinds,
+      java.util.Set<HasMetadata> knownFieldsOnly) {
     this.resources = List.copyOf(resources);
+    this.knownFieldsOnly = knownFieldsOnly;
     this.locators = locators;
     this.repeatedKeys = repeatedKeys;
     this.thresholds = thresholds;
@@ -51,7 +55,7 @@ public final class ResourceSet {
    * resources have the kinds {@code kinds} ({@code apiVersion/kind}): what {@link #anyOfType} answers for the whole.
    */
   public ResourceSet asPartOf(java.util.Set<String> kinds) {
-    return new ResourceSet(resources, locators, repeatedKeys, thresholds, java.util.Set.copyOf(kinds));
+    return new ResourceSet(resources, locators, repeatedKeys, thresholds, java.util.Set.copyOf(kinds), knownFieldsOnly);
   }
 
   /**
@@ -68,12 +72,27 @@ public final class ResourceSet {
   /** This set, knowing which keys each resource's file wrote twice with the same value (paths). */
   public ResourceSet withRepeatedKeys(Map<HasMetadata, List<String>> repeated) {
     Map<HasMetadata, List<String>> copy = new IdentityHashMap<>(repeated);
-    return new ResourceSet(resources, locators, copy, thresholds, wholeSetKinds);
+    return new ResourceSet(resources, locators, copy, thresholds, wholeSetKinds, knownFieldsOnly);
   }
 
   /** This set, judged with {@code thresholds} (scrape interval, …). */
   public ResourceSet withThresholds(Thresholds thresholds) {
-    return new ResourceSet(resources, locators, repeatedKeys, thresholds, wholeSetKinds);
+    return new ResourceSet(resources, locators, repeatedKeys, thresholds, wholeSetKinds, knownFieldsOnly);
+  }
+
+  /**
+   * This set, knowing that its reader placed every field of {@code resources} in their schema (lint's typed reading
+   * notes each value it can only keep as an additional property): the unknown-field check need not walk them.
+   */
+  public ResourceSet withKnownFieldsOnly(java.util.Collection<? extends HasMetadata> resources) {
+    java.util.Set<HasMetadata> copy = Collections.newSetFromMap(new IdentityHashMap<>());
+    copy.addAll(resources);
+    return new ResourceSet(this.resources, locators, repeatedKeys, thresholds, wholeSetKinds, copy);
+  }
+
+  /** Whether {@code resource}'s reader placed every one of its fields in the schema (see {@link #withKnownFieldsOnly}). */
+  public boolean knownFieldsOnly(HasMetadata resource) {
+    return knownFieldsOnly.contains(resource);
   }
 
   /** The thresholds rules judge with. */
