@@ -15,12 +15,13 @@ import java.io.IOException;
 
 /**
  * Counts, per thread, the values Jackson's reading puts into an object's additional properties (its any-setter): the
- * fields the object's schema has no place for, and values fabric8 could not read as their field's type. A document read
- * while the count stayed the same has no unknown field anywhere, which lint tells the unknown-field check so that it
- * need not walk the object.
+ * fields the object's schema has no place for, and any value fabric8's wrapping of typed properties hands over instead
+ * of failing (it does so for template placeholders). A document read while the count stayed the same has no unknown
+ * field anywhere, which lint tells the unknown-field check so that it need not walk the object
+ * ({@code KnownFieldsOnlyTest} holds that against walking everything).
  *
- * <p>Registered after fabric8's modules: Jackson runs the last registered modifier first, so fabric8's own wrapping of
- * properties (which hands mismatched values to the any-setter) is given the counting one.
+ * <p>Registered after fabric8's modules: Jackson runs the last registered modifier first, so fabric8's wrapping of
+ * properties captures the counting any-setter, not the one it replaces.
  */
 public final class AdditionalPropertyCount extends SimpleModule {
 
