@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rolloutkit.argo.internal.UnknownFields;
 import dev.rolloutkit.internal.StackYaml;
 import dev.rolloutkit.internal.wire.model.ModelSerializers;
-import dev.rolloutkit.rules.Finding;
 import dev.rolloutkit.rules.RuleSet;
 import dev.rolloutkit.testing.RandomModelObjects;
 import io.fabric8.kubernetes.api.model.HasMetadata;
