@@ -60,8 +60,29 @@ public final class MapperFreeWire {
     }
   }
 
-  /** The tree the shared mapper would make of {@code value} ({@code mapper.valueToTree(value)}), or null. */
+  /**
+   * The tree the shared mapper would make of {@code value} ({@code mapper.valueToTree(value)}), or null. Built as the
+   * generated serializer writes, without tokens in between: the tree {@link #node} reads from {@link #tokens}.
+   */
   public static JsonNode tree(Object value) {
+    if (value == null) {
+      return null;
+    }
+    JsonSerializer<Object> serializer = serializer(value.getClass().getName());
+    if (serializer == null) {
+      return null;
+    }
+    TreeGenerator tree = new TreeGenerator();
+    try {
+      serializer.serialize(value, tree, null);
+      return tree.root();
+    } catch (Values.NeedsMapper | IOException e) {
+      return null;
+    }
+  }
+
+  /** {@link #tree} the way it was made before {@link TreeGenerator}: tokens, then read back (for the identity tests). */
+  static JsonNode treeThroughTokens(Object value) {
     TokenBuffer tokens = tokens(value);
     if (tokens == null) {
       return null;

@@ -91,6 +91,24 @@ class ModelWireTest {
     RandomModelObjects.assertMadeWithoutMapperAsWith(WIRE, ModelSerializers.classNames(), seed, MapperFreeWire::tokens, MapperFreeWire::tree);
   }
 
+  /**
+   * The tree is built as the serializer writes ({@code TreeGenerator}); it must be what reading back the tokens the
+   * serializer writes gives, and be left to the mapper exactly where that is.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("dev.rolloutkit.testing.RandomModelObjects#seeds")
+  void should_build_the_tree_that_reading_back_the_tokens_builds(int seed) throws Exception {
+    java.util.Random random = new java.util.Random(seed);
+    int built = 0;
+    for (String name : ModelSerializers.classNames()) {
+      Object value = new RandomModelObjects(random).fill(Class.forName(name));
+      com.fasterxml.jackson.databind.JsonNode expected = MapperFreeWire.treeThroughTokens(value);
+      assertThat(MapperFreeWire.tree(value)).as("%s, seed %d", name, seed).isEqualTo(expected);
+      built += expected == null ? 0 : 1;
+    }
+    assertThat(built).as("trees built, seed %d", seed).isGreaterThan(ModelSerializers.classNames().size() / 5);
+  }
+
   /** Every planned class, filled at random (seeded; see {@link RandomModelObjects} for what varies). */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("dev.rolloutkit.testing.RandomModelObjects#seeds")
