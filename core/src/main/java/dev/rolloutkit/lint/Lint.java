@@ -418,14 +418,10 @@ public final class Lint {
 
   /** The document read as fabric8's deserializer reads it: into a tree to find the class, then the tree typed. */
   static HasMetadata typedThroughTree(YamlLocations document) {
-    try (JsonParser tokens = document.tokens()) {
-      return (HasMetadata) dev.rolloutkit.internal.StackYaml.mapper().readValue(tokens, io.fabric8.kubernetes.api.model.KubernetesResource.class);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
+    return typedDirectly(document, io.fabric8.kubernetes.api.model.KubernetesResource.class);
   }
 
-  /** The document read typed as {@code type} straight from its tokens. */
+  /** The document read typed as {@code type} straight from its tokens (fabric8's deserializer for the abstract kinds). */
   static HasMetadata typedDirectly(YamlLocations document, Class<?> type) {
     try (JsonParser tokens = document.tokens()) {
       return (HasMetadata) dev.rolloutkit.internal.StackYaml.mapper().readValue(tokens, type);
