@@ -1,24 +1,12 @@
 package dev.rolloutkit.lint;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.events.DocumentEndEvent;
-import org.yaml.snakeyaml.events.DocumentStartEvent;
 import org.yaml.snakeyaml.events.Event;
-import org.yaml.snakeyaml.events.ImplicitTuple;
-import org.yaml.snakeyaml.events.MappingEndEvent;
-import org.yaml.snakeyaml.events.MappingStartEvent;
-import org.yaml.snakeyaml.events.ScalarEvent;
-import org.yaml.snakeyaml.events.SequenceEndEvent;
-import org.yaml.snakeyaml.events.SequenceStartEvent;
-import org.yaml.snakeyaml.events.StreamEndEvent;
-import org.yaml.snakeyaml.events.StreamStartEvent;
 
 /**
- * Reads the YAML that manifests are written in into the events SnakeYAML's parser would give for it, or declines.
+ * Reads the YAML that manifests are written in into the events SnakeYAML's parser would give for it, or declines; the
+ * events go to a {@link Sink}: {@link SubsetYamlEventList} makes SnakeYAML's events of them, for Jackson's YAML parser,
+ * and {@link SubsetYamlDocuments} lint's documents, without a parser in between.
  *
  * <p>The subset: block mappings and sequences (indentless sequences under a key included) with one entry per line,
  * plain scalars (values going on over deeper-indented lines, as emitters fold long ones, included; keys on one line),
@@ -29,24 +17,70 @@ import org.yaml.snakeyaml.events.StreamStartEvent;
  * YAML does not allow, deep nesting) makes {@link #read} return null, and the text is read by SnakeYAML, which then also reports
  * any error. Within the subset Jackson reads from these events exactly the tokens, values and token locations it reads
  * from SnakeYAML's: the events have SnakeYAML's values and styles and its start marks (line, column and index) for
- * every scalar, mapping and sequence start. Two differences Jackson cannot see: a plain scalar that can only be a
- * string is marked as needing no tag resolution (so Jackson skips the resolver's patterns), and end marks are not
- * reproduced (they only place errors, and texts with errors are SnakeYAML's).
+ * every scalar, mapping and sequence start. End marks are not reproduced everywhere (they only place errors, and texts
+ * with errors are SnakeYAML's).
  */
 final class SubsetYamlEvents {
 
-  private static final String SOURCE = "reader";
-  private static final int[] NO_SNIPPET = new int[0];
-  private static final ImplicitTuple PLAIN = new ImplicitTuple(true, false);
-  private static final ImplicitTuple NOT_PLAIN = new ImplicitTuple(false, true);
-  /** The first characters for which SnakeYAML's resolver has patterns (booleans, numbers, merge, null, timestamps, tags). */
-  private static final String RESOLVER_FIRST_CHARACTERS = "yYnNtTfFoO-+0123456789.<~!&*";
+  /** How a scalar was written. */
+  enum Style { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL }
+
+  /**
+   * What the scanner reads, in order: for each document its start, one value (a mapping, or an empty plain scalar) and
+   * its end. Positions are SnakeYAML's marks packed into a {@code long} ({@link #index}, {@link #line} and {@link
+   * #column}, 0-based), or {@link #END} for the end of the text. A sink may throw {@link #declined()} to give the text
+   * up; the scanner then returns false.
+   */
+  interface Sink {
+    void documentStart(long at, boolean explicit);
+
+    void documentEnd(long at);
+
+    void mappingStart(long at, boolean flow);
+
+    void mappingEnd(long at);
+
+    void sequenceStart(long at, boolean flow);
+
+    void sequenceEnd(long at);
+
+    void scalar(String value, Style style, long at);
+  }
+
+  /** The position of the end of the text (worked out only by a sink that needs it: {@link #endMark(String)}). */
+  static final long END = -1L;
+
+  static int index(long at) {
+    return (int) (at >>> 42);
+  }
+
+  static int line(long at) {
+    return (int) (at >>> 21) & 0x1FFFFF;
+  }
+
+  static int column(long at) {
+    return (int) at & 0x1FFFFF;
+  }
+
+  /** SnakeYAML's position at the end of {@code text}: its length, the number of line breaks, the last line's length. */
+  static long endMark(String text) {
+    int last = text.lastIndexOf('\n');
+    int lines = 0;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      lines++;
+    }
+    return pack(text.length(), lines, text.length() - last - 1);
+  }
+
+  private static long pack(int index, int line, int column) {
+    return (long) index << 42 | (long) line << 21 | column;
+  }
   /** Far below the readers' own limit of 100, so that limit's error always comes from SnakeYAML. */
   private static final int MAX_DEPTH = 60;
   /** SnakeYAML looks for a simple key's ':' up to 1,024 characters on; beyond that it is an error. */
   private static final int MAX_KEY_LENGTH = 1000;
-  /** Longer texts go to SnakeYAML, which counts them against its code point limit. */
-  private static final int MAX_LENGTH = 4 * 1024 * 1024;
+  /** Longer texts go to SnakeYAML (positions are packed in 21 bits each). */
+  private static final int MAX_LENGTH = (1 << 21) - 1;
 
   /** Thrown, without a stack trace, where the text leaves the subset. */
   private static final class Outside extends RuntimeException {
@@ -57,32 +91,42 @@ final class SubsetYamlEvents {
 
   private static final Outside OUTSIDE = new Outside();
 
+  /** What a {@link Sink} throws to give a text up. */
+  static RuntimeException declined() {
+    return OUTSIDE;
+  }
+
   private final String text;
   private final int length;
-  private final List<Event> events = new ArrayList<>();
+  private final Sink sink;
   /** Start of the current line, its 0-based number, and the number of spaces it starts with (-1 at the end of text). */
   private int lineStart;
   private int line;
   private int indent;
   private int depth;
-  private Mark endMark;
 
-  private SubsetYamlEvents(String text) {
+  private SubsetYamlEvents(String text, Sink sink) {
     this.text = text;
     this.length = text.length();
+    this.sink = sink;
   }
 
   /** SnakeYAML's events for {@code text}, or null when the text is not in the subset. */
   static List<Event> read(String text) {
+    SubsetYamlEventList events = new SubsetYamlEventList(text);
+    return scan(text, events) ? events.events() : null;
+  }
+
+  /** Reads {@code text} into {@code sink}; false, part-way through, when the text is not in the subset or the sink declines. */
+  static boolean scan(String text, Sink sink) {
     if (text.length() > MAX_LENGTH || !allowedCharacters(text)) {
-      return null;
+      return false;
     }
-    SubsetYamlEvents reader = new SubsetYamlEvents(text);
     try {
-      reader.stream();
-      return reader.events;
+      new SubsetYamlEvents(text, sink).stream();
+      return true;
     } catch (Outside | StringIndexOutOfBoundsException e) {
-      return null; // (an index past the end would be a slip of this scanner's: SnakeYAML reads such a text too)
+      return false; // (an index past the end would be a slip of this scanner's: SnakeYAML reads such a text too)
     }
   }
 
@@ -104,8 +148,13 @@ final class SubsetYamlEvents {
   // ---------------------------------------------------------------------------------------------------------------
   // Lines
 
-  private Mark mark(int index) {
-    return new Mark(SOURCE, index, line, index - lineStart, NO_SNIPPET, 0);
+  private long mark(int index) {
+    return pack(index, line, index - lineStart);
+  }
+
+  /** The position of the current line's start, or {@link #END} at the end of the text. */
+  private long lineMark() {
+    return atEnd() ? END : mark(lineStart);
   }
 
   private int lineEnd(int from) {
@@ -179,12 +228,10 @@ final class SubsetYamlEvents {
   // Documents
 
   private void stream() {
-    Mark start = mark(0);
-    events.add(new StreamStartEvent(start, start));
     toContent();
     while (!atEnd()) {
       boolean explicit = documentMarker();
-      Mark documentStart = mark(lineStart);
+      long documentStart = mark(lineStart);
       if (explicit) {
         if (text.charAt(lineStart) == '.') {
           throw OUTSIDE;
@@ -193,37 +240,19 @@ final class SubsetYamlEvents {
         nextLine(lineStart);
         toContent();
       }
-      events.add(new DocumentStartEvent(documentStart, documentStart, explicit, null, Map.of()));
+      sink.documentStart(documentStart, explicit);
       if (atEnd() || documentMarker()) {
-        Mark empty = atEnd() ? endMark() : mark(lineStart);
-        events.add(new ScalarEvent(null, null, PLAIN, "", empty, empty, DumperOptions.ScalarStyle.PLAIN));
+        sink.scalar("", Style.PLAIN, lineMark());
       } else if (indent == 0 && key(lineStart) >= 0) {
         mapping(0, lineStart);
       } else {
         throw OUTSIDE;
       }
-      Mark documentEnd = atEnd() ? endMark() : mark(lineStart);
-      events.add(new DocumentEndEvent(documentEnd, documentEnd, false));
+      sink.documentEnd(lineMark());
       if (!atEnd() && !documentMarker()) {
         throw OUTSIDE;
       }
     }
-    Mark end = endMark();
-    events.add(new StreamEndEvent(end, end));
-  }
-
-  /** Where SnakeYAML's reader stands at the end of the text. */
-  private Mark endMark() {
-    if (endMark != null) {
-      return endMark;
-    }
-    int last = text.lastIndexOf('\n');
-    int lines = 0;
-    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-      lines++;
-    }
-    endMark = new Mark(SOURCE, length, lines, length - last - 1, NO_SNIPPET, 0);
-    return endMark;
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -238,8 +267,7 @@ final class SubsetYamlEvents {
   /** A block mapping whose keys stand at column {@code column}; the first at {@code first} on the current line. */
   private void mapping(int column, int first) {
     enter();
-    Mark start = mark(first);
-    events.add(new MappingStartEvent(null, null, true, start, start, DumperOptions.FlowStyle.BLOCK));
+    sink.mappingStart(mark(first), false);
     int keyAt = first;
     while (true) {
       int colon = key(keyAt);
@@ -258,8 +286,7 @@ final class SubsetYamlEvents {
       }
       keyAt = lineStart + column;
     }
-    Mark end = atEnd() ? endMark() : mark(lineStart);
-    events.add(new MappingEndEvent(end, end));
+    sink.mappingEnd(lineMark());
     depth--;
   }
 
@@ -269,8 +296,7 @@ final class SubsetYamlEvents {
    */
   private void sequence(int column, boolean indentless) {
     enter();
-    Mark start = mark(lineStart + column);
-    events.add(new SequenceStartEvent(null, null, true, start, start, DumperOptions.FlowStyle.BLOCK));
+    sink.sequenceStart(mark(lineStart + column), false);
     while (true) {
       int dash = lineStart + column;
       if (!valueBelow(dash, column, false)) {
@@ -296,8 +322,7 @@ final class SubsetYamlEvents {
         throw OUTSIDE;
       }
     }
-    Mark end = atEnd() ? endMark() : mark(lineStart);
-    events.add(new SequenceEndEvent(end, end));
+    sink.sequenceEnd(lineMark());
     depth--;
   }
 
@@ -312,7 +337,7 @@ final class SubsetYamlEvents {
     if (at(p) != '\n' && !(at(p) == '#' && p > indicator + 1)) {
       return false;
     }
-    Mark empty = mark(indicator + 1);
+    long empty = mark(indicator + 1);
     nextLine(p);
     toContent();
     boolean below = !atEnd() && !documentMarker();
@@ -343,17 +368,12 @@ final class SubsetYamlEvents {
     return at(index) == '-' && blank(at(index + 1));
   }
 
-  /**
-   * A plain scalar. One whose first character no implicit resolver of SnakeYAML's looks at is a string whatever
-   * follows, so it is marked as one that needs no resolving (Jackson then skips the resolver's patterns).
-   */
-  private void plainScalar(String value, Mark start) {
-    ImplicitTuple implicit = RESOLVER_FIRST_CHARACTERS.indexOf(value.charAt(0)) < 0 ? NOT_PLAIN : PLAIN;
-    events.add(new ScalarEvent(null, null, implicit, value, start, start, DumperOptions.ScalarStyle.PLAIN));
+  private void plainScalar(String value, long start) {
+    sink.scalar(value, Style.PLAIN, start);
   }
 
-  private void emptyScalar(Mark at) {
-    events.add(new ScalarEvent(null, null, PLAIN, "", at, at, DumperOptions.ScalarStyle.PLAIN));
+  private void emptyScalar(long at) {
+    sink.scalar("", Style.PLAIN, at);
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -424,7 +444,7 @@ final class SubsetYamlEvents {
    * a line break); leaves the reader at the next content line.
    */
   private void plain(int index, int parent) {
-    Mark start = mark(index);
+    long start = mark(index);
     int end = plainEnd(index, false);
     StringBuilder value = null;
     while (true) {
@@ -558,11 +578,8 @@ final class SubsetYamlEvents {
       value.append(c);
       p++;
     }
-    int after = p + 1;
-    Mark start = mark(index);
-    events.add(new ScalarEvent(null, null, NOT_PLAIN, value.toString(), start, start,
-        quote == '\'' ? DumperOptions.ScalarStyle.SINGLE_QUOTED : DumperOptions.ScalarStyle.DOUBLE_QUOTED));
-    return after;
+    sink.scalar(value.toString(), quote == '\'' ? Style.SINGLE_QUOTED : Style.DOUBLE_QUOTED, mark(index));
+    return p + 1;
   }
 
   /** Appends the escape whose letter is at {@code index}, as SnakeYAML reads it; returns the index after it. */
@@ -615,7 +632,7 @@ final class SubsetYamlEvents {
    * indentation is that of its first line, which must be written; leaves the reader at the next content line.
    */
   private void literal(int index, int parent) {
-    Mark start = mark(index);
+    long start = mark(index);
     int p = index + 1;
     char chomping = at(p) == '-' || at(p) == '+' ? text.charAt(p++) : ' ';
     while (at(p) == ' ') {
@@ -674,7 +691,7 @@ final class SubsetYamlEvents {
     if (chomping == '+') {
       value.append("\n".repeat(emptyLines));
     }
-    events.add(new ScalarEvent(null, null, NOT_PLAIN, value.toString(), start, start, DumperOptions.ScalarStyle.LITERAL));
+    sink.scalar(value.toString(), Style.LITERAL, start);
     toContent();
   }
 
@@ -686,10 +703,11 @@ final class SubsetYamlEvents {
     enter();
     boolean sequence = text.charAt(index) == '[';
     char close = sequence ? ']' : '}';
-    Mark start = mark(index);
-    events.add(sequence
-        ? new SequenceStartEvent(null, null, true, start, start, DumperOptions.FlowStyle.FLOW)
-        : new MappingStartEvent(null, null, true, start, start, DumperOptions.FlowStyle.FLOW));
+    if (sequence) {
+      sink.sequenceStart(mark(index), true);
+    } else {
+      sink.mappingStart(mark(index), true);
+    }
     int p = spaces(index + 1);
     if (at(p) != close) {
       while (true) {
@@ -715,8 +733,11 @@ final class SubsetYamlEvents {
         }
       }
     }
-    Mark end = mark(p + 1);
-    events.add(sequence ? new SequenceEndEvent(end, end) : new MappingEndEvent(end, end));
+    if (sequence) {
+      sink.sequenceEnd(mark(p + 1));
+    } else {
+      sink.mappingEnd(mark(p + 1));
+    }
     depth--;
     return p + 1;
   }

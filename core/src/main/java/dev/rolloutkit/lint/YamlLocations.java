@@ -153,57 +153,108 @@ final class YamlLocations {
     }
   }
 
-  /** Every document of {@code text}, in order, with the positions of its fields (none for a document that is no mapping). */
+  /**
+   * Every document of {@code text}, in order, with the positions of its fields (none for a document that is no mapping).
+   * A text in {@link SubsetYamlEvents}' subset, read with lint's mapper, goes from the scanner into the documents
+   * ({@link SubsetYamlDocuments}); any other, or one holding a scalar whose reading only the parser knows, through the
+   * mapper's parser.
+   */
   static List<YamlLocations> of(String file, String text, ObjectMapper mapper) throws IOException {
+    if (mapper.getFactory() instanceof SubsetYamlFactory) {
+      List<YamlLocations> documents = SubsetYamlDocuments.read(file, text, mapper);
+      if (documents != null) {
+        return documents;
+      }
+    }
+    return throughParser(file, text, mapper);
+  }
+
+  /** {@link #of} through the mapper's parser. */
+  static List<YamlLocations> throughParser(String file, String text, ObjectMapper mapper) throws IOException {
     List<YamlLocations> documents = new ArrayList<>();
     try (JsonParser parser = mapper.getFactory().createParser(text)) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
         // No native ids: YAML tags and anchors are left out, as reading the text into a tree leaves them out.
         TokenBuffer tokens = new TokenBuffer(mapper, false);
-        Walk walk = new Walk(parser, tokens);
+        Walk walk = new Walk();
+        JsonLocation at = parser.currentTokenLocation();
+        walk.root(token, token == JsonToken.VALUE_STRING ? parser.getText() : null, at.getLineNr(), at.getColumnNr());
         if (token == JsonToken.START_OBJECT) {
-          walk.mark(parser.currentTokenLocation());
           tokens.copyCurrentEvent(parser);
-          walk.object();
+          walkObject(parser, tokens, walk);
         } else {
-          if (token == JsonToken.VALUE_STRING) {
-            walk.topLevelText.put("", parser.getText());
-          }
           tokens.copyCurrentStructure(parser);
         }
-        documents.add(new YamlLocations(file, mapper, tokens, token, walk.topLevelText, Arrays.copyOf(walk.marks, walk.count),
-            walk.repeated, walk.plainNumbers && token == JsonToken.START_OBJECT));
+        documents.add(walk.document(file, mapper, tokens));
       }
     }
     return documents;
   }
 
-  /** One document's walk: copies each token into the buffer, marks keys and items, checks repeats and aliases. */
-  private static final class Walk {
-    private final JsonParser parser;
-    private final TokenBuffer tokens;
+  /** Feeds the rest of the object just started to the walk, copying each token into the buffer. */
+  private static void walkObject(JsonParser parser, TokenBuffer tokens, Walk walk) throws IOException {
+    while (walk.open()) {
+      JsonToken token = parser.nextToken();
+      if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+        tokens.copyCurrentEvent(parser);
+        walk.end();
+      } else if (token == JsonToken.FIELD_NAME) {
+        tokens.copyCurrentEvent(parser);
+        JsonLocation at = parser.currentTokenLocation();
+        walk.key(parser.currentName(), at.getLineNr(), at.getColumnNr());
+      } else {
+        String text = token.isScalarValue() ? parser.getText() : null;
+        if (token.isNumeric() && walk.plainNumbers()
+            && (token != JsonToken.VALUE_NUMBER_INT || !parser.getNumberValue().toString().equals(text))) {
+          walk.numberNotAsWritten();
+        }
+        int line = 0;
+        int column = 0;
+        if (walk.inArray()) { // an object's values are marked where their keys are
+          JsonLocation at = parser.currentTokenLocation();
+          line = at.getLineNr();
+          column = at.getColumnNr();
+        }
+        walk.value(token, text, line, column);
+        if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml && yaml.isCurrentAlias()) {
+          JsonLocation at = parser.currentTokenLocation();
+          throw new AliasException(at.getLineNr(), at.getColumnNr(), parser.getText());
+        }
+        tokens.copyCurrentEvent(parser);
+      }
+    }
+  }
+
+  /**
+   * One document's walk, told each token in order: marks keys and items, finds repeated keys, notes the top-level
+   * {@code apiVersion} and {@code kind} and whether every number is written as it prints. Whoever reads the text
+   * copies the tokens into the document's buffer.
+   */
+  static final class Walk {
     private final List<String> repeated = new ArrayList<>();
     /** The path being walked, as names and indexes; made into text only for a repeated key. */
     private final List<Object> segments = new ArrayList<>();
     /** Top-level fields with string values (the last written, as in the tree); the document's own text under "". */
     private final Map<String, String> topLevelText = new HashMap<>(4);
+    /** The open containers, innermost last: an object's keys, or an array's next index. */
+    private final List<Object> open = new ArrayList<>();
     private int[] marks = new int[64];
     private int count;
     /** No number so far that prints differently from how it is written. */
     private boolean plainNumbers = true;
+    private JsonToken first;
+    /** The key just read in the innermost object, waiting for its value, and where it is. */
+    private String key;
+    private int keyLine;
+    private int keyColumn;
 
-    Walk(JsonParser parser, TokenBuffer tokens) {
-      this.parser = parser;
-      this.tokens = tokens;
-    }
-
-    void mark(JsonLocation at) {
+    private void mark(int line, int column) {
       if (count + 2 > marks.length) {
         marks = Arrays.copyOf(marks, marks.length * 2);
       }
-      marks[count++] = at.getLineNr();
-      marks[count++] = at.getColumnNr();
+      marks[count++] = line;
+      marks[count++] = column;
     }
 
     String path() {
@@ -221,49 +272,105 @@ final class YamlLocations {
       return b.toString();
     }
 
-    private void number(JsonToken token, String text) throws IOException {
-      if (plainNumbers && (token != JsonToken.VALUE_NUMBER_INT || !parser.getNumberValue().toString().equals(text))) {
-        plainNumbers = false;
+    boolean plainNumbers() {
+      return plainNumbers;
+    }
+
+    /** A number that prints otherwise than it is written ({@code 010}, {@code 1.10}, {@code -0}). */
+    void numberNotAsWritten() {
+      plainNumbers = false;
+    }
+
+    /** True while a container of the document is open. */
+    boolean open() {
+      return !open.isEmpty();
+    }
+
+    /** True if the innermost open container is an array. */
+    boolean inArray() {
+      return !open.isEmpty() && open.get(open.size() - 1) instanceof int[];
+    }
+
+    /** True if the innermost open container is an object waiting for a key. */
+    boolean expectsKey() {
+      return key == null && !open.isEmpty() && open.get(open.size() - 1) instanceof Keys;
+    }
+
+    /** The document's first token, at a 1-based line and column; an object's is the walk's first mark. */
+    void root(JsonToken token, String text, int line, int column) {
+      first = token;
+      if (token == JsonToken.START_OBJECT) {
+        mark(line, column);
+        open.add(new Keys());
+      } else if (token == JsonToken.VALUE_STRING) {
+        topLevelText.put("", text);
       }
     }
 
-    /** A key's scalar value, to tell a harmless repeat from a conflicting one. */
-    private record Scalar(JsonToken token, String text) {}
+    /** A key of the innermost object, at a 1-based line and column. */
+    void key(String name, int line, int column) {
+      key = name;
+      keyLine = line;
+      keyColumn = column;
+    }
 
-    void object() throws IOException {
-      Keys seen = new Keys();
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        tokens.copyCurrentEvent(parser);
-        String name = parser.currentName();
-        JsonLocation keyAt = parser.currentTokenLocation();
-        JsonToken value = parser.nextToken();
-        String text = value.isScalarValue() ? parser.getText() : null;
-        if (value.isNumeric()) {
-          number(value, text);
-        }
-        if (segments.isEmpty() && (name.equals("apiVersion") || name.equals("kind"))) {
+    /**
+     * The first token of a value in the innermost container (its text if a scalar), at a 1-based line and column (an
+     * array's items only: an object's values are marked at their keys).
+     */
+    void value(JsonToken token, String text, int line, int column) throws DuplicateKeyException {
+      Object container = open.get(open.size() - 1);
+      if (container instanceof Keys seen) {
+        String name = key;
+        key = null;
+        if (open.size() == 1 && (name.equals("apiVersion") || name.equals("kind"))) {
           topLevelText.remove(name);
-          if (value == JsonToken.VALUE_STRING) {
+          if (token == JsonToken.VALUE_STRING) {
             topLevelText.put(name, text);
           }
         }
         segments.add(name);
-        int first = seen.indexOf(name);
-        if (first >= 0) {
-          Scalar before = seen.value(first);
-          if (text == null || before == null || before.token() != value || !before.text().equals(text)) {
-            throw new DuplicateKeyException(keyAt.getLineNr(), keyAt.getColumnNr(), path());
+        int before = seen.indexOf(name);
+        if (before >= 0) {
+          Scalar was = seen.value(before);
+          if (text == null || was == null || was.token() != token || !was.text().equals(text)) {
+            throw new DuplicateKeyException(keyLine, keyColumn, path());
           }
           repeated.add(path()); // the tree keeps the first one only, and so do the marks
         } else {
-          seen.add(name, text == null ? null : new Scalar(value, text));
-          mark(keyAt);
+          seen.add(name, text == null ? null : new Scalar(token, text));
+          mark(keyLine, keyColumn);
         }
-        value(value);
+      } else {
+        int[] next = (int[]) container;
+        segments.add(next[0]++);
+        mark(line, column);
+      }
+      if (token == JsonToken.START_OBJECT) {
+        open.add(new Keys());
+      } else if (token == JsonToken.START_ARRAY) {
+        open.add(new int[1]);
+      } else {
         segments.remove(segments.size() - 1);
       }
-      tokens.copyCurrentEvent(parser); // END_OBJECT
     }
+
+    /** The end of the innermost container. */
+    void end() {
+      open.remove(open.size() - 1);
+      if (!open.isEmpty()) {
+        segments.remove(segments.size() - 1);
+      }
+    }
+
+    /** The document walked, its tokens in {@code tokens}. */
+    YamlLocations document(String file, ObjectMapper mapper, TokenBuffer tokens) {
+      return new YamlLocations(file, mapper, tokens, first, topLevelText, Arrays.copyOf(marks, count), repeated,
+          plainNumbers && first == JsonToken.START_OBJECT);
+    }
+
+    /** A key's scalar value, to tell a harmless repeat from a conflicting one. */
+    private record Scalar(JsonToken token, String text) {}
 
     /** The keys of one mapping with their scalar values: scanned while few (most mappings), hashed beyond. */
     private static final class Keys {
@@ -304,30 +411,6 @@ final class YamlLocations {
           }
         }
         size++;
-      }
-    }
-
-    private void value(JsonToken token) throws IOException {
-      if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml && yaml.isCurrentAlias()) {
-        JsonLocation at = parser.currentTokenLocation();
-        throw new AliasException(at.getLineNr(), at.getColumnNr(), parser.getText());
-      }
-      tokens.copyCurrentEvent(parser);
-      if (token == JsonToken.START_OBJECT) {
-        object();
-      } else if (token == JsonToken.START_ARRAY) {
-        int index = 0;
-        JsonToken item;
-        while ((item = parser.nextToken()) != JsonToken.END_ARRAY) {
-          if (item.isNumeric()) {
-            number(item, parser.getText());
-          }
-          segments.add(index++);
-          mark(parser.currentTokenLocation());
-          value(item);
-          segments.remove(segments.size() - 1);
-        }
-        tokens.copyCurrentEvent(parser); // END_ARRAY
       }
     }
   }

@@ -114,7 +114,7 @@ class SubsetYamlEventsTest {
   }
 
   /** The pinned CRDs and upstream examples, and every YAML file of this repository's sources and tests. */
-  private static List<Path> manifestFiles() throws IOException {
+  static List<Path> manifestFiles() throws IOException {
     List<Path> files = new ArrayList<>();
     for (Path dir : List.of(Manifests.crdsDir(), Manifests.rootDir())) {
       try (Stream<Path> walk = Files.walk(dir)) {
@@ -192,7 +192,7 @@ class SubsetYamlEventsTest {
   private static final String[] INSERTS = {" ", "  ", "\n", ":", ": ", "-", "- ", "#", " #", "'", "\"", "|", "[", "]", "{",
       "}", ",", "\t", "\r", "? ", "&a ", "*a", "\\", "!", "---\n", "...\n", "0", ".", "é"};
 
-  private static String mutate(String text, Random random) {
+  static String mutate(String text, Random random) {
     if (text.isEmpty()) {
       return INSERTS[random.nextInt(INSERTS.length)];
     }
@@ -203,11 +203,11 @@ class SubsetYamlEventsTest {
   }
 
   /** Writes random YAML: mostly manifest-like block structure, with tricky scalars and a few constructs outside the subset. */
-  private static final class RandomYaml {
+  static final class RandomYaml {
     private static final String[] KEYS = {"name", "app.kubernetes.io/name", "a b", "x-y", "-k", "?k", ":k", "k#x", "on", "y",
         "null", "1", "0x1F", "'q''k'", "\"d\\\"k\"", "\"y\"", "'n'", "k ", "<<", "é"};
     /** Scalars a manifest may hold, many of them resolving to numbers, booleans, nulls or timestamps. */
-    private static final String[] SCALARS = {"1", "-1", "+1", "0", "00", "0755", "0x1F", "0b101", "0o17", "1_000", "1.5",
+    static final String[] SCALARS = {"1", "-1", "+1", "0", "00", "0755", "0x1F", "0b101", "0o17", "1_000", "1.5",
         "1e3", "1.0e+3", "-.5", ".inf", "-.Inf", ".NaN", "true", "True", "TRUE", "yes", "No", "on", "OFF", "y", "n", "~",
         "null", "Null", "NULL", "2001-12-14", "2001-12-14t21:59:43.10-05:00", "12:30:00", "190:20:30", "a b", "a  b",
         "a #b", "a#b", "a:b", "http://x:80/y", "=", "<<", "--", "---", "...", "-x", "?x", ":x", "[a]", "{a: b}",
