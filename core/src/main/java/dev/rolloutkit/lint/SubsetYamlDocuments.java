@@ -189,13 +189,19 @@ final class SubsetYamlDocuments implements SubsetYamlEvents.Sink {
       if (decimalInt(value)) {
         return JsonToken.VALUE_NUMBER_INT;
       }
+      if (!numberCharacters(value)) {
+        return JsonToken.VALUE_STRING; // 500m, 10Mi, 30s: no number or timestamp pattern can match
+      }
       Tag tag = RESOLVER.resolve(NodeId.scalar, value, true);
       if (tag == Tag.INT || tag == Tag.FLOAT) {
         throw SubsetYamlEvents.declined();
       }
       return JsonToken.VALUE_STRING; // a string, a timestamp or a merge key: text to Jackson
     }
-    // Letters and '~': the resolver's patterns for them are word lists (booleans, nulls).
+    if (value.length() > 5 || WORD_STARTS.indexOf(c) < 0) {
+      return JsonToken.VALUE_STRING; // longer than every word, or starting otherwise
+    }
+    // The resolver's patterns for these first characters are word lists (booleans, nulls).
     return switch (value) {
       case "true", "True", "TRUE" -> JsonToken.VALUE_TRUE;
       case "false", "False", "FALSE" -> JsonToken.VALUE_FALSE;
@@ -204,6 +210,20 @@ final class SubsetYamlDocuments implements SubsetYamlEvents.Sink {
       case "null", "Null", "NULL", "~" -> JsonToken.VALUE_NULL;
       default -> JsonToken.VALUE_STRING;
     };
+  }
+
+  /** The first characters of the boolean and null words. */
+  private static final String WORD_STARTS = "tTfFyYnNoO~";
+  /** Every character SnakeYAML's integer, float and timestamp patterns can match. */
+  private static final String NUMBER_CHARACTERS = "0123456789+-_.:abcdefABCDEFxinINtTZ \t";
+
+  private static boolean numberCharacters(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (NUMBER_CHARACTERS.indexOf(value.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code 0}, or an optional minus and up to nine digits not starting with 0: a decimal the parser reads as an {@code int}. */

@@ -127,6 +127,36 @@ class SubsetYamlDocumentsTest {
     }
   }
 
+  /** Random number-like and word-like plain scalars: the resolver's patterns and the shortcuts before them agree. */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void should_resolve_number_like_and_word_like_scalars_as_the_parser_does(int seed) {
+    Random random = new Random(seed);
+    String first = "0123456789-+.tTfFyYnNoO~";
+    String rest = "0123456789-+._:eExXbBoO abfinfINFNaNstTZm";
+    String[] words = {"true", "True", "TRUE", "tRue", "false", "no", "No", "nO", "yes", "on", "On", "oN", "off", "OFF", "y", "n",
+        "null", "Null", "nULL", "~", "~x", "nan", "inf", "1e3", "1.5e", "0x1F", "0b1", "0o7", "1:30", "1:2:3", "2001-12-14"};
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 600; i++) {
+      String scalar;
+      if (random.nextInt(4) == 0) {
+        scalar = words[random.nextInt(words.length)];
+      } else {
+        StringBuilder b = new StringBuilder().append(first.charAt(random.nextInt(first.length())));
+        for (int n = random.nextInt(7); n > 0; n--) {
+          b.append(rest.charAt(random.nextInt(rest.length())));
+        }
+        scalar = b.toString().strip();
+      }
+      String one = "k: " + scalar + "\n";
+      if (SubsetYamlEvents.read(one) != null) {
+        agrees(one); // each alone, so one number only the parser reads does not send the others there too
+        text.append("k").append(i).append(": ").append(scalar).append('\n');
+      }
+    }
+    agrees(text.toString());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "a: 1\nb: 2\na: 1\n", "a: 1\nb: 2\na: 2\n", "a: x\na: 'x'\n", "a:\n  b: [1]\n  b: [1]\n", "a: -0\nb: 0\n", "a: [1, -0]\n",
