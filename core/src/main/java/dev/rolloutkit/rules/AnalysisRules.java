@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Checks of AnalysisTemplates: the metric rules Argo applies only when an AnalysisRun starts (and that then abort the
@@ -20,8 +18,6 @@ import java.util.regex.Pattern;
 public final class AnalysisRules {
 
   private AnalysisRules() {}
-
-  private static final Pattern WINDOW = Pattern.compile("\\[(\\d+(?:ms|s|m|h|d|w|y))(?::[^\\]]*)?]");
 
   /** A metric of either template kind, as a JSON tree, with its path. */
   record Metric(HasMetadata template, String path, JsonNode node) {
@@ -197,11 +193,10 @@ public final class AnalysisRules {
           f.add(t, m.path() + ".interval", "interval " + interval + " is shorter than the " + scrape + "s scrape interval",
               "measure at most once per scrape, e.g. every 60s");
         }
-        Matcher w = WINDOW.matcher(m.node().path("provider").path("prometheus").path("query").asText(""));
-        while (w.find()) {
-          long window = ArgoDuration.seconds(w.group(1)).orElse(Long.MAX_VALUE);
+        for (String w : RangeWindows.of(m.node().path("provider").path("prometheus").path("query").asText(""))) {
+          long window = ArgoDuration.seconds(w).orElse(Long.MAX_VALUE);
           if (window < 4 * scrape) {
-            f.add(t, m.path() + ".provider.prometheus.query", "range window [" + w.group(1) + "] is shorter than 4 × the " + scrape
+            f.add(t, m.path() + ".provider.prometheus.query", "range window [" + w + "] is shorter than 4 × the " + scrape
                 + "s scrape interval", "use at least [" + 4 * scrape + "s], e.g. [2m]");
           }
         }

@@ -314,7 +314,9 @@ public final class ArgoRules {
             var args = orEmpty(s.getAnalysis().getArgs());
             for (int a = 0; a < args.size(); a++) {
               var v = args.get(a).getValueFrom() == null ? null : args.get(a).getValueFrom().getPodTemplateHashValue();
-              checkHash(r, f, CANARY + ".steps[" + i + "].analysis.args[" + a + "].valueFrom.podTemplateHashValue", v);
+              if (badHash(v)) {
+                hashFinding(r, f, CANARY + ".steps[" + i + "].analysis.args[" + a + "].valueFrom.podTemplateHashValue", v);
+              }
             }
           }
         });
@@ -322,16 +324,20 @@ public final class ArgoRules {
           var args = orEmpty(c.getAnalysis().getArgs());
           for (int a = 0; a < args.size(); a++) {
             var v = args.get(a).getValueFrom() == null ? null : args.get(a).getValueFrom().getPodTemplateHashValue();
-            checkHash(r, f, CANARY + ".analysis.args[" + a + "].valueFrom.podTemplateHashValue", v);
+            if (badHash(v)) {
+              hashFinding(r, f, CANARY + ".analysis.args[" + a + "].valueFrom.podTemplateHashValue", v);
+            }
           }
         }
       });
 
-  private static void checkHash(Rollout r, AbstractRule.Findings f, String path, String value) {
-    if (value != null && !value.equals("Latest") && !value.equals("Stable")) {
-      f.add(r, path, "podTemplateHashValue '" + value + "' is neither Latest nor Stable; Argo resolves it to an empty string",
-          "use Latest (the canary) or Stable");
-    }
+  private static boolean badHash(String value) {
+    return value != null && !value.equals("Latest") && !value.equals("Stable");
+  }
+
+  private static void hashFinding(Rollout r, AbstractRule.Findings f, String path, String value) {
+    f.add(r, path, "podTemplateHashValue '" + value + "' is neither Latest nor Stable; Argo resolves it to an empty string",
+        "use Latest (the canary) or Stable");
   }
 
   public static final Rule STARTING_STEP = canaries("ARGO-STARTING-STEP", "Background analysis starts at a step that exists",
@@ -427,22 +433,27 @@ public final class ArgoRules {
         }
       });
 
+  /** The Services a Rollout names: strategy, field, path. */
+  private static final String[][] SERVICE_REFS = {{"canary", "canaryService", "spec.strategy.canary.canaryService"},
+      {"canary", "stableService", "spec.strategy.canary.stableService"}, {"blueGreen", "activeService", "spec.strategy.blueGreen.activeService"},
+      {"blueGreen", "previewService", "spec.strategy.blueGreen.previewService"}};
+
   public static final Rule SERVICE_SELECTOR = new CheckRule("ARGO-SERVICE-SELECTOR", Severity.ERROR,
       "Services a Rollout uses select its pods and are not managed by another Rollout",
       "The controller rejects the Rollout when a canary, stable, active or preview Service's selector has a label its pod template"
           + " lacks (rule 52), or when the Service is annotated as managed by another Rollout (rule 53).",
       (resources, f) -> {
         for (Rollout r : resources.ofType(Rollout.class)) {
-          JsonNode strategy = resources.tree(r).path("spec").path("strategy");
-          JsonNode labels = resources.tree(r).path("spec").path("template").path("metadata").path("labels");
+          JsonNode spec = resources.tree(r).path("spec");
+          JsonNode strategy = spec.path("strategy");
+          JsonNode labels = spec.path("template").path("metadata").path("labels");
           boolean workloadRef = r.getSpec() != null && r.getSpec().getWorkloadRef() != null;
-          for (String[] ref : new String[][] {{"canary", "canaryService"}, {"canary", "stableService"}, {"blueGreen", "activeService"},
-              {"blueGreen", "previewService"}}) {
+          for (String[] ref : SERVICE_REFS) {
             String name = strategy.path(ref[0]).path(ref[1]).asText("");
-            String at = "spec.strategy." + ref[0] + "." + ref[1];
             if (name.isEmpty()) {
               continue;
             }
+            String at = ref[2];
             resources.find(Service.class, ResourceSet.namespaceOf(r), name).ifPresent(svc -> {
               String manager = svc.getMetadata().getAnnotations() == null ? null
                   : svc.getMetadata().getAnnotations().get("argo-rollouts.argoproj.io/managed-by-rollouts");

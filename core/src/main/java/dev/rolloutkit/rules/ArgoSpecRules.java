@@ -158,19 +158,22 @@ public final class ArgoSpecRules {
       (r, spec, f) -> {
         JsonNode steps = spec.path("strategy").path("canary").path("steps");
         for (int i = 0; i < steps.size(); i++) {
-          check(r, f, steps.get(i).path("analysis").path("args"), C + ".steps[" + i + "].analysis.args");
+          int step = i;
+          check(r, f, steps.get(i).path("analysis").path("args"), () -> C + ".steps[" + step + "].analysis.args");
           JsonNode analyses = steps.get(i).path("experiment").path("analyses");
           for (int a = 0; a < analyses.size(); a++) {
-            check(r, f, analyses.get(a).path("args"), C + ".steps[" + i + "].experiment.analyses[" + a + "].args");
+            int analysis = a;
+            check(r, f, analyses.get(a).path("args"), () -> C + ".steps[" + step + "].experiment.analyses[" + analysis + "].args");
           }
         }
       });
 
-  private static void check(Rollout r, AbstractRule.Findings f, JsonNode args, String at) {
+  /** Checks the args at the path {@code at} gives (made only for a finding). */
+  private static void check(Rollout r, AbstractRule.Findings f, JsonNode args, java.util.function.Supplier<String> at) {
     for (int a = 0; a < args.size(); a++) {
       String path = args.get(a).path("valueFrom").path("fieldRef").path("fieldPath").asText("");
       if (path.startsWith("metadata") && !DOWNWARD_API.matcher(path).matches()) {
-        f.add(r, at + "[" + a + "].valueFrom.fieldRef.fieldPath", "Analyses arguments must refer to valid object metadata supported by downwardAPI",
+        f.add(r, at.get() + "[" + a + "].valueFrom.fieldRef.fieldPath", "Analyses arguments must refer to valid object metadata supported by downwardAPI",
             "use metadata.name, metadata.namespace, metadata.uid, metadata.labels['key'] or metadata.annotations['key']");
       }
     }

@@ -31,7 +31,8 @@ public final class ResourceSet {
   private final java.util.Set<HasMetadata> knownFieldsOnly;
   // Lazily built indexes: rules ask for the same types, names and trees many times over a large set.
   private final Map<Class<?>, List<?>> byType = new ConcurrentHashMap<>();
-  private final Map<Class<?>, Map<String, HasMetadata>> byName = new ConcurrentHashMap<>();
+  /** Per type: namespace, then name, to the first resource of that name. */
+  private final Map<Class<?>, Map<String, Map<String, HasMetadata>>> byName = new ConcurrentHashMap<>();
   private final Map<HasMetadata, JsonNode> trees = Collections.synchronizedMap(new IdentityHashMap<>());
   private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
@@ -137,16 +138,17 @@ public final class ResourceSet {
 
   /** The resource of {@code type} called {@code name} in {@code namespace} (the first, if several share the name). */
   public <T extends HasMetadata> Optional<T> find(Class<T> type, String namespace, String name) {
-    Map<String, HasMetadata> index = byName.computeIfAbsent(type, t -> {
-      Map<String, HasMetadata> m = new HashMap<>();
+    Map<String, Map<String, HasMetadata>> index = byName.computeIfAbsent(type, t -> {
+      Map<String, Map<String, HasMetadata>> byNamespace = new HashMap<>();
       for (T r : ofType(type)) {
         if (r.getMetadata() != null && r.getMetadata().getName() != null) {
-          m.putIfAbsent(namespaceOf(r) + "/" + r.getMetadata().getName(), r);
+          byNamespace.computeIfAbsent(namespaceOf(r), ns -> new HashMap<>()).putIfAbsent(r.getMetadata().getName(), r);
         }
       }
-      return m;
+      return byNamespace;
     });
-    return Optional.ofNullable(type.cast(index.get(namespace + "/" + name)));
+    Map<String, HasMetadata> inNamespace = index.get(namespace);
+    return Optional.ofNullable(inNamespace == null ? null : type.cast(inNamespace.get(name)));
   }
 
   /**
