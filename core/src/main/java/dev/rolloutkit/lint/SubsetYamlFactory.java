@@ -13,7 +13,8 @@ import org.yaml.snakeyaml.events.Event;
 /**
  * Jackson's YAML factory, reading texts in {@link SubsetYamlEvents}' subset from that scanner's events instead of
  * SnakeYAML's (several times faster; the same tokens, values and locations), and every other text with SnakeYAML, which
- * also reports its errors. Only {@link #createParser(String)}, which lint uses, takes the shortcut.
+ * also reports its errors. Only {@link #createParser(String)} takes the shortcut; lint reads most texts of the subset
+ * without a parser ({@link SubsetYamlDocuments}) and this one those holding numbers only the parser reads.
  */
 final class SubsetYamlFactory extends YAMLFactory {
 
