@@ -34,7 +34,10 @@ final class SubsetYamlDocuments implements SubsetYamlEvents.Sink {
   private TokenBuffer tokens;
   private YamlLocations.Walk walk;
   private boolean started;
-  /** The first refusal of the walk (a key repeated with another value): thrown once the whole text is known to be in the subset. */
+  /**
+   * The walk's first refusal (a key repeated with another value): thrown once the whole text is known to be in the
+   * subset; otherwise the parser's route reads the text, and refuses the same key where SnakeYAML reads that far.
+   */
   private YamlLocations.DuplicateKeyException refused;
 
   private SubsetYamlDocuments(String file, ObjectMapper mapper, int parserFeatures) {
@@ -110,8 +113,8 @@ final class SubsetYamlDocuments implements SubsetYamlEvents.Sink {
   @Override
   public void scalar(String value, SubsetYamlEvents.Style style, long at) {
     if (refused != null) {
-      token(value, style, emptyAsNull, onlyTrueAndFalse); // the rest of the text is only scanned, for whether it is in the subset
-      return;
+      return; // the rest of the text is only scanned, for whether it is in the subset (any number in it: the parser's
+              // route refuses the same key first)
     }
     if (walk.expectsKey()) {
       write(JsonToken.FIELD_NAME, value, 0);
