@@ -392,7 +392,7 @@ public final class Lint {
    * the tree's way again, so failures keep fabric8's words.
    */
   static HasMetadata typed(YamlLocations document) {
-    Class<?> known = document.plainNumbers() ? KNOWN_CLASSES.get(kindKey(document)) : null;
+    Class<?> known = document.plainNumbers() ? knownClass(document) : null;
     if (known != null) {
       try {
         return typedDirectly(document, known);
@@ -402,18 +402,23 @@ public final class Lint {
     }
     HasMetadata resource = typedThroughTree(document);
     Class<?> type = resource.getClass();
-    if (type != io.fabric8.kubernetes.api.model.GenericKubernetesResource.class
+    String apiVersion = document.topLevelText("apiVersion");
+    String kind = document.topLevelText("kind");
+    if (apiVersion != null && kind != null && type != io.fabric8.kubernetes.api.model.GenericKubernetesResource.class
         && !io.fabric8.kubernetes.api.model.KubernetesResourceList.class.isAssignableFrom(type)) {
-      KNOWN_CLASSES.putIfAbsent(kindKey(document), type);
+      KNOWN_CLASSES.computeIfAbsent(apiVersion, v -> new java.util.concurrent.ConcurrentHashMap<>()).putIfAbsent(kind, type);
     }
     return resource;
   }
 
-  /** The class fabric8 gave each apiVersion and kind read so far (registered kinds only: a bounded set). */
-  private static final Map<String, Class<?>> KNOWN_CLASSES = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The class fabric8 gave each apiVersion, then kind, read so far (registered kinds only: a bounded set). */
+  private static final Map<String, Map<String, Class<?>>> KNOWN_CLASSES = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private static String kindKey(YamlLocations document) {
-    return document.topLevelText("apiVersion") + '\n' + document.topLevelText("kind");
+  private static Class<?> knownClass(YamlLocations document) {
+    String apiVersion = document.topLevelText("apiVersion");
+    String kind = document.topLevelText("kind");
+    Map<String, Class<?>> byKind = apiVersion == null || kind == null ? null : KNOWN_CLASSES.get(apiVersion);
+    return byKind == null ? null : byKind.get(kind);
   }
 
   /** The document read as fabric8's deserializer reads it: into a tree to find the class, then the tree typed. */

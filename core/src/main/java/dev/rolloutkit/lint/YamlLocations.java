@@ -239,6 +239,8 @@ final class YamlLocations {
     private final Map<String, String> topLevelText = new HashMap<>(4);
     /** The open containers, innermost last: an object's keys, or an array's next index. */
     private final List<Object> open = new ArrayList<>();
+    /** Key lists of closed mappings, for the next ones. */
+    private final List<Keys> spare = new ArrayList<>();
     private int[] marks = new int[64];
     private int count;
     /** No number so far that prints differently from how it is written. */
@@ -301,7 +303,7 @@ final class YamlLocations {
       first = token;
       if (token == JsonToken.START_OBJECT) {
         mark(line, column);
-        open.add(new Keys());
+        open.add(keys());
       } else if (token == JsonToken.VALUE_STRING) {
         topLevelText.put("", text);
       }
@@ -332,13 +334,12 @@ final class YamlLocations {
         segments.add(name);
         int before = seen.indexOf(name);
         if (before >= 0) {
-          Scalar was = seen.value(before);
-          if (text == null || was == null || was.token() != token || !was.text().equals(text)) {
+          if (!seen.sameScalar(before, token, text)) {
             throw new DuplicateKeyException(keyLine, keyColumn, path());
           }
           repeated.add(path()); // the tree keeps the first one only, and so do the marks
         } else {
-          seen.add(name, text == null ? null : new Scalar(token, text));
+          seen.add(name, token, text);
           mark(keyLine, keyColumn);
         }
       } else {
@@ -347,7 +348,7 @@ final class YamlLocations {
         mark(line, column);
       }
       if (token == JsonToken.START_OBJECT) {
-        open.add(new Keys());
+        open.add(keys());
       } else if (token == JsonToken.START_ARRAY) {
         open.add(new int[1]);
       } else {
@@ -357,7 +358,10 @@ final class YamlLocations {
 
     /** The end of the innermost container. */
     void end() {
-      open.remove(open.size() - 1);
+      if (open.remove(open.size() - 1) instanceof Keys done) {
+        done.clear();
+        spare.add(done);
+      }
       if (!open.isEmpty()) {
         segments.remove(segments.size() - 1);
       }
@@ -369,15 +373,27 @@ final class YamlLocations {
           plainNumbers && first == JsonToken.START_OBJECT);
     }
 
-    /** A key's scalar value, to tell a harmless repeat from a conflicting one. */
-    private record Scalar(JsonToken token, String text) {}
+    /** A mapping's key list, one that a closed mapping of this document left if there is one. */
+    private Keys keys() {
+      return spare.isEmpty() ? new Keys() : spare.remove(spare.size() - 1);
+    }
 
-    /** The keys of one mapping with their scalar values: scanned while few (most mappings), hashed beyond. */
+    /**
+     * The keys of one mapping with their scalar values (to tell a harmless repeat from a conflicting one): scanned while
+     * few (most mappings), hashed beyond.
+     */
     private static final class Keys {
       private String[] names = new String[8];
-      private Scalar[] values = new Scalar[8];
+      /** Each key's value if a scalar: its token and text; null for a collection. */
+      private JsonToken[] tokens = new JsonToken[8];
+      private String[] texts = new String[8];
       private int size;
       private Map<String, Integer> index;
+
+      void clear() {
+        size = 0;
+        index = null;
+      }
 
       int indexOf(String name) {
         if (index != null) {
@@ -391,17 +407,20 @@ final class YamlLocations {
         return -1;
       }
 
-      Scalar value(int i) {
-        return values[i];
+      /** True if key {@code i} and a repeat of it both have a scalar value, the same. */
+      boolean sameScalar(int i, JsonToken token, String text) {
+        return text != null && texts[i] != null && tokens[i] == token && texts[i].equals(text);
       }
 
-      void add(String name, Scalar value) {
+      void add(String name, JsonToken token, String text) {
         if (size == names.length) {
           names = Arrays.copyOf(names, size * 2);
-          values = Arrays.copyOf(values, size * 2);
+          tokens = Arrays.copyOf(tokens, size * 2);
+          texts = Arrays.copyOf(texts, size * 2);
         }
         names[size] = name;
-        values[size] = value;
+        tokens[size] = token;
+        texts[size] = text;
         if (index != null) {
           index.put(name, size);
         } else if (size == 16) {
