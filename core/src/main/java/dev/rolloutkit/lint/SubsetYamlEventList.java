@@ -61,38 +61,36 @@ final class SubsetYamlEventList implements SubsetYamlEvents.Sink {
 
   @Override
   public void documentStart(long at, boolean explicit) {
-    Mark m = mark(at);
-    events.add(new DocumentStartEvent(m, m, explicit, null, Map.of()));
+    events.add(new DocumentStartEvent(mark(at), mark(at), explicit, null, Map.of()));
   }
 
   @Override
   public void documentEnd(long at) {
-    Mark m = mark(at);
-    events.add(new DocumentEndEvent(m, m, false));
+    events.add(new DocumentEndEvent(mark(at), mark(at), false));
   }
 
   @Override
   public void mappingStart(long at, boolean flow) {
-    Mark m = mark(at);
-    events.add(new MappingStartEvent(null, null, true, m, m, flow ? DumperOptions.FlowStyle.FLOW : DumperOptions.FlowStyle.BLOCK));
+    events.add(new MappingStartEvent(null, null, true, mark(at), mark(at), style(flow)));
   }
 
   @Override
   public void mappingEnd(long at) {
-    Mark m = mark(at);
-    events.add(new MappingEndEvent(m, m));
+    events.add(new MappingEndEvent(mark(at), mark(at)));
   }
 
   @Override
   public void sequenceStart(long at, boolean flow) {
-    Mark m = mark(at);
-    events.add(new SequenceStartEvent(null, null, true, m, m, flow ? DumperOptions.FlowStyle.FLOW : DumperOptions.FlowStyle.BLOCK));
+    events.add(new SequenceStartEvent(null, null, true, mark(at), mark(at), style(flow)));
   }
 
   @Override
   public void sequenceEnd(long at) {
-    Mark m = mark(at);
-    events.add(new SequenceEndEvent(m, m));
+    events.add(new SequenceEndEvent(mark(at), mark(at)));
+  }
+
+  private static DumperOptions.FlowStyle style(boolean flow) {
+    return flow ? DumperOptions.FlowStyle.FLOW : DumperOptions.FlowStyle.BLOCK;
   }
 
   @Override
