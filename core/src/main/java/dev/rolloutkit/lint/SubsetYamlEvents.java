@@ -14,8 +14,8 @@ import org.yaml.snakeyaml.events.Event;
  * indentation taken from their first line, flow sequences and mappings on one line, comments, blank lines and
  * {@code ---} between documents. Anything else (anchors, aliases, tags, folded block scalars, quoted scalars over
  * several lines, complex keys, directives, tabs, carriage returns, other line breaks, a byte-order mark, characters
- * YAML does not allow, deep nesting) makes {@link #read} return null, and the text is read by SnakeYAML, which then also reports
- * any error. Within the subset Jackson reads from these events exactly the tokens, values and token locations it reads
+ * YAML does not allow, deep nesting) makes {@link #read} return null ({@link #scan} false), and the text is read by
+ * SnakeYAML, which then also reports any error. Within the subset Jackson reads from these events exactly the tokens, values and token locations it reads
  * from SnakeYAML's: the events have SnakeYAML's values and styles and its start marks (line, column and index) for
  * every scalar, mapping and sequence start. End marks are not reproduced everywhere (they only place errors, and texts
  * with errors are SnakeYAML's).
