@@ -33,7 +33,6 @@ final class SubsetYamlDocuments implements SubsetYamlEvents.Sink {
   private final List<YamlLocations> documents = new ArrayList<>();
   private TokenBuffer tokens;
   private YamlLocations.Walk walk;
-  private boolean started;
   /**
    * The walk's first refusal (a key repeated with another value): thrown once the whole text is known to be in the
    * subset; otherwise the parser's route reads the text, and refuses the same key where SnakeYAML reads that far.
@@ -72,7 +71,6 @@ final class SubsetYamlDocuments implements SubsetYamlEvents.Sink {
     // No native ids, as for the parser's tokens (the subset has no tags or anchors anyway).
     tokens = new TokenBuffer(mapper, false);
     walk = new YamlLocations.Walk();
-    started = false;
   }
 
   @Override
@@ -139,8 +137,7 @@ final class SubsetYamlDocuments implements SubsetYamlEvents.Sink {
     }
     int line = SubsetYamlEvents.line(at) + 1;
     int column = SubsetYamlEvents.column(at) + 1;
-    if (!started) {
-      started = true;
+    if (!walk.started()) {
       walk.root(token, text, line, column);
       return;
     }

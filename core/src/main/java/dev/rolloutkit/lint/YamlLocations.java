@@ -298,6 +298,11 @@ final class YamlLocations {
       return key == null && !open.isEmpty() && open.get(open.size() - 1) instanceof Keys;
     }
 
+    /** True once the document's first token has been told. */
+    boolean started() {
+      return first != null;
+    }
+
     /** The document's first token, at a 1-based line and column; an object's is the walk's first mark. */
     void root(JsonToken token, String text, int line, int column) {
       first = token;
