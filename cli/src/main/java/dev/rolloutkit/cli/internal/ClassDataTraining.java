@@ -22,6 +22,7 @@ public final class ClassDataTraining {
   private ClassDataTraining() {}
 
   public static void main(String[] args) throws IOException {
+    OwnJarProviders.useIfAlone();   // as Rolloutkit.main does, so training loads the classes a command will
     if (args.length > 0 && args[0].equals("render")) {
       trainRender();
     } else {
@@ -78,12 +79,13 @@ public final class ClassDataTraining {
   }
 
   private static String run(java.util.List<String> ran, String label, String... args) {
-    StringWriter out = new StringWriter();
-    int code = Rolloutkit.run(new PrintWriter(out), new PrintWriter(new StringWriter()), args);
+    // Through an encoder, as Rolloutkit.main writes, so the classes that writing loads are in the archive too.
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    int code = Rolloutkit.run(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)), new PrintWriter(new StringWriter()), args);
     ran.add(label + ": " + code);
     if (code != 0 && !"lint".equals(args[0]) && !"fmt".equals(args[0])) { // findings are not failures here
       throw new UncheckedIOException(new IOException("training run failed: rolloutkit " + String.join(" ", args)));
     }
-    return out.toString();
+    return out.toString(StandardCharsets.UTF_8);
   }
 }
