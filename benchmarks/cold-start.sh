@@ -39,7 +39,7 @@ java "${OPTS[@]}" -Xshare:dump -XX:SharedClassListFile="$FLOOR_JSA.classes" -XX:
 
 measure "./rolloutkit render mcp" ./rolloutkit "${RENDER[@]}"
 LAUNCHER_JSA="cli/target/rolloutkit-$(printf '%s' "$(command -v java)" | cksum | cut -d' ' -f1)-render.jsa"
-measure "same, java + its archive" java "${OPTS[@]}" -XX:SharedArchiveFile="$PWD/$LAUNCHER_JSA" -Xlog:cds=off -jar "$PWD/$CLI" "${RENDER[@]}"
+measure "same, java + its archive" java "${OPTS[@]}" -XX:SharedArchiveFile="$PWD/$LAUNCHER_JSA" -Xlog:cds=off -cp "$PWD/$CLI" dev.rolloutkit.cli.Rolloutkit "${RENDER[@]}"
 measure "java -jar rolloutkit.jar render" java -jar "$CLI" "${RENDER[@]}"
 measure "floor, same options + CDS" java "${OPTS[@]}" -XX:SharedArchiveFile="$FLOOR_JSA" -cp "$BENCH" dev.rolloutkit.benchmarks.FloorMain
 measure "floor, plain java -cp" java -cp "$BENCH" dev.rolloutkit.benchmarks.FloorMain
