@@ -38,7 +38,8 @@ java "${OPTS[@]}" -Xshare:dump -XX:SharedClassListFile="$FLOOR_JSA.classes" -XX:
 ./rolloutkit "${RENDER[@]}" >/dev/null   # makes the launcher's archive if the jar is newer than it
 
 measure "./rolloutkit render mcp" ./rolloutkit "${RENDER[@]}"
-LAUNCHER_JSA="cli/target/rolloutkit-$(printf '%s' "$(command -v java)" | cksum | cut -d' ' -f1)-render.jsa"
+JAVA_BIN="$(command -v java)"
+LAUNCHER_JSA="cli/target/rolloutkit${JAVA_BIN//[^[:alnum:]]/_}-render.jsa"   # named as the launcher names it
 measure "same, java + its archive" java "${OPTS[@]}" -XX:SharedArchiveFile="$PWD/$LAUNCHER_JSA" -Xlog:cds=off -cp "$PWD/$CLI" dev.rolloutkit.cli.Rolloutkit "${RENDER[@]}"
 measure "java -jar rolloutkit.jar render" java -jar "$CLI" "${RENDER[@]}"
 measure "floor, same options + CDS" java "${OPTS[@]}" -XX:SharedArchiveFile="$FLOOR_JSA" -cp "$BENCH" dev.rolloutkit.benchmarks.FloorMain
