@@ -20,6 +20,7 @@ class JshellScriptsTest {
     Path jshell = Paths.get(System.getProperty("java.home"), "bin", "jshell");
     ProcessBuilder pb = new ProcessBuilder(jshell.toString(),
         "-J-Dfile.encoding=UTF-8", "-R-Dfile.encoding=UTF-8", "-R-Dstdout.encoding=UTF-8", "-R-Dsun.stdout.encoding=UTF-8",
+        "-R-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),   // (this JVM's: examples/target)
         "--class-path", System.getProperty("java.class.path"),
         "--startup", "DEFAULT", "--startup", "jshell/rolloutkit.jsh", "jshell/" + script);
     pb.environment().put("LANG", "C.UTF-8");
