@@ -42,38 +42,24 @@ public final class RandomModelObjects {
     return java.util.stream.IntStream.range(0, 12).boxed();
   }
 
-  /** Asserts that {@code wire} writes random objects (seeded) of each named class as {@link #JACKSON} does, as JSON text. */
-  public static void assertWrittenAsJackson(ObjectMapper wire, List<String> classNames, int seed) throws Exception {
-    Random random = new Random(seed);
-    for (String name : classNames) {
-      Object value = new RandomModelObjects(random).fill(Class.forName(name));
-      assertThat(wire.writeValueAsString(value)).as("%s, seed %d", name, seed).isEqualTo(JACKSON.writeValueAsString(value));
-    }
-  }
   /**
-   * Asserts that what {@code tokens} and {@code tree} make of random objects (seeded) of each named class without a
-   * mapper is what {@code wire} makes of them ({@code writeValue} as JSON text, {@code valueToTree} node for node), where
-   * they make anything (null means "needs the mapper"), and that they make more than a fifth of the objects.
+   * Asserts that what {@code tree} makes of random objects (seeded) of each named class is what fabric8's mapper makes of
+   * them ({@code valueToTree}, compared as JSON text, so field order counts), wherever it makes anything (null means "left
+   * to the mapper"), and that it makes more than a fifth of them.
    */
-  public static void assertMadeWithoutMapperAsWith(ObjectMapper wire, List<String> classNames, int seed,
-      java.util.function.Function<Object, com.fasterxml.jackson.databind.util.TokenBuffer> tokens,
+  public static void assertTreesAsJackson(List<String> classNames, int seed,
       java.util.function.Function<Object, com.fasterxml.jackson.databind.JsonNode> tree) throws Exception {
     Random random = new Random(seed);
     int made = 0;
     for (String name : classNames) {
       Object value = new RandomModelObjects(random).fill(Class.forName(name));
-      com.fasterxml.jackson.databind.util.TokenBuffer written = tokens.apply(value);
       com.fasterxml.jackson.databind.JsonNode node = tree.apply(value);
-      if (written != null) {
-        made++;
-        assertThat(wire.writeValueAsString(written)).as("%s, seed %d", name, seed).isEqualTo(wire.writeValueAsString(value));
-      }
       if (node != null) {
-        assertThat(written).as("%s, seed %d: a tree without tokens", name, seed).isNotNull();
-        assertThat(node).as("%s, seed %d", name, seed).isEqualTo(wire.valueToTree(value));
+        made++;
+        assertThat(node.toString()).as("%s, seed %d", name, seed).isEqualTo(JACKSON.valueToTree(value).toString());
       }
     }
-    assertThat(made).as("objects written without the mapper, seed %d", seed).isGreaterThan(classNames.size() / 5);
+    assertThat(made).as("objects made by the fast path, seed %d", seed).isGreaterThan(classNames.size() / 5);
   }
 
   private final Random random;

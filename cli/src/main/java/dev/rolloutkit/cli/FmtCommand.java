@@ -1,12 +1,8 @@
 package dev.rolloutkit.cli;
 
-import dev.rolloutkit.lint.Lint;
-import dev.rolloutkit.lint.LintException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.rolloutkit.manifest.ManifestException;
+import dev.rolloutkit.manifest.YamlFormat;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -14,16 +10,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rolloutkit fmt [--check] PATH…}: manifests in canonical form. */
+/** {@code rolloutkit fmt [--check] PATH…}: manifests laid out the one way, nothing else changed. */
 @Command(
     name = "fmt",
     mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {
-        "Rewrite manifests in canonical form: every document read typed and written back in field order, unknown fields kept.",
-        "Comments are not kept. With --check nothing is written, and the exit code says whether a file would change."},
+        "Lay manifests out the one way (two-space indent, sequences not indented under their key) and change nothing else:"
+            + " every value keeps its text and quoting, comments stay where they are.",
+        "Every file is read before any is written, each is replaced whole or not at all, and a file whose formatted form would"
+            + " not read back as the same data is left as it is and named. With --check nothing is written."},
     exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {"0:done (with --check: every file is canonical)", "1:with --check: some file would change",
-        "2:input that cannot be read or parsed"})
+    exitCodeList = {"0:done (with --check: no file would change)", "1:with --check: some file would change (listed)",
+        "2:a file could not be read or formatted (named; the others are formatted), or bad usage"})
 final class FmtCommand implements Callable<Integer> {
 
   @CommandLine.Spec
@@ -32,31 +30,23 @@ final class FmtCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders (*.yaml, *.yml)")
   List<Path> paths;
 
-  @Option(names = "--check", description = "write nothing; list the files that are not canonical and exit 1 if there are any")
+  @Option(names = "--check", description = "write nothing; list the files that would change and exit 1 if there are any")
   boolean check;
 
   @Override
   public Integer call() {
-    List<Path> changed = new ArrayList<>();
+    YamlFormat.Report report;
     try {
-      for (Path file : Lint.yamlFiles(paths)) {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        String canonical = Lint.canonical(file.toString(), text);
-        if (!canonical.equals(text)) {
-          changed.add(file);
-          if (!check) {
-            Files.writeString(file, canonical, StandardCharsets.UTF_8);
-          }
-        }
-      }
-    } catch (LintException e) {
-      spec.commandLine().getErr().println("rolloutkit: " + e.getMessage());
-      return Rolloutkit.BAD_INPUT;
-    } catch (IOException e) {
+      report = YamlFormat.files(paths, check);
+    } catch (ManifestException e) {
       spec.commandLine().getErr().println("rolloutkit: " + e.getMessage());
       return Rolloutkit.BAD_INPUT;
     }
-    changed.forEach(spec.commandLine().getOut()::println);
-    return check && !changed.isEmpty() ? 1 : 0;
+    report.changed().forEach(spec.commandLine().getOut()::println);
+    report.refused().forEach(r -> spec.commandLine().getErr().println("rolloutkit: " + r));
+    if (!report.refused().isEmpty()) {
+      return Rolloutkit.BAD_INPUT;
+    }
+    return check && !report.changed().isEmpty() ? 1 : 0;
   }
 }

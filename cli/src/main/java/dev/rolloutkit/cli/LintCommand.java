@@ -3,25 +3,25 @@ package dev.rolloutkit.cli;
 import dev.rolloutkit.lint.Lint;
 import dev.rolloutkit.lint.LintException;
 import dev.rolloutkit.lint.LintResult;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolloutkit.rules.Finding;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rolloutkit lint [--format text|json] PATH…}: exit 0 without error findings, 1 with, 2 on unreadable input. */
+/** {@code rolloutkit lint [--format text|json] PATH…}: exit 0 without error findings, 1 with (an unreadable document is one), 2 on bad usage or when nothing could be read. */
 @Command(
     name = "lint",
     mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = "Check manifests (files and folders of *.yaml/*.yml) with every rule, across resources, before applying them.",
+    description = "Check manifests (files and folders of *.yaml, *.yml and *.json) with every rule, across resources, before applying them.",
     exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {"0:no error-level finding", "1:error-level findings", "2:input that cannot be read or parsed, or bad usage"})
+    exitCodeList = {"0:no error-level finding", "1:error-level findings", "2:bad usage, or nothing at all could be read"})
 final class LintCommand implements Callable<Integer> {
 
   enum Format { text, json, sarif }
@@ -50,33 +50,54 @@ final class LintCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
-      out.println(json(result));
+      out.println(JsonOutput.write(json(result)));
     } else if (format == Format.sarif) {
-      out.println(sarif(result));
+      out.println(JsonOutput.write(sarif(result)));
     } else {
       result.findings().forEach(out::println);
       out.println(result.files() + " file(s), " + result.resources() + " resource(s): " + result.report().errors().size()
           + " error(s), " + (result.findings().size() - result.report().errors().size()) + " other finding(s)");
     }
+    if (result.nothingReadable()) {
+      spec.commandLine().getErr().println("rolloutkit: nothing could be read (every document has a problem, listed above)");
+      return Rolloutkit.BAD_INPUT;
+    }
     return result.hasErrors() ? 1 : 0;
   }
 
   /** SARIF 2.1.0: one run of tool rolloutkit, the catalogue as rules, one result per finding. */
-  static String sarif(LintResult result) {
-    List<dev.rolloutkit.rules.Rule> catalogue = RulesCommand.catalogue();
-    String rules = catalogue.stream().map(r -> "{\"id\":" + str(r.id()) + ",\"shortDescription\":{\"text\":" + str(r.title())
-        + "},\"fullDescription\":{\"text\":" + str(r.rationale()) + "},\"defaultConfiguration\":{\"level\":" + str(level(r.severity())) + "}}")
-        .collect(Collectors.joining(","));
-    String results = result.findings().stream().map(f -> {
-      String location = f.location().map(l -> ",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":" + str(uri(l.file()))
-          + "},\"region\":{\"startLine\":" + l.line() + ",\"startColumn\":" + l.column() + "}},\"logicalLocations\":[{\"fullyQualifiedName\":"
-          + str(f.resource() + (f.path().isEmpty() ? "" : " " + f.path())) + "}]}]").orElse("");
-      return "{\"ruleId\":" + str(f.rule()) + ",\"level\":" + str(level(f.severity())) + ",\"message\":{\"text\":"
-          + str(f.message() + f.hint().map(h -> " (hint: " + h + ")").orElse("")) + "}" + location + "}";
-    }).collect(Collectors.joining(","));
-    return "{\"version\":\"2.1.0\",\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"runs\":[{\"tool\":{\"driver\":"
-        + "{\"name\":\"rolloutkit\",\"rules\":[" + rules + "]}},\"results\":["
-        + results + "]}]}";
+  static ObjectNode sarif(LintResult result) {
+    ObjectNode root = JsonOutput.object();
+    root.put("version", "2.1.0");
+    root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    ObjectNode run = root.putArray("runs").addObject();
+    ObjectNode driver = run.putObject("tool").putObject("driver");
+    driver.put("name", "rolloutkit");
+    ArrayNode rules = driver.putArray("rules");
+    for (dev.rolloutkit.rules.Rule r : RulesCommand.catalogue()) {
+      ObjectNode rule = rules.addObject();
+      rule.put("id", r.id());
+      rule.putObject("shortDescription").put("text", r.title());
+      rule.putObject("fullDescription").put("text", r.rationale());
+      rule.putObject("defaultConfiguration").put("level", level(r.severity()));
+    }
+    ArrayNode results = run.putArray("results");
+    for (Finding f : result.findings()) {
+      ObjectNode r = results.addObject();
+      r.put("ruleId", f.rule());
+      r.put("level", level(f.severity()));
+      r.putObject("message").put("text", f.message() + f.hint().map(h -> " (hint: " + h + ")").orElse(""));
+      f.location().ifPresent(l -> {
+        ObjectNode location = r.putArray("locations").addObject();
+        ObjectNode physical = location.putObject("physicalLocation");
+        physical.putObject("artifactLocation").put("uri", l.file().replace('\\', '/'));
+        ObjectNode region = physical.putObject("region");
+        region.put("startLine", l.line());
+        region.put("startColumn", l.column());
+        location.putArray("logicalLocations").addObject().put("fullyQualifiedName", f.resource() + (f.path().isEmpty() ? "" : " " + f.path()));
+      });
+    }
+    return root;
   }
 
   private static String level(dev.rolloutkit.rules.Severity severity) {
@@ -87,28 +108,31 @@ final class LintCommand implements Callable<Integer> {
     };
   }
 
-  private static String uri(String file) {
-    return file.replace('\\', '/');
-  }
-
-  static String json(LintResult result) {
-    String findings = result.findings().stream().map(LintCommand::json).collect(Collectors.joining(","));
-    return "{\"findings\":[" + findings + "],\"files\":" + result.files() + ",\"resources\":" + result.resources() + "}";
-  }
-
-  private static String json(Finding f) {
-    return "{\"rule\":" + str(f.rule()) + ",\"severity\":" + str(f.severity().label()) + ",\"kind\":" + str(f.kind())
-        + ",\"namespace\":" + str(f.namespace()) + ",\"name\":" + str(f.name()) + ",\"path\":" + str(f.path())
-        + ",\"message\":" + str(f.message()) + ",\"hint\":" + str(f.hint())
-        + ",\"file\":" + str(f.location().map(l -> l.file())) + ",\"line\":" + f.location().map(l -> "" + l.line()).orElse("null")
-        + ",\"column\":" + f.location().map(l -> "" + l.column()).orElse("null") + "}";
-  }
-
-  private static String str(Optional<String> value) {
-    return Json.str(value);
-  }
-
-  private static String str(String value) {
-    return Json.str(value);
+  static ObjectNode json(LintResult result) {
+    ObjectNode root = JsonOutput.object();
+    ArrayNode findings = root.putArray("findings");
+    for (Finding f : result.findings()) {
+      ObjectNode o = findings.addObject();
+      o.put("rule", f.rule());
+      o.put("severity", f.severity().label());
+      o.put("kind", f.kind());
+      o.put("namespace", f.namespace().orElse(null));
+      o.put("name", f.name());
+      o.put("path", f.path());
+      o.put("message", f.message());
+      o.put("hint", f.hint().orElse(null));
+      o.put("file", f.location().map(l -> l.file()).orElse(null));
+      if (f.location().isPresent()) {
+        o.put("line", f.location().get().line());
+        o.put("column", f.location().get().column());
+      } else {
+        o.putNull("line");
+        o.putNull("column");
+      }
+    }
+    root.put("files", result.files());
+    root.put("resources", result.resources());
+    root.put("unreadable", result.unreadable());
+    return root;
   }
 }

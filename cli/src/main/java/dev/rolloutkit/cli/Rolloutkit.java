@@ -77,7 +77,6 @@ public final class Rolloutkit implements Runnable {
   }
 
   public static void main(String[] args) {
-    dev.rolloutkit.cli.internal.OwnJarProviders.useIfAlone();
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code;

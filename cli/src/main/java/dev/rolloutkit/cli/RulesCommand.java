@@ -41,8 +41,12 @@ final class RulesCommand implements Callable<Integer> {
         out.println("|---|---|---|");
         rules.forEach(r -> out.println("| `" + r.id() + "` | " + r.severity().label() + " | " + r.title().replace("|", "\\|") + " |"));
       }
-      case json -> out.println("[" + String.join(",", rules.stream().map(r -> "{\"id\":" + Json.str(r.id()) + ",\"severity\":"
-          + Json.str(r.severity().label()) + ",\"title\":" + Json.str(r.title()) + ",\"rationale\":" + Json.str(r.rationale()) + "}").toList()) + "]");
+      case json -> {
+        com.fasterxml.jackson.databind.node.ArrayNode list = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        rules.forEach(r -> list.addObject().put("id", r.id()).put("severity", r.severity().label()).put("title", r.title())
+            .put("rationale", r.rationale()));
+        out.println(JsonOutput.write(list));
+      }
     }
     return 0;
   }

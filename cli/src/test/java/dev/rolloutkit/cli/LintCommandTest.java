@@ -49,7 +49,7 @@ class LintCommandTest {
     Files.writeString(file, BROKEN_VS);
     RenderCommandTest.Result r = RenderCommandTest.run("lint", "--format", "json", file.toString());
     JsonNode json = new ObjectMapper().readTree(r.out());
-    assertThat(json.fieldNames()).toIterable().containsExactly("findings", "files", "resources");
+    assertThat(json.fieldNames()).toIterable().containsExactly("findings", "files", "resources", "unreadable");
     assertThat(json.path("files").asInt()).isEqualTo(1);
     JsonNode first = json.path("findings").get(0);
     assertThat(first.fieldNames()).toIterable().containsExactly(
@@ -60,12 +60,24 @@ class LintCommandTest {
   }
 
   @Test
-  void should_exit_2_when_input_cannot_be_read(@TempDir Path dir) throws Exception {
+  void should_exit_2_when_nothing_can_be_read_or_a_path_is_missing(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("bad.yaml");
     Files.writeString(file, "kind: [unclosed\n");
     RenderCommandTest.Result r = RenderCommandTest.run("lint", file.toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).startsWith("rolloutkit: " + file + ":").contains("not valid YAML").doesNotContain("\tat ");
-    assertThat(RenderCommandTest.run("lint", dir.resolve("missing").toString()).code()).isEqualTo(2);
+    assertThat(r.out()).startsWith("error [MANIFEST-UNREADABLE] document 1 (" + file + ":2:1): not valid YAML").doesNotContain("\tat ");
+    assertThat(r.err()).isEqualTo("rolloutkit: nothing could be read (every document has a problem, listed above)\n");
+    RenderCommandTest.Result missing = RenderCommandTest.run("lint", dir.resolve("missing").toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).isEqualTo("rolloutkit: " + dir.resolve("missing") + ": no such file or folder\n");
+  }
+
+  @Test
+  void should_exit_1_and_lint_the_rest_when_one_document_cannot_be_read(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("two.yaml");
+    Files.writeString(file, "kind: [unclosed\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\ndata: {a: b}\n");
+    RenderCommandTest.Result r = RenderCommandTest.run("lint", file.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("MANIFEST-UNREADABLE").endsWith("1 file(s), 1 resource(s): 1 error(s), 0 other finding(s)\n");
   }
 }

@@ -44,20 +44,19 @@ final class WireSources {
 
   private String registry() {
     StringBuilder s = header();
-    s.append("/** Hands Jackson the generated serializer of each model class it asks about; others are left to Jackson. */\n");
+    s.append("/**\n * Hands Jackson the generated serializer of each model class it asks about; others are left to Jackson. Called with\n");
+    s.append(" * no configuration (rolloutkit's mapper-free trees), it needs only the type's raw class; a serializer then written to\n");
+    s.append(" * without a provider throws {@link UnsupportedOperationException} for a value only Jackson's mapper writes its way.\n */\n");
     s.append("public final class ").append(registryName)
-        .append(" extends com.fasterxml.jackson.databind.ser.Serializers.Base\n")
-        .append("    implements dev.rolloutkit.internal.wire.GeneratedSerializers {\n\n");
+        .append(" extends com.fasterxml.jackson.databind.ser.Serializers.Base {\n\n");
     s.append("  /** How many model classes have a generated serializer. */\n");
     s.append("  public static final int CLASSES = ").append(names.size()).append(";\n\n");
     s.append("  @Override\n  public com.fasterxml.jackson.databind.JsonSerializer<?> findSerializer(\n");
     s.append("      com.fasterxml.jackson.databind.SerializationConfig config, com.fasterxml.jackson.databind.JavaType type,\n");
     s.append("      com.fasterxml.jackson.databind.BeanDescription description) {\n");
     s.append("    return forClassName(type.getRawClass().getName());\n  }\n\n");
-    s.append("  @Override\n  public com.fasterxml.jackson.databind.JsonSerializer<?> serializerFor(String className) {\n");
-    s.append("    return forClassName(className);\n  }\n\n");
     s.append("  /** The generated serializer for the class of this binary name, or null. */\n");
-    s.append("  public static com.fasterxml.jackson.databind.JsonSerializer<?> forClassName(String name) {\n");
+    s.append("  static com.fasterxml.jackson.databind.JsonSerializer<?> forClassName(String name) {\n");
     s.append("    switch (name) {\n");
     names.forEach((type, name) -> s.append("      case \"").append(type.getName()).append("\": return serializer(new ").append(name).append("());\n"));
     s.append("      default: return null;\n    }\n  }\n\n");
@@ -68,22 +67,113 @@ final class WireSources {
     s.append("  /** The binary names of the model classes with a generated serializer. */\n");
     s.append("  public static java.util.List<String> classNames() {\n    return java.util.List.of(\n");
     s.append(String.join(",\n", names.keySet().stream().map(t -> "        \"" + t.getName() + "\"").toList()));
-    s.append(");\n  }\n}\n");
+    s.append(");\n  }\n\n");
+    s.append(HELPERS);
+    s.append("}\n");
     return s.toString();
   }
+
+  /**
+   * What the generated serializers share, written into each registry so the generated code depends on Jackson and the
+   * model alone: additional properties, the check that a map can be written directly, and the values left to Jackson.
+   */
+  private static final String HELPERS = String.join("\n",
+      "  /** Thrown, without a provider, for a value only Jackson's mapper can write as it writes it. */",
+      "  static final UnsupportedOperationException NEEDS_MAPPER = new UnsupportedOperationException(\"needs Jackson's mapper\") {",
+      "    private static final long serialVersionUID = 1L;",
+      "",
+      "    @Override",
+      "    public synchronized Throwable fillInStackTrace() {",
+      "      return this;",
+      "    }",
+      "  };",
+      "",
+      "  /**",
+      "   * Writes a value the generated code has no direct call for: with a provider, Jackson's serializer for its class;",
+      "   * without one, strings, integers, longs, booleans and an IntOrString holding one of these, else NEEDS_MAPPER.",
+      "   */",
+      "  static void other(Object value, com.fasterxml.jackson.core.JsonGenerator g, com.fasterxml.jackson.databind.SerializerProvider p)",
+      "      throws java.io.IOException {",
+      "    if (p != null) {",
+      "      p.defaultSerializeValue(value, g);",
+      "    } else if (value instanceof String) {",
+      "      g.writeString((String) value);",
+      "    } else if (value instanceof Integer) {",
+      "      g.writeNumber(((Integer) value).intValue());",
+      "    } else if (value instanceof Long) {",
+      "      g.writeNumber(((Long) value).longValue());",
+      "    } else if (value instanceof Boolean) {",
+      "      g.writeBoolean(((Boolean) value).booleanValue());",
+      "    } else if (value != null && value.getClass() == io.fabric8.kubernetes.api.model.IntOrString.class) {",
+      "      Object inner = ((io.fabric8.kubernetes.api.model.IntOrString) value).getValue();",
+      "      if (inner == null) {",
+      "        g.writeNull();",
+      "      } else if (inner instanceof String || inner instanceof Integer) {",
+      "        other(inner, g, null);",
+      "      } else {",
+      "        throw NEEDS_MAPPER;",
+      "      }",
+      "    } else {",
+      "      throw NEEDS_MAPPER;",
+      "    }",
+      "  }",
+      "",
+      "  /** True if value is a map whose keys are all non-null strings (else Jackson writes it, and reports a null key). */",
+      "  static boolean stringKeys(Object value) {",
+      "    if (!(value instanceof java.util.Map)) {",
+      "      return false;",
+      "    }",
+      "    for (Object key : ((java.util.Map<?, ?>) value).keySet()) {",
+      "      if (!(key instanceof String)) {",
+      "        return false;",
+      "      }",
+      "    }",
+      "    return true;",
+      "  }",
+      "",
+      "  /** A class's additional properties as fields of the object being written, as Jackson's any-getter writes them. */",
+      "  static void additional(java.util.Map<?, ?> extra, com.fasterxml.jackson.core.JsonGenerator g,",
+      "      com.fasterxml.jackson.databind.SerializerProvider p) throws java.io.IOException {",
+      "    if (extra == null) {",
+      "      return;",
+      "    }",
+      "    for (java.util.Map.Entry<?, ?> e : extra.entrySet()) {",
+      "      Object key = e.getKey();",
+      "      if (key instanceof String) {",
+      "        g.writeFieldName((String) key);",
+      "      } else if (key == null) {",
+      "        throw com.fasterxml.jackson.databind.JsonMappingException.from(g,",
+      "            \"Null key for a Map not allowed in JSON (use a converting NullKeySerializer?)\");",
+      "      } else if (p == null) {",
+      "        throw NEEDS_MAPPER;",
+      "      } else {",
+      "        p.findKeySerializer(key.getClass(), null).serialize(key, g, p);",
+      "      }",
+      "      Object value = e.getValue();",
+      "      if (value == null) {",
+      "        g.writeNull();",
+      "      } else if (value instanceof String) {",
+      "        g.writeString((String) value);",
+      "      } else {",
+      "        other(value, g, p);",
+      "      }",
+      "    }",
+      "  }",
+      "");
 
   private String serializer(WrittenClass w) {
     String type = w.type().getCanonicalName();
     String name = names.get(w.type());
     StringBuilder s = header();
     s.append("/** Writes {@code ").append(type).append("} as Jackson's bean serializer does. */\n");
-    s.append("public final class ").append(name)
+    s.append("final class ").append(name)
         .append(" extends com.fasterxml.jackson.databind.ser.std.StdSerializer<").append(type).append("> {\n\n");
-    s.append("  public ").append(name).append("() {\n    super(").append(type).append(".class);\n  }\n\n");
+    s.append("  private static final long serialVersionUID = 1L;\n\n");
+    s.append("  ").append(name).append("() {\n    super(").append(type).append(".class);\n  }\n\n");
     s.append("  @Override\n  public void serialize(").append(type).append(" value, com.fasterxml.jackson.core.JsonGenerator g,\n");
     s.append("      com.fasterxml.jackson.databind.SerializerProvider p) throws java.io.IOException {\n");
     s.append("    write(value, g, p);\n  }\n\n");
-    s.append("  public static void write(").append(type).append(" v, com.fasterxml.jackson.core.JsonGenerator g,\n");
+    s.append("  static void write(").append(type).append(" v, com.fasterxml.jackson.core.JsonGenerator g,\n");
     s.append("      com.fasterxml.jackson.databind.SerializerProvider p) throws java.io.IOException {\n");
     s.append("    g.writeStartObject(v);\n");
     boolean yields = w.properties().stream().anyMatch(p -> p.yieldsTo().isPresent());
@@ -98,7 +188,7 @@ final class WireSources {
     s.append("    Object o;\n");
     for (int i = 0; i <= w.properties().size(); i++) {
       if (i == w.anyGetterIndex() && extra != null) {
-        s.append("    dev.rolloutkit.internal.wire.Values.additional(v.").append(extra).append("(), g, p);\n");
+        s.append("    ").append(registryName).append(".additional(v.").append(extra).append("(), g, p);\n");
       }
       if (i < w.properties().size()) {
         property(s, w.properties().get(i));
@@ -156,7 +246,7 @@ final class WireSources {
     if (kind instanceof MapOf map) {
       String entry = "e" + depth;
       String val = "m" + depth + "v";
-      return "if (dev.rolloutkit.internal.wire.Values.stringKeys(" + var + ")) { java.util.Map<?, ?> m" + depth + " = (java.util.Map<?, ?>) "
+      return "if (" + registryName + ".stringKeys(" + var + ")) { java.util.Map<?, ?> m" + depth + " = (java.util.Map<?, ?>) "
           + var + "; g.writeStartObject(m" + depth + "); for (java.util.Map.Entry<?, ?> " + entry + " : m" + depth
           + ".entrySet()) { g.writeFieldName((String) " + entry + ".getKey()); Object " + val + " = " + entry
           + ".getValue(); if (" + val + " == null) g.writeNull(); else { " + value(val, map.value(), depth + 1)
@@ -167,10 +257,10 @@ final class WireSources {
 
   /**
    * A statement writing {@code var} the generated code has no direct call for: Jackson's serializer for its class,
-   * through the provider, or (when the caller writes without a mapper) what {@code Values.other} writes itself.
+   * through the provider, or (when the caller writes without a mapper) what the registry's {@code other} writes itself.
    */
-  private static String other(String var) {
-    return "dev.rolloutkit.internal.wire.Values.other(" + var + ", g, p);";
+  private String other(String var) {
+    return registryName + ".other(" + var + ", g, p);";
   }
 
   private StringBuilder header() {

@@ -85,7 +85,8 @@ class WirePlanTest {
         .contains("package p.q;")
         .contains("extends com.fasterxml.jackson.databind.ser.std.StdSerializer<dev.rolloutkit.argo.v1alpha1.Rollout>")
         .contains("g.writeFieldName(\"apiVersion\");")
-        .contains("Values.additional(v.getAdditionalProperties(), g, p);");
+        .contains("Registry.additional(v.getAdditionalProperties(), g, p);")
+        .as("serializers are package-private: only the registry is public").doesNotContain("public final class W0000");
     assertThat(sources.get("W0000Rollout").indexOf("\"metadata\"")).isLessThan(sources.get("W0000Rollout").indexOf("\"spec\""));
     assertThat(sources.get("Registry"))
         .contains("case \"dev.rolloutkit.argo.v1alpha1.Rollout\": return serializer(new W0000Rollout());")

@@ -1,8 +1,7 @@
 package dev.rolloutkit.analysis;
 
 import dev.rolloutkit.InvalidSpecException;
-import dev.rolloutkit.internal.DnsNames;
-import dev.rolloutkit.internal.GateCompiler;
+import dev.rolloutkit.DnsNames;
 import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,4 +2,4 @@
 @CanaryStyle
 package dev.rolloutkit.analysis;
 
-import dev.rolloutkit.internal.CanaryStyle;
+import dev.rolloutkit.CanaryStyle;

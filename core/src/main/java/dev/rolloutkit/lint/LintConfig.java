@@ -1,16 +1,16 @@
 package dev.rolloutkit.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rolloutkit.manifest.Manifest;
+import dev.rolloutkit.manifest.Manifests;
 import dev.rolloutkit.profile.ArgoDuration;
 import dev.rolloutkit.rules.RuleSet;
 import dev.rolloutkit.rules.Severity;
 import dev.rolloutkit.rules.Thresholds;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,7 +26,8 @@ import java.util.Set;
  *   minFailuresToRollBack: 2
  * </pre>
  *
- * Unknown keys, rule ids and values are errors naming the file, so a typo never silently turns a check off.
+ * Unknown keys, rule ids, values of the wrong type ({@code disable: ARGO-SELECTOR} instead of a list) are errors naming
+ * the file, line and column, so a typo never silently turns a check off.
  */
 public record LintConfig(RuleSet rules, Thresholds thresholds) {
 
@@ -39,65 +40,106 @@ public record LintConfig(RuleSet rules, Thresholds thresholds) {
 
   /** The configuration in {@code file}, applied to every rule on the class path. */
   public static LintConfig read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new LintException(file + ": cannot read the lint configuration: " + e.getMessage());
-    }
-    JsonNode root;
-    try {
-      root = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(text);
-    } catch (IOException e) {
-      throw new LintException(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-    }
+    List<Manifest> documents = Manifests.readData(file);
     RuleSet rules = RuleSet.all();
     Thresholds thresholds = Thresholds.defaults();
-    if (root == null || root.isNull() || root.isMissingNode()) {
+    if (documents.isEmpty()) {
       return new LintConfig(rules, thresholds);
     }
+    Manifest document = documents.get(0);
+    if (document.error().isPresent()) {
+      throw new LintException(document.error().get().toString());
+    }
+    if (documents.size() > 1) {
+      throw new LintException(documents.get(1).location() + ": the lint configuration is one document; this is a second one");
+    }
+    JsonNode root = document.tree().orElseThrow();
     if (!root.isObject()) {
-      throw new LintException(file + ": expected a mapping with disable, severity and thresholds");
+      throw new LintException(document.location() + ": expected a mapping with disable, severity and thresholds");
     }
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!KEYS.contains(key)) {
-        throw new LintException(file + ": unknown key '" + key + "' (expected disable, severity, thresholds)");
+        throw new LintException(document.locate(key) + ": unknown key '" + key + "' (expected disable, severity, thresholds)");
       }
     }
-    try {
-      for (JsonNode id : root.path("disable")) {
-        rules = rules.without(id.asText());
+    JsonNode disable = root.path("disable");
+    if (!disable.isMissingNode() && !disable.isNull() && !disable.isArray()) {
+      throw new LintException(document.locateValue("disable") + ": disable: expected a list of rule ids such as [ARGO-SELECTOR],"
+          + " got " + describe(disable));
+    }
+    for (int i = 0; i < disable.size(); i++) {
+      JsonNode id = disable.get(i);
+      String at = "disable[" + i + "]";
+      if (!id.isTextual()) {
+        throw new LintException(document.locateValue(at) + ": " + at + ": expected a rule id, got " + describe(id));
       }
-      for (Map.Entry<String, JsonNode> e : iterable(root.path("severity").fields())) {
-        rules = rules.withSeverity(e.getKey(), Severity.of(e.getValue().asText()));
+      try {
+        rules = rules.without(id.textValue());
+      } catch (IllegalArgumentException e) {
+        throw new LintException(document.locateValue(at) + ": " + at + ": " + e.getMessage());
       }
-      for (Map.Entry<String, JsonNode> e : iterable(root.path("thresholds").fields())) {
-        String value = e.getValue().asText();
-        switch (e.getKey()) {
-          case "scrapeInterval" -> {
-            long seconds = ArgoDuration.seconds(value).orElseThrow(() ->
-                new IllegalArgumentException("thresholds.scrapeInterval '" + value + "' is not a duration such as 15s"));
-            thresholds = thresholds.withScrapeInterval(Duration.ofSeconds(seconds));
+    }
+    JsonNode severity = root.path("severity");
+    if (!severity.isMissingNode() && !severity.isNull() && !severity.isObject()) {
+      throw new LintException(document.locateValue("severity") + ": severity: expected a mapping of rule id to error, warning or"
+          + " info, got " + describe(severity));
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = severity.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String at = "severity." + e.getKey();
+      if (!e.getValue().isTextual()) {
+        throw new LintException(document.locateValue(at) + ": " + at + ": expected error, warning or info, got " + describe(e.getValue()));
+      }
+      try {
+        rules = rules.withSeverity(e.getKey(), Severity.of(e.getValue().textValue()));
+      } catch (IllegalArgumentException x) {
+        throw new LintException(document.locateValue(at) + ": " + at + ": " + x.getMessage());
+      }
+    }
+    JsonNode given = root.path("thresholds");
+    if (!given.isMissingNode() && !given.isNull() && !given.isObject()) {
+      throw new LintException(document.locateValue("thresholds") + ": thresholds: expected a mapping, got " + describe(given));
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String at = "thresholds." + e.getKey();
+      JsonNode value = e.getValue();
+      switch (e.getKey()) {
+        case "scrapeInterval" -> {
+          String text = value.isTextual() || value.isIntegralNumber() ? value.asText() : null;
+          var seconds = text == null ? java.util.OptionalLong.empty() : ArgoDuration.seconds(text);
+          if (seconds.isEmpty() || seconds.getAsLong() <= 0) {
+            throw new LintException(document.locateValue(at) + ": " + at + ": expected a positive duration such as 15s, got "
+                + describe(value));
           }
-          case "minFailuresToRollBack" -> {
-            if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber()) {
-              throw new IllegalArgumentException("thresholds.minFailuresToRollBack '" + value + "' is not a whole number such as 3");
-            }
-            thresholds = thresholds.withMinFailuresToRollBack(e.getValue().intValue());
-          }
-          default -> throw new IllegalArgumentException(
-              "unknown threshold '" + e.getKey() + "' (expected scrapeInterval, minFailuresToRollBack)");
+          thresholds = thresholds.withScrapeInterval(Duration.ofSeconds(seconds.getAsLong()));
         }
+        case "minFailuresToRollBack" -> {
+          if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 1) {
+            throw new LintException(document.locateValue(at) + ": " + at + ": expected a whole number of at least 1 such as 3, got "
+                + describe(value));
+          }
+          thresholds = thresholds.withMinFailuresToRollBack(value.intValue());
+        }
+        default -> throw new LintException(document.locate(at) + ": unknown threshold '" + e.getKey()
+            + "' (expected scrapeInterval, minFailuresToRollBack)");
       }
-    } catch (IllegalArgumentException e) {
-      throw new LintException(file + ": " + e.getMessage());
     }
     return new LintConfig(rules, thresholds);
   }
 
-  private static <T> Iterable<T> iterable(Iterator<T> it) {
-    return () -> it;
+  private static String describe(JsonNode value) {
+    if (value.isTextual()) {
+      return "the string \"" + value.textValue() + "\"";
+    }
+    if (value.isNumber()) {
+      return "the number " + value.asText();
+    }
+    if (value.isBoolean()) {
+      return "the boolean " + value.asText() + " (yes, no, on and off unquoted are booleans in YAML)";
+    }
+    return value.isObject() ? "a mapping" : value.isArray() ? "a list" : value.isNull() ? "null" : value.toString();
   }
 
   /** A lint that uses this configuration. */

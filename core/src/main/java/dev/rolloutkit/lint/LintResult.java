@@ -10,11 +10,13 @@ public final class LintResult {
   private final ValidationReport report;
   private final int files;
   private final int resources;
+  private final int unreadable;
 
-  LintResult(ValidationReport report, int files, int resources) {
+  LintResult(ValidationReport report, int files, int resources, int unreadable) {
     this.report = report;
     this.files = files;
     this.resources = resources;
+    this.unreadable = unreadable;
   }
 
   public ValidationReport report() {
@@ -34,9 +36,19 @@ public final class LintResult {
     return files;
   }
 
-  /** Resources (non-empty documents) read. */
+  /** Objects read (documents that became typed objects; a List counts its items). */
   public int resources() {
     return resources;
+  }
+
+  /** Documents that could not be read (each is an error finding). */
+  public int unreadable() {
+    return unreadable;
+  }
+
+  /** Whether nothing at all could be read: there were documents, and none of them became an object. */
+  public boolean nothingReadable() {
+    return resources == 0 && unreadable > 0;
   }
 
   @Override

@@ -84,5 +84,23 @@ public abstract class AbstractRule implements Rule {
       resources.locate(resource, path).ifPresent(b::location);
       list.add(b.build());
     }
+
+    /** A finding on a problem of a document as it was read (its kind and name as far as known), at the problem's place. */
+    public void add(dev.rolloutkit.manifest.Manifest document, dev.rolloutkit.manifest.Manifest.Problem problem, String hint) {
+      Finding.Builder b = Finding.builder()
+          .rule(id).severity(severity)
+          .kind(document.kind().isEmpty() ? "document " + document.document() : document.kind())
+          .name(document.name())
+          .path(problem.path())
+          .message(problem.message())
+          .location(problem.location());
+      if (!document.namespace().isEmpty()) {
+        b.namespace(document.namespace());
+      }
+      if (hint != null) {
+        b.hint(hint);
+      }
+      list.add(b.build());
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.rolloutkit.rules;
 
+import dev.rolloutkit.manifest.SourceLocation;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -51,7 +52,8 @@ public abstract class Finding {
 
   /** {@code kind namespace/name} of the resource. */
   public String resource() {
-    return kind() + " " + namespace().map(n -> n + "/").orElse("") + name();
+    String where = namespace().map(n -> n + "/").orElse("") + name();
+    return where.isEmpty() ? kind() : kind() + " " + where;
   }
 
   /** Builds findings. */

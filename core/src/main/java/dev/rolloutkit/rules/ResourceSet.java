@@ -1,62 +1,92 @@
 package dev.rolloutkit.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rolloutkit.internal.StackYaml;
-import dev.rolloutkit.internal.wire.MapperFreeWire;
+import dev.rolloutkit.manifest.Manifest;
+import dev.rolloutkit.manifest.Manifests;
+import dev.rolloutkit.manifest.SourceLocation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * The resources a rule looks at together: a stack, a folder of manifests, everything an apply would send. Rules see
  * all of them, so checks across resources (a Rollout and its AnalysisTemplates, a VirtualService and its
- * DestinationRules) are natural.
+ * DestinationRules) are natural. Resources read from files ({@link #read}) know where each field was written, and the
+ * documents that could not be read are kept too ({@link #unreadable()}), so their problems are reported with the rest.
+ *
+ * <pre>{@code
+ * ResourceSet.of(stack.resources());                        // objects built in Java
+ * ResourceSet.read(Manifests.read(Path.of("deploy")));      // objects read, with their positions
+ * }</pre>
  */
 public final class ResourceSet {
 
   private final List<HasMetadata> resources;
-  private final Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators;
-  private final Map<HasMetadata, List<String>> repeatedKeys;
+  private final Map<HasMetadata, Manifest> sources;
+  private final List<Manifest> unreadable;
   private final Thresholds thresholds;
   /** Kinds (apiVersion/kind) of the whole set this one is a part of, or null when this set is whole. */
-  private final java.util.Set<String> wholeSetKinds;
-  /** Resources whose reader saw every field placed in the schema (identity set; empty unless a reader says so). */
-  private final java.util.Set<HasMetadata> knownFieldsOnly;
-  // Lazily built indexes: rules ask for the same types, names and trees many times over a large set.
+  private final Set<String> wholeSetKinds;
+  // Built on first use: rules ask for the same types, names and trees many times over a large set.
   private final Map<Class<?>, List<?>> byType = new ConcurrentHashMap<>();
-  /** Per type: namespace, then name, to the first resource of that name. */
   private final Map<Class<?>, Map<String, Map<String, HasMetadata>>> byName = new ConcurrentHashMap<>();
   private final Map<HasMetadata, JsonNode> trees = Collections.synchronizedMap(new IdentityHashMap<>());
   private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
-  private ResourceSet(List<HasMetadata> resources, Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators) {
-    this(resources, locators, new IdentityHashMap<>(), Thresholds.defaults(), null, java.util.Set.of());
-  }
-
-  private ResourceSet(List<HasMetadata> resources, Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators,
-      Map<HasMetadata, List<String>> repeatedKeys, Thresholds thresholds, java.util.Set<String> wholeSetKinds,
-      java.util.Set<HasMetadata> knownFieldsOnly) {
+  private ResourceSet(List<HasMetadata> resources, Map<HasMetadata, Manifest> sources, List<Manifest> unreadable,
+      Thresholds thresholds, Set<String> wholeSetKinds) {
     this.resources = List.copyOf(resources);
-    this.knownFieldsOnly = knownFieldsOnly;
-    this.locators = locators;
-    this.repeatedKeys = repeatedKeys;
+    this.sources = sources;
+    this.unreadable = List.copyOf(unreadable);
     this.thresholds = thresholds;
     this.wholeSetKinds = wholeSetKinds;
+  }
+
+  /** Resources that were not read from files. */
+  public static ResourceSet of(List<? extends HasMetadata> resources) {
+    return new ResourceSet(List.copyOf(resources), Map.of(), List.of(), Thresholds.defaults(), null);
+  }
+
+  /** Resources that were not read from files. */
+  public static ResourceSet of(HasMetadata... resources) {
+    return of(List.of(resources));
+  }
+
+  /** The objects of {@code manifests}, each knowing where it was read; the documents that could not be read are kept aside. */
+  public static ResourceSet read(List<Manifest> manifests) {
+    List<HasMetadata> resources = new ArrayList<>();
+    Map<HasMetadata, Manifest> sources = new IdentityHashMap<>();
+    List<Manifest> unreadable = new ArrayList<>();
+    for (Manifest m : manifests) {
+      if (m.object().isPresent()) {
+        resources.add(m.object().get());
+        sources.put(m.object().get(), m);
+      } else {
+        unreadable.add(m);
+      }
+    }
+    return new ResourceSet(resources, sources, unreadable, Thresholds.defaults(), null);
+  }
+
+  /** This set, judged with {@code thresholds} (scrape interval, …). */
+  public ResourceSet withThresholds(Thresholds thresholds) {
+    return new ResourceSet(resources, sources, unreadable, thresholds, wholeSetKinds);
   }
 
   /**
    * This set as one part of a larger one (lint reads a very large folder in parts that no rule can see across), whose
    * resources have the kinds {@code kinds} ({@code apiVersion/kind}): what {@link #anyOfType} answers for the whole.
    */
-  public ResourceSet asPartOf(java.util.Set<String> kinds) {
-    return new ResourceSet(resources, locators, repeatedKeys, thresholds, java.util.Set.copyOf(kinds), knownFieldsOnly);
+  public ResourceSet asPartOf(Set<String> kinds) {
+    return new ResourceSet(resources, sources, unreadable, thresholds, Set.copyOf(kinds));
   }
 
   /**
@@ -70,64 +100,24 @@ public final class ResourceSet {
     return wholeSetKinds.contains(HasMetadata.getApiVersion(type) + "/" + HasMetadata.getKind(type)) || !ofType(type).isEmpty();
   }
 
-  /** This set, knowing which keys each resource's file wrote twice with the same value (paths). */
-  public ResourceSet withRepeatedKeys(Map<HasMetadata, List<String>> repeated) {
-    Map<HasMetadata, List<String>> copy = new IdentityHashMap<>(repeated);
-    return new ResourceSet(resources, locators, copy, thresholds, wholeSetKinds, knownFieldsOnly);
-  }
-
-  /** This set, judged with {@code thresholds} (scrape interval, …). */
-  public ResourceSet withThresholds(Thresholds thresholds) {
-    return new ResourceSet(resources, locators, repeatedKeys, thresholds, wholeSetKinds, knownFieldsOnly);
-  }
-
-  /**
-   * This set, knowing that its reader placed every field of {@code resources} in their schema (lint's typed reading
-   * notes each value it can only keep as an additional property): the unknown-field check need not walk them.
-   */
-  public ResourceSet withKnownFieldsOnly(java.util.Collection<? extends HasMetadata> resources) {
-    java.util.Set<HasMetadata> copy = Collections.newSetFromMap(new IdentityHashMap<>());
-    copy.addAll(resources);
-    return new ResourceSet(this.resources, locators, repeatedKeys, thresholds, wholeSetKinds, copy);
-  }
-
-  /** Whether {@code resource}'s reader placed every one of its fields in the schema (see {@link #withKnownFieldsOnly}). */
-  public boolean knownFieldsOnly(HasMetadata resource) {
-    return knownFieldsOnly.contains(resource);
-  }
-
   /** The thresholds rules judge with. */
   public Thresholds thresholds() {
     return thresholds;
   }
 
-  /** Paths of keys written twice (with the same value) in the file {@code resource} was read from. */
-  public List<String> repeatedKeys(HasMetadata resource) {
-    return repeatedKeys.getOrDefault(resource, List.of());
-  }
-
-  /** Resources that were not read from files. */
-  public static ResourceSet of(List<? extends HasMetadata> resources) {
-    return new ResourceSet(List.copyOf(resources), new IdentityHashMap<>());
-  }
-
-  /** Resources that were not read from files. */
-  public static ResourceSet of(HasMetadata... resources) {
-    return of(List.of(resources));
-  }
-
-  /**
-   * Resources read from files; {@code locator} gives the location of a field path ({@code ""} for the resource
-   * itself) in the file a resource came from.
-   */
-  public static ResourceSet located(List<? extends HasMetadata> resources,
-      Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> locators) {
-    Map<HasMetadata, BiFunction<HasMetadata, String, Optional<SourceLocation>>> copy = new IdentityHashMap<>(locators);
-    return new ResourceSet(List.copyOf(resources), copy);
-  }
-
+  /** Every resource, in order. */
   public List<HasMetadata> all() {
     return resources;
+  }
+
+  /** The documents read with the set whose object could not be made (their problem says why). */
+  public List<Manifest> unreadable() {
+    return unreadable;
+  }
+
+  /** Where {@code resource} was read, if it was. */
+  public Optional<Manifest> source(HasMetadata resource) {
+    return Optional.ofNullable(sources.get(resource));
   }
 
   /** The resources of one Java type, in order. */
@@ -167,13 +157,13 @@ public final class ResourceSet {
   }
 
   /**
-   * {@code resource} as a JSON tree, made once per set: for rules that read fields the typed model leaves loose. The
-   * shared mapper's {@code valueToTree}, made without the mapper where the generated serializers can.
+   * {@code resource} as the JSON tree Kubernetes receives, for rules that read fields the typed model leaves loose: the
+   * tree it was read from, or the tree of the object built in Java. Shared by every rule; not to be changed.
    */
   JsonNode tree(HasMetadata resource) {
     return trees.computeIfAbsent(resource, r -> {
-      JsonNode tree = MapperFreeWire.tree(r);
-      return tree != null ? tree : StackYaml.mapper().valueToTree(r);
+      Manifest source = sources.get(r);
+      return source != null && source.tree().isPresent() ? source.tree().get() : Manifests.toTree(r);
     });
   }
 
@@ -185,7 +175,7 @@ public final class ResourceSet {
 
   /** Where {@code path} of {@code resource} was read, if it came from a file. */
   public Optional<SourceLocation> locate(HasMetadata resource, String path) {
-    BiFunction<HasMetadata, String, Optional<SourceLocation>> locator = locators.get(resource);
-    return locator == null ? Optional.empty() : locator.apply(resource, path);
+    Manifest source = sources.get(resource);
+    return source == null ? Optional.empty() : Optional.of(source.locate(path));
   }
 }

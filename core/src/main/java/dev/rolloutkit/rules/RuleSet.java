@@ -43,7 +43,20 @@ public final class RuleSet {
 
   /** Every rule contributed on the class path by a {@link RuleProvider} (core's and other modules'). */
   public static RuleSet all() {
-    return of(dev.rolloutkit.internal.Providers.rules());
+    return of(Registered.RULES);
+  }
+
+  /** The rules of every {@link RuleProvider} on the class path, looked up once (rules are immutable, so shared). */
+  private static final class Registered {
+    static final List<Rule> RULES = load();
+
+    private static List<Rule> load() {
+      List<Rule> rules = new ArrayList<>();
+      for (RuleProvider provider : java.util.ServiceLoader.load(RuleProvider.class, RuleSet.class.getClassLoader())) {
+        rules.addAll(provider.rules());
+      }
+      return List.copyOf(rules);
+    }
   }
 
   /** This set and {@code other}. */

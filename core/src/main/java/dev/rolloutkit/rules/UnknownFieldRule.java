@@ -16,9 +16,6 @@ final class UnknownFieldRule extends AbstractRule {
   @Override
   protected void visit(ResourceSet resources, Findings findings) {
     for (HasMetadata resource : resources.all()) {
-      if (resources.knownFieldsOnly(resource)) {
-        continue; // its reader saw no field it could not place
-      }
       for (String path : UnknownFields.in(resource)) {
         String field = path.substring(Math.max(path.lastIndexOf('.'), path.lastIndexOf(']')) + 1);
         findings.add(resource, path, "unknown field \"" + field + "\" in " + resource.getApiVersion() + " " + resource.getKind(),

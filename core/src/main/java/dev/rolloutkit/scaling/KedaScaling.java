@@ -2,7 +2,6 @@ package dev.rolloutkit.scaling;
 
 import dev.rolloutkit.InvalidSpecException;
 import dev.rolloutkit.analysis.QueryTemplate;
-import dev.rolloutkit.internal.ScaledObjectCompiler;
 import dev.rolloutkit.keda.v1alpha1.ScaledObject;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,10 +2,8 @@ package dev.rolloutkit.stack;
 
 import dev.rolloutkit.InvalidSpecException;
 import dev.rolloutkit.analysis.AnalysisGate;
-import dev.rolloutkit.internal.DnsNames;
-import dev.rolloutkit.internal.KustomizeLayout;
-import dev.rolloutkit.internal.RolloutCompiler;
-import dev.rolloutkit.internal.StackYaml;
+import dev.rolloutkit.DnsNames;
+import dev.rolloutkit.manifest.Manifests;
 import dev.rolloutkit.profile.CanaryProfile;
 import dev.rolloutkit.rules.ResourceSet;
 import dev.rolloutkit.rules.RuleSet;
@@ -195,7 +193,7 @@ public abstract class CanaryStack {
 
   /** Multi-document YAML of {@link #resources()}: the same bytes for the same stack, whatever the locale or time zone. */
   public String toYaml() {
-    return StackYaml.write(resources());
+    return Manifests.write(resources()).text();
   }
 
   /**
@@ -205,7 +203,7 @@ public abstract class CanaryStack {
    * @return the files written, kustomization last
    */
   public List<Path> writeTo(Path directory) {
-    return KustomizeLayout.write(resources(), directory);
+    return Manifests.write(resources()).toFolder(directory);
   }
 
   @Value.Check

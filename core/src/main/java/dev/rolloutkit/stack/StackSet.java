@@ -1,7 +1,6 @@
 package dev.rolloutkit.stack;
 
-import dev.rolloutkit.internal.KustomizeLayout;
-import dev.rolloutkit.internal.StackYaml;
+import dev.rolloutkit.manifest.Manifests;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,11 +69,11 @@ public final class StackSet {
 
   /** Multi-document YAML of {@link #resources()}. */
   public String toYaml() {
-    return StackYaml.write(resources);
+    return Manifests.write(resources).text();
   }
 
   /** One file per object and a kustomization.yaml, as {@link CanaryStack#writeTo(Path)}. */
   public List<Path> writeTo(Path directory) {
-    return KustomizeLayout.write(resources, directory);
+    return Manifests.write(resources).toFolder(directory);
   }
 }

@@ -52,11 +52,24 @@ public interface TrafficRouter {
   /** Every router available: the built-in ones, then those registered on the class path. */
   static List<TrafficRouter> all() {
     List<TrafficRouter> routers = new ArrayList<>(List.of(nginx(), none()));
-    for (TrafficRouter r : dev.rolloutkit.internal.Providers.routers()) {
+    for (TrafficRouter r : Registered.ROUTERS) {
       if (routers.stream().noneMatch(known -> known.name().equals(r.name()))) {
         routers.add(r);
       }
     }
     return routers;
+  }
+
+  /** The routers registered as services, looked up once (routers are immutable, so shared). */
+  final class Registered {
+    private Registered() {}
+
+    static final List<TrafficRouter> ROUTERS = load();
+
+    private static List<TrafficRouter> load() {
+      List<TrafficRouter> found = new ArrayList<>();
+      java.util.ServiceLoader.load(TrafficRouter.class, TrafficRouter.class.getClassLoader()).forEach(found::add);
+      return List.copyOf(found);
+    }
   }
 }

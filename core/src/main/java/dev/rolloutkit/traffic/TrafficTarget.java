@@ -1,7 +1,7 @@
 package dev.rolloutkit.traffic;
 
-import dev.rolloutkit.internal.RolloutCompiler;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServiceSpec;
@@ -47,9 +47,18 @@ public abstract class TrafficTarget {
     spec.setSelector(sorted(selector()));
     spec.setPorts(servicePorts);
     Service service = new Service();
-    service.setMetadata(RolloutCompiler.metadata(serviceName, namespace(), objectLabels()));
+    service.setMetadata(metadata(serviceName));
     service.setSpec(spec);
     return service;
+  }
+
+  /** Metadata for an object a router makes: {@code name}, the target's namespace, and its labels (sorted). */
+  public ObjectMeta metadata(String name) {
+    ObjectMeta metadata = new ObjectMeta();
+    metadata.setName(name);
+    metadata.setNamespace(namespace());
+    metadata.setLabels(objectLabels());
+    return metadata;
   }
 
   /** {@link #labels()} sorted for writing, or null when there are none (so no empty {@code labels:} is written). */

@@ -50,21 +50,36 @@ class LintConfigTest {
   }
 
   @Test
-  void should_reject_typos_in_the_configuration() throws Exception {
+  void should_reject_typos_in_the_configuration_naming_file_line_and_column() throws Exception {
     assertThatThrownBy(() -> LintConfig.read(Files.writeString(dir.resolve("a.yaml"), "disabled: [X]\n")))
-        .hasMessage(dir.resolve("a.yaml") + ": unknown key 'disabled' (expected disable, severity, thresholds)");
+        .hasMessage(dir.resolve("a.yaml") + ":1:1: unknown key 'disabled' (expected disable, severity, thresholds)");
     assertThatThrownBy(() -> LintConfig.read(Files.writeString(dir.resolve("b.yaml"), "disable: [ISTIO-NOPE]\n")))
-        .hasMessageStartingWith(dir.resolve("b.yaml") + ": no rule with id 'ISTIO-NOPE' in this set");
+        .hasMessageStartingWith(dir.resolve("b.yaml") + ":1:11: disable[0]: no rule with id 'ISTIO-NOPE' in this set");
     assertThatThrownBy(() -> LintConfig.read(Files.writeString(dir.resolve("c.yaml"), "severity: {LINT-UNKNOWN-KIND: fatal}\n")))
-        .hasMessage(dir.resolve("c.yaml") + ": unknown severity 'fatal': expected error, warning or info");
+        .hasMessage(dir.resolve("c.yaml") + ":1:31: severity.LINT-UNKNOWN-KIND: unknown severity 'fatal': expected error, warning or info");
     assertThatThrownBy(() -> LintConfig.read(Files.writeString(dir.resolve("d.yaml"), "thresholds: {scrapeInterval: 1d}\n")))
-        .hasMessage(dir.resolve("d.yaml") + ": thresholds.scrapeInterval '1d' is not a duration such as 15s");
+        .hasMessage(dir.resolve("d.yaml") + ":1:30: thresholds.scrapeInterval: expected a positive duration such as 15s, got the"
+            + " string \"1d\"");
     assertThatThrownBy(() -> LintConfig.read(Files.writeString(dir.resolve("e.yaml"), "thresholds: {minFailuresToRollBack: three}\n")))
-        .hasMessage(dir.resolve("e.yaml") + ": thresholds.minFailuresToRollBack 'three' is not a whole number such as 3");
+        .hasMessage(dir.resolve("e.yaml") + ":1:37: thresholds.minFailuresToRollBack: expected a whole number of at least 1 such as 3,"
+            + " got the string \"three\"");
     assertThatThrownBy(() -> LintConfig.read(Files.writeString(dir.resolve("f.yaml"), "thresholds: {minFailuresToRollBack: 0}\n")))
-        .hasMessage(dir.resolve("f.yaml") + ": minFailuresToRollBack must be at least 1, got 0");
+        .hasMessage(dir.resolve("f.yaml") + ":1:37: thresholds.minFailuresToRollBack: expected a whole number of at least 1 such as 3,"
+            + " got the number 0");
     assertThatThrownBy(() -> LintConfig.read(Files.writeString(dir.resolve("g.yaml"), "thresholds: {scrapeIntervall: 15s}\n")))
-        .hasMessage(dir.resolve("g.yaml") + ": unknown threshold 'scrapeIntervall' (expected scrapeInterval, minFailuresToRollBack)");
+        .hasMessage(dir.resolve("g.yaml") + ":1:14: unknown threshold 'scrapeIntervall' (expected scrapeInterval, minFailuresToRollBack)");
+  }
+
+  @Test
+  void should_refuse_a_value_of_the_wrong_type_instead_of_ignoring_it() throws Exception {
+    assertThatThrownBy(() -> LintConfig.read(Files.writeString(dir.resolve("h.yaml"), "# rules to skip\ndisable: ARGO-SELECTOR\n")))
+        .hasMessage(dir.resolve("h.yaml") + ":2:10: disable: expected a list of rule ids such as [ARGO-SELECTOR], got the string"
+            + " \"ARGO-SELECTOR\"");
+    assertThatThrownBy(() -> LintConfig.read(Files.writeString(dir.resolve("i.yaml"), "severity: [ARGO-SELECTOR]\n")))
+        .hasMessage(dir.resolve("i.yaml") + ":1:11: severity: expected a mapping of rule id to error, warning or info, got a list");
+    assertThatThrownBy(() -> LintConfig.read(Files.writeString(dir.resolve("j.yaml"), "severity: {ARGO-SELECTOR: no}\n")))
+        .hasMessage(dir.resolve("j.yaml") + ":1:27: severity.ARGO-SELECTOR: expected error, warning or info, got the boolean false"
+            + " (yes, no, on and off unquoted are booleans in YAML)");
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rolloutkit.rules.Finding;
 import dev.rolloutkit.rules.Severity;
-import dev.rolloutkit.rules.SourceLocation;
+import dev.rolloutkit.manifest.SourceLocation;
 import dev.rolloutkit.stack.CanaryStack;
 import dev.rolloutkit.traffic.TrafficRouter;
 import java.nio.charset.StandardCharsets;
@@ -83,20 +83,22 @@ class LintTest {
   }
 
   @Test
-  void should_name_file_and_line_of_malformed_yaml() {
-    assertThatThrownBy(() -> Lint.withAllRules().lintYaml("bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: [x\n"))
-        .isInstanceOf(LintException.class)
-        .hasMessageStartingWith("bad.yaml:")
-        .hasMessageContaining("not valid YAML");
+  void should_name_file_line_and_column_of_malformed_yaml_as_an_error_finding() {
+    LintResult result = Lint.withAllRules().lintYaml("bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: [x\n");
+    assertThat(result.findings()).extracting(Finding::toString).containsExactly("error [MANIFEST-UNREADABLE] document 1 (bad.yaml:4:1):"
+        + " not valid YAML: while parsing a flow sequence: expected ',' or ']', but got <stream end>");
+    assertThat(result.nothingReadable()).isTrue();
   }
 
   @Test
-  void should_reject_documents_without_kind_or_that_are_not_mappings() {
-    assertThatThrownBy(() -> Lint.withAllRules().lintYaml("a.yaml", "---\napiVersion: v1\nmetadata: {name: x}\n"))
-        .hasMessage("a.yaml:2: document 1 has no kind (expected a Kubernetes object with apiVersion and kind)");
-    assertThatThrownBy(() -> Lint.withAllRules().lintYaml("b.yaml", "- just\n- a list\n"))
-        .hasMessage("b.yaml: document 1 is not a mapping (expected a Kubernetes object with apiVersion and kind)");
-    assertThatThrownBy(() -> Lint.files(Path.of("no/such/dir"))).hasMessage("no/such/dir: no such file or directory");
+  void should_report_documents_without_kind_or_that_are_not_mappings() {
+    assertThat(Lint.withAllRules().lintYaml("a.yaml", "---\napiVersion: v1\nmetadata: {name: x}\n").findings())
+        .extracting(Finding::toString).containsExactly("error [MANIFEST-UNREADABLE] document 1 x (a.yaml:2:1): kind is not set"
+            + " (kubectl needs both to know what the object is; every Kubernetes object has them)");
+    assertThat(Lint.withAllRules().lintYaml("b.yaml", "- just\n- a list\n").findings()).extracting(Finding::toString)
+        .containsExactly("error [MANIFEST-UNREADABLE] document 1 (b.yaml:1:1): the document is a sequence, not a Kubernetes object"
+            + " (a mapping with apiVersion, kind and metadata)");
+    assertThatThrownBy(() -> Lint.files(Path.of("no/such/dir"))).hasMessage("no/such/dir: no such file or folder");
   }
 
   @Test

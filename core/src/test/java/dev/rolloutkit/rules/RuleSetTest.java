@@ -1,5 +1,7 @@
 package dev.rolloutkit.rules;
 
+import dev.rolloutkit.manifest.SourceLocation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -79,12 +81,11 @@ class RuleSetTest {
 
   @Test
   void should_locate_findings_in_files_when_resources_came_from_files() {
-    HasMetadata a = cm("a", "ns", false);
-    ResourceSet located = ResourceSet.located(List.of(a),
-        java.util.Map.of(a, (r, path) -> java.util.Optional.of(SourceLocation.of("deploy/a.yaml", path.isEmpty() ? 1 : 7, 3))));
+    ResourceSet located = ResourceSet.read(dev.rolloutkit.manifest.Manifests.read("deploy/a.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: ns\ndata: {}\n"));
     Finding f = new EmptyConfigMap().check(located).get(0);
-    assertThat(f.location()).contains(SourceLocation.of("deploy/a.yaml", 7, 3));
-    assertThat(f).hasToString("warning [TEST-EMPTY-CONFIGMAP] ConfigMap ns/a data (deploy/a.yaml:7:3): ConfigMap has no data"
+    assertThat(f.location()).contains(SourceLocation.of("deploy/a.yaml", 6, 1));
+    assertThat(f).hasToString("warning [TEST-EMPTY-CONFIGMAP] ConfigMap ns/a data (deploy/a.yaml:6:1): ConfigMap has no data"
         + " (hint: add data or delete it)");
   }
 

@@ -55,6 +55,7 @@ class StackOutputTest {
         "04-analysistemplate-mcp-success-rate.yaml", "05-rollout-mcp-server.yaml", "06-scaledobject-mcp-server-scaler.yaml",
         "kustomization.yaml");
     assertThat(Files.readString(dir.resolve("kustomization.yaml"))).isEqualTo("""
+        # Written by rolloutkit: it lists the files rolloutkit wrote to this folder, and removes those a later write no longer writes.
         apiVersion: kustomize.config.k8s.io/v1beta1
         kind: Kustomization
         sortOptions:

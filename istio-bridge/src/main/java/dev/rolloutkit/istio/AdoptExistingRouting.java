@@ -38,7 +38,8 @@ import java.util.TreeMap;
  */
 public final class AdoptExistingRouting {
 
-  private static final KubernetesSerialization SERIALIZATION = dev.rolloutkit.internal.StackYaml.serialization();
+  /** Copies the inputs (fabric8's clone: a round trip through JSON). */
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private final HasMetadata virtualService;
   private final HasMetadata destinationRule;

@@ -3,7 +3,6 @@ package dev.rolloutkit.istio;
 import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.TrafficRouting;
 import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.istio.VirtualService;
 import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.Istio;
-import dev.rolloutkit.internal.RolloutCompiler;
 import dev.rolloutkit.istio.internal.IstioObjects;
 import dev.rolloutkit.traffic.Port;
 import dev.rolloutkit.traffic.TrafficPlan;
@@ -210,7 +209,7 @@ public abstract class IstioTrafficRouter implements TrafficRouter {
   }
 
   private static ObjectMeta meta(TrafficTarget target, String name) {
-    return RolloutCompiler.metadata(name, target.namespace(), target.objectLabels());
+    return target.metadata(name);
   }
 
   private static Destination destination(String host, String subset, Long port) {
@@ -228,7 +227,7 @@ public abstract class IstioTrafficRouter implements TrafficRouter {
   private DestinationRule destinationRule(TrafficTarget target) {
     DestinationRule rule = new DestinationRule();
     rule.setHost(target.name());
-    rule.setSubsets(RolloutCompiler.list(subset(STABLE_SUBSET, target), subset(CANARY_SUBSET, target)));
+    rule.setSubsets(mutableList(subset(STABLE_SUBSET, target), subset(CANARY_SUBSET, target)));
     return rule;
   }
 
@@ -258,14 +257,14 @@ public abstract class IstioTrafficRouter implements TrafficRouter {
       case HTTP -> {
         HTTPRoute route = new HTTPRoute();
         route.setName(routeName());
-        route.setRoute(RolloutCompiler.list(weighted(stable, 100), weighted(canary, 0)));
+        route.setRoute(mutableList(weighted(stable, 100), weighted(canary, 0)));
         route.setTimeout(timeout().orElse(null));
         route.setRetries(retries().orElse(null));
-        spec.setHttp(RolloutCompiler.list(route));
+        spec.setHttp(mutableList(route));
       }
-      case TCP -> spec.setTcp(RolloutCompiler.list(new TCPRouteBuilder()
+      case TCP -> spec.setTcp(mutableList(new TCPRouteBuilder()
           .addNewMatch().withPort((long) port.servicePort()).endMatch().withRoute(l4(stable, canary)).build()));
-      case TLS -> spec.setTls(RolloutCompiler.list(new TLSRouteBuilder()
+      case TLS -> spec.setTls(mutableList(new TLSRouteBuilder()
           .addNewMatch().withPort((long) port.servicePort()).withSniHosts(sniHosts().isEmpty() ? List.of(host) : sniHosts()).endMatch()
           .withRoute(l4(stable, canary)).build()));
     }
@@ -286,4 +285,10 @@ public abstract class IstioTrafficRouter implements TrafficRouter {
 
   /** Builds routers. */
   public static final class Builder extends ImmutableIstioTrafficRouter.Builder {}
+
+  /** A mutable list (as the builders make), so users may edit what a router produced. */
+  @SafeVarargs
+  private static <T> List<T> mutableList(T... items) {
+    return new java.util.ArrayList<>(List.of(items));
+  }
 }

@@ -22,7 +22,6 @@ public final class ClassDataTraining {
   private ClassDataTraining() {}
 
   public static void main(String[] args) throws IOException {
-    OwnJarProviders.useIfAlone();   // as Rolloutkit.main does, so training loads the classes a command will
     if (args.length > 0 && args[0].equals("render")) {
       trainRender();
     } else {

@@ -1,0 +1,137 @@
+package dev.rolloutkit.stack;
+
+import dev.rolloutkit.analysis.AnalysisGate;
+import dev.rolloutkit.argo.v1alpha1.Rollout;
+import dev.rolloutkit.argo.v1alpha1.RolloutSpec;
+import dev.rolloutkit.argo.v1alpha1.rolloutspec.Strategy;
+import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.Canary;
+import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.Steps;
+import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps.Analysis;
+import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps.Pause;
+import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps.analysis.Args;
+import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps.analysis.Templates;
+import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps.analysis.args.ValueFrom;
+import dev.rolloutkit.profile.AnalysisStep;
+import dev.rolloutkit.profile.CanaryStep;
+import dev.rolloutkit.profile.PauseStep;
+import dev.rolloutkit.profile.SetWeightStep;
+import dev.rolloutkit.traffic.TrafficPlan;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * CanaryStack → Rollout: profile steps become Argo steps, the traffic plan fills the canary's routing fields.
+ *
+ * <p>The objects are made with their constructors and setters, not the fluent builders: a builder copies every nested
+ * object each time a nested builder ends and again on {@code build()}, which made the Rollout the costliest part of a
+ * stack's build. Lists and maps are mutable, as the builders' are. The YAML is the same (the golden files of every
+ * preset are the test).
+ */
+final class RolloutCompiler {
+
+  private RolloutCompiler() {}
+
+  static Rollout rollout(CanaryStack stack, TrafficPlan plan) {
+    Map<String, String> labels = stack.objectLabels();
+
+    List<ContainerPort> ports = new ArrayList<>();
+    stack.effectivePorts().forEach(p -> {
+      ContainerPort port = new ContainerPort();
+      port.setName(p.name());
+      port.setContainerPort(p.containerPort());
+      ports.add(port);
+    });
+    Container container = new Container();
+    container.setName(stack.name());
+    container.setImage(stack.image().orElseThrow());
+    container.setPorts(ports);
+    PodSpec podSpec = new PodSpec();
+    podSpec.setContainers(list(container));
+    PodTemplateSpec template = new PodTemplateSpec();
+    template.setMetadata(metadata(null, null, new TreeMap<>(labels)));
+    template.setSpec(podSpec);
+
+    Canary canary = new Canary();
+    canary.setCanaryService(plan.canaryService().orElse(null));
+    canary.setStableService(plan.stableService().orElse(null));
+    canary.setTrafficRouting(plan.trafficRouting().orElse(null));
+    canary.setSteps(stack.profile().steps().stream().map(RolloutCompiler::step).collect(Collectors.toCollection(ArrayList::new)));
+    Strategy strategy = new Strategy();
+    strategy.setCanary(canary);
+
+    LabelSelector selector = new LabelSelector();
+    selector.setMatchLabels(new TreeMap<>(stack.selector()));
+    RolloutSpec spec = new RolloutSpec();
+    spec.setReplicas(stack.scaling().map(s -> s.minReplicaCount()).orElse(stack.replicas()));
+    spec.setSelector(selector);
+    spec.setTemplate(template);
+    spec.setStrategy(strategy);
+
+    Rollout rollout = new Rollout();
+    rollout.setMetadata(metadata(stack.name(), stack.namespace(), labels));
+    rollout.setSpec(spec);
+    return rollout;
+  }
+
+  static Steps step(CanaryStep step) {
+    Steps steps = new Steps();
+    if (step instanceof SetWeightStep s) {
+      steps.setSetWeight(s.weight());
+    } else if (step instanceof PauseStep p) {
+      Pause pause = new Pause();
+      pause.setDuration(p.duration().map(IntOrString::new).orElse(null));
+      steps.setPause(pause);
+    } else if (step instanceof AnalysisStep a) {
+      Templates template = new Templates();
+      template.setTemplateName(a.gate());
+      ValueFrom hash = new ValueFrom();
+      hash.setPodTemplateHashValue("Latest");
+      Args arg = new Args();
+      arg.setName(AnalysisGate.CANARY_HASH_ARG);
+      arg.setValueFrom(hash);
+      Analysis analysis = new Analysis();
+      analysis.setTemplates(list(template));
+      analysis.setArgs(list(arg));
+      steps.setAnalysis(analysis);
+    } else {
+      throw new IllegalArgumentException("unknown canary step type " + step.getClass().getName() + ": " + step);
+    }
+    return steps;
+  }
+
+  /** A mutable list (as the builders make), so users may edit what a stack produced. */
+  @SafeVarargs
+  static <T> List<T> list(T... items) {
+    return new ArrayList<>(List.of(items));
+  }
+
+  /** Metadata with the given name, namespace and labels (each may be null). */
+  static ObjectMeta metadata(String name, String namespace, Map<String, String> labels) {
+    ObjectMeta metadata = new ObjectMeta();
+    metadata.setName(name);
+    metadata.setNamespace(namespace);
+    metadata.setLabels(labels);
+    return metadata;
+  }
+
+  /** {@code resource} with {@code labels} added to its metadata (sorted). */
+  static <T extends HasMetadata> T labelled(T resource, Map<String, String> labels) {
+    Map<String, String> all = new TreeMap<>(labels);
+    if (resource.getMetadata().getLabels() != null) {
+      all.putAll(resource.getMetadata().getLabels());
+    }
+    resource.getMetadata().setLabels(all.isEmpty() ? null : all);
+    return resource;
+  }
+}
