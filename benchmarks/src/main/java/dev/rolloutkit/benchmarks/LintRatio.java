@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * Lint against parse-only on one folder, interleaved: each round parses every file into trees, then lints the folder,
  * and the ratio is taken per round, so a machine whose speed drifts during the run (shared hosts do, by 3× within a
  * minute) slows both sides of a ratio alike. A companion to {@link LintBenchmark}, whose two benchmarks run one after
- * the other. Each round also times lint's own reading of the files ({@link Lint#read}: its YAML reader, the positions,
+ * the other. Each round also times lint's own reading of the files ({@code Manifests.read}: its YAML reader, the positions,
  * the typed objects; no rules), so what the rules take is the difference, and renders {@value #FLOOR_STACKS} MCP
  * stacks the floor's way (Jackson writing plain maps, as in {@link RenderBenchmark}): the issue states its absolute
  * lint figure (50,000 resources/s) on a machine where that floor made 10,900 stacks/s, so lint's resources/s divided by
@@ -54,7 +54,7 @@ public final class LintRatio {
       long t0 = System.nanoTime();
       int parsed = LintBenchmark.parseTrees(files);
       long t1 = System.nanoTime();
-      int typed = LintBenchmark.readEach(files, (name, text) -> Lint.read(name, text).size());
+      int typed = LintBenchmark.readEach(files, (name, text) -> dev.rolloutkit.manifest.Manifests.read(name, text).size());
       long t2 = System.nanoTime();
       resources = Lint.files(dir).resources();
       long t3 = System.nanoTime();

@@ -106,11 +106,12 @@ public final class Lint {
     if (bytes > wholeSetBytes) {
       return lintInParts(files);
     }
-    List<Manifest> manifests = new ArrayList<>();
-    for (Path file : files) {
-      manifests.addAll(Manifests.read(file));
-    }
-    return result(List.of(ResourceSet.read(manifests)), files.size(), files);
+    return result(List.of(ResourceSet.read(read(files))), files.size(), files);
+  }
+
+  /** Every manifest of {@code files}, in file order; the files are read on all cores (each is read on its own). */
+  private static List<Manifest> read(List<Path> files) {
+    return files.parallelStream().flatMap(f -> Manifests.read(f).stream()).toList();
   }
 
   /** Lints one YAML text called {@code name}. */
@@ -136,11 +137,9 @@ public final class Lint {
     List<ResourceSet> sets = new ArrayList<>();
     for (Partitions.Part part : partitions.parts()) {
       List<Manifest> manifests = new ArrayList<>();
-      for (int i : part.files()) {
-        for (Manifest m : Manifests.read(files.get(i))) {
-          if (m.object().isPresent() && part.homes().contains(Partitions.home(m.tree().orElseThrow()))) {
-            manifests.add(m);
-          }
+      for (Manifest m : read(part.files().stream().map(files::get).toList())) {
+        if (m.object().isPresent() && part.homes().contains(Partitions.home(m.tree().orElseThrow()))) {
+          manifests.add(m);
         }
       }
       sets.add(ResourceSet.read(manifests).asPartOf(kinds));

@@ -40,6 +40,7 @@ final class JsonTrees {
         List<Note> notes = new ArrayList<>();
         try {
           JsonNode root = value(parser, token, positions, notes, "");
+          positions.root(root);
           documents.add(new Document(number, start, root.isNull() ? null : root, positions, List.copyOf(notes), null));
         } catch (JsonParseException e) {
           documents.add(new Document(number, start, null, positions, List.copyOf(notes),

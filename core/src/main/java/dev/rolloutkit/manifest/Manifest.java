@@ -121,12 +121,12 @@ public final class Manifest {
    * existing part.
    */
   public SourceLocation locate(String path) {
-    return positions.locate(documentTree, join(path));
+    return positions.locate(join(path));
   }
 
   /** Where the value of the field at {@code path} starts. */
   public SourceLocation locateValue(String path) {
-    return positions.locateValue(documentTree, join(path));
+    return positions.locateValue(join(path));
   }
 
   private String join(String path) {

@@ -181,7 +181,7 @@ public final class Manifests {
       }
       if (!root.isObject()) {
         sink.accept(new Manifest(name, d.number(), "", root, root, d.positions(), null, new Manifest.Problem(
-            d.positions().locate(root, ""), "", "the document is " + (root.isArray() ? "a sequence" : "a single value")
+            d.positions().locate(""), "", "the document is " + (root.isArray() ? "a sequence" : "a single value")
             + ", not a Kubernetes object (a mapping with apiVersion, kind and metadata)"), warnings));
         continue;
       }
@@ -203,7 +203,7 @@ public final class Manifests {
     String at = itemPath.isEmpty() ? "" : itemPath + ".";
     if (!tree.isObject()) {
       return new Manifest(file, d.number(), itemPath, documentTree, tree, positions, null, new Manifest.Problem(
-          positions.locate(documentTree, itemPath), itemPath, "the item is not a Kubernetes object (a mapping)"), warnings);
+          positions.locate(itemPath), itemPath, "the item is not a Kubernetes object (a mapping)"), warnings);
     }
     List<String> missing = new ArrayList<>();
     for (String field : new String[] {"apiVersion", "kind"}) {
@@ -214,7 +214,7 @@ public final class Manifests {
     }
     if (!missing.isEmpty()) {
       return new Manifest(file, d.number(), itemPath, documentTree, tree, positions, null, new Manifest.Problem(
-          positions.locate(documentTree, itemPath), itemPath, String.join(" and ", missing) + (missing.size() == 1 ? " is" : " are")
+          positions.locate(itemPath), itemPath, String.join(" and ", missing) + (missing.size() == 1 ? " is" : " are")
           + " not set (kubectl needs both to know what the object is; every Kubernetes object has them)"), warnings);
     }
     Class<? extends KubernetesResource> type = StrictTyping.classFor(tree.get("apiVersion").textValue(), tree.get("kind").textValue());
@@ -222,7 +222,7 @@ public final class Manifests {
       HasMetadata object = StrictTyping.read(tree, type);
       return new Manifest(file, d.number(), itemPath, documentTree, tree, positions, object, null, warnings);
     } catch (StrictTyping.Mismatch e) {
-      SourceLocation where = positions.locateValue(documentTree, at + e.path);
+      SourceLocation where = positions.locateValue(at + e.path);
       return new Manifest(file, d.number(), itemPath, documentTree, tree, positions, null,
           new Manifest.Problem(where, e.path, e.getMessage()), warnings);
     }

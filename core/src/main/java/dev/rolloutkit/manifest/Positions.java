@@ -19,10 +19,36 @@ final class Positions {
   private final long documentStart;
   private final Map<JsonNode, Map<String, long[]>> fields = new IdentityHashMap<>();
   private final Map<JsonNode, List<Long>> items = new IdentityHashMap<>();
+  /** The tree these positions are of. */
+  private JsonNode root;
+  /** Reads the positions when first asked, for documents read without them (most documents are never asked). */
+  private java.util.function.Supplier<Positions> source;
+  private Positions read;
 
   Positions(String file, long documentStart) {
     this.file = file;
     this.documentStart = documentStart;
+  }
+
+  /** Positions read by {@code source} when first asked for. */
+  static Positions later(String file, long documentStart, java.util.function.Supplier<Positions> source) {
+    Positions p = new Positions(file, documentStart);
+    p.source = source;
+    return p;
+  }
+
+  void root(JsonNode root) {
+    this.root = root;
+  }
+
+  private synchronized Positions resolved() {
+    if (source == null) {
+      return this;
+    }
+    if (read == null) {
+      read = source.get();
+    }
+    return read;
   }
 
   static long pack(int line, int column) {
@@ -86,13 +112,15 @@ final class Positions {
    * written: its key, or the start of its item. A path that goes beyond what the document has is located at the
    * deepest part that exists. Keys that themselves contain dots ({@code app.kubernetes.io/name}) are matched whole.
    */
-  SourceLocation locate(JsonNode root, String path) {
-    return toLocation(position(root, path, false));
+  SourceLocation locate(String path) {
+    Positions p = resolved();
+    return toLocation(p.position(p.root, path, false));
   }
 
   /** Where the value at {@code path} starts (for a typed-reading error, which is about the value). */
-  SourceLocation locateValue(JsonNode root, String path) {
-    return toLocation(position(root, path, true));
+  SourceLocation locateValue(String path) {
+    Positions p = resolved();
+    return toLocation(p.position(p.root, path, true));
   }
 
   private SourceLocation toLocation(long p) {
@@ -102,6 +130,9 @@ final class Positions {
   private long position(JsonNode root, String path, boolean value) {
     List<Object> segments = segments(path);
     long at = documentStart;
+    if (root == null) {
+      return at;
+    }
     JsonNode node = root;
     int i = 0;
     while (i < segments.size() && node != null) {

@@ -44,6 +44,13 @@ final class YamlTrees {
   static final int MAX_DEPTH = 1000;
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /**
+   * The parser's settings, made once (each makes its own schema and resolver). Documents are first read without marks
+   * (positions cost about a third of the reading and are rarely asked for); a document is read again with them when a
+   * position is wanted: for a problem found while reading, or when {@link Positions} is first asked.
+   */
+  private static final LoadSettings MARKS = LoadSettings.builder().setUseMarks(true).setCodePointLimit(Integer.MAX_VALUE).build();
+  private static final LoadSettings NO_MARKS = LoadSettings.builder().setUseMarks(false).setCodePointLimit(Integer.MAX_VALUE).build();
 
   private YamlTrees() {}
 
@@ -72,7 +79,7 @@ final class YamlTrees {
             new Note(chunk.start(), "", chunk.separatorProblem())));
         continue;
       }
-      documents.add(new ChunkReader(file, chunk, number).read());
+      documents.add(new ChunkReader(file, chunk, number, false).read());
     }
     return documents;
   }
@@ -148,6 +155,8 @@ final class YamlTrees {
     private final String file;
     private final Chunk chunk;
     private final int number;
+    /** Whether events carry their positions; without, anything that needs a position reads the chunk again with them. */
+    private final boolean marks;
     private final List<Note> notes = new ArrayList<>();
     private Positions positions;
     private final Map<String, Anchored> anchors = new HashMap<>();
@@ -155,10 +164,26 @@ final class YamlTrees {
     private long decodeCount;
     private long aliasCount;
 
-    ChunkReader(String file, Chunk chunk, int number) {
+    ChunkReader(String file, Chunk chunk, int number, boolean marks) {
       this.file = file;
       this.chunk = chunk;
       this.number = number;
+      this.marks = marks;
+    }
+
+    /** Signals, when reading without marks, that a position is needed: the chunk is read again with them. */
+    private static final class NeedsMarks extends RuntimeException {
+      private static final long serialVersionUID = 1L;
+      static final NeedsMarks INSTANCE = new NeedsMarks();
+
+      private NeedsMarks() {
+        super(null, null, false, false);
+      }
+    }
+
+    /** The positions of this chunk's document, read when first asked for. */
+    private Positions later(long start) {
+      return Positions.later(file, start, () -> new ChunkReader(file, chunk, number, true).read().positions());
     }
 
     /** A failure at a position, carried out of the event walk. */
@@ -176,6 +201,13 @@ final class YamlTrees {
     private record Anchored(JsonNode value, Resolved scalar, long position) {}
 
     Document read() {
+      if (!marks) {
+        try {
+          return readWith(chunk.text());
+        } catch (NeedsMarks | Failure | YamlEngineException | StackOverflowError e) {
+          return new ChunkReader(file, chunk, number, true).read(); // a problem to place: read again, with positions
+        }
+      }
       long start = chunk.start();
       positions = new Positions(file, start);
       String text = chunk.text();
@@ -221,13 +253,21 @@ final class YamlTrees {
       }
     }
 
+    /** The fast reading, without marks: throws at anything that needs a position. */
+    private Document readWith(String text) {
+      if (firstYaml11Break(text) >= 0) {
+        throw NeedsMarks.INSTANCE;
+      }
+      positions = later(chunk.start());
+      return parse(text);
+    }
+
     private Document failed(long at, String message) {
       return new Document(number, chunk.start(), null, positions, List.copyOf(notes), new Note(at, "", message));
     }
 
     private Document parse(String text) {
-      LoadSettings settings = LoadSettings.builder().setLabel(file).setUseMarks(true).setCodePointLimit(Integer.MAX_VALUE).build();
-      Iterator<Event> events = new Parse(settings).parseString(text).iterator();
+      Iterator<Event> events = new Parse(marks ? MARKS : NO_MARKS).parseString(text).iterator();
       JsonNode root = null;
       long rootAt = chunk.start();
       boolean inDocument = false;
@@ -237,6 +277,7 @@ final class YamlTrees {
         switch (event.getEventId()) {
           case DocumentStart:
             if (documentSeen) {
+              needMarks();
               notes.add(new Note(at(event), "", "a second YAML document in one kubectl document (after '...'): kubectl reads only"
                   + " the first and ignores this one; start it with a --- line instead"));
               return new Document(number, chunk.start(), root, positions, List.copyOf(notes), null);
@@ -253,9 +294,10 @@ final class YamlTrees {
           default:
             if (inDocument) {
               rootAt = at(event);
-              positions = new Positions(file, rootAt);
+              positions = marks ? new Positions(file, rootAt) : later(rootAt);
               Value v = node(event, events, 0, "");
               root = v.node;
+              positions.root(root);
             }
         }
       }
@@ -280,7 +322,9 @@ final class YamlTrees {
           throw new Failure(at(event), "unknown anchor '" + name + "' referenced");
         }
         JsonNode copy = copyCounted(anchored.value, at(event));
-        positions.copy(anchored.value, copy);
+        if (marks) {
+          positions.copy(anchored.value, copy);
+        }
         return new Value(copy, anchored.scalar, copy.isObject());
       }
       Value value;
@@ -300,7 +344,9 @@ final class YamlTrees {
           long itemAt = at(item);
           Value v = node(item, events, depth + 1, path + "[" + index + "]");
           array.add(v.node);
-          positions.item(array, itemAt);
+          if (marks) {
+            positions.item(array, itemAt);
+          }
           index++;
         }
         value = new Value(array, null, false);
@@ -343,6 +389,7 @@ final class YamlTrees {
         Value value = node(valueEvent, events, depth + 1, childPath);
         JsonNode previous = object.get(name);
         if (previous != null && firstSeen.containsKey(name)) {
+          needMarks();
           long first = firstSeen.get(name);
           boolean same = previous.equals(value.node);
           notes.add(new Note(keyAt, childPath, "key " + childPath + " is written twice (also at line " + (Positions.line(first) + 1)
@@ -350,7 +397,9 @@ final class YamlTrees {
         }
         firstSeen.putIfAbsent(name, keyAt);
         object.set(name, value.node);
-        positions.field(object, name, keyAt, valueAt);
+        if (marks) {
+          positions.field(object, name, keyAt, valueAt);
+        }
       }
       return object;
     }
@@ -373,7 +422,7 @@ final class YamlTrees {
       for (JsonNode source : sources) {
         source.fields().forEachRemaining(e -> {
           into.set(e.getKey(), e.getValue());
-          long[] where = positions.field(source, e.getKey());
+          long[] where = marks ? positions.field(source, e.getKey()) : null;
           if (where != null) {
             positions.field(into, e.getKey(), where[0], where[1]);
           }
@@ -435,6 +484,12 @@ final class YamlTrees {
         return 0.10;
       }
       return 0.99 - 0.89 * ((double) (decodeCount - 400_000) / 3_600_000);
+    }
+
+    private void needMarks() {
+      if (!marks) {
+        throw NeedsMarks.INSTANCE;
+      }
     }
 
     private long at(Event event) {
