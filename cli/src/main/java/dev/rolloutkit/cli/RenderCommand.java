@@ -1,7 +1,7 @@
 package dev.rolloutkit.cli;
 
-import dev.rolloutkit.scaling.KedaScaling;
 import dev.rolloutkit.stack.CanaryStack;
+import dev.rolloutkit.stack.Preset;
 import dev.rolloutkit.traffic.Port;
 import dev.rolloutkit.traffic.TrafficRouter;
 import java.io.PrintWriter;
@@ -35,11 +35,11 @@ final class RenderCommand implements Callable<Integer> {
     spec.usageMessage().description(
         "Print the canary stack of a profile as multi-document YAML, in apply order, or write it to a folder with a"
             + " kustomization.yaml.",
-        "Profiles: mcp (10/30/60/100 %%, gate mcp-success-rate, KEDA, Istio), ml (20/50/100 %%, gate canary-health-check,"
-            + " NGINX), nlp (10/40/100 %%, longer pauses, NGINX).");
+        "Profiles: " + String.join(", ", Preset.ids().stream().map(id -> id + " (" + Preset.of(id).summary().replace("%", "%%")
+            + ")").toList()) + ".");
     Rolloutkit.addStandardHelpOptions(spec);
     spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel("PROFILE")
-        .description("mcp, ml or nlp").type(String.class).build());
+        .description(String.join(", ", Preset.ids())).type(String.class).build());
     spec.addOption(OptionSpec.builder("--name").required(true).paramLabel("NAME")
         .description("the application's name (the Rollout's name)").type(String.class).build());
     spec.addOption(OptionSpec.builder("--namespace").required(true).paramLabel("NS")
@@ -47,9 +47,9 @@ final class RenderCommand implements Callable<Integer> {
     spec.addOption(OptionSpec.builder("--image").required(true).paramLabel("IMG")
         .description("the container image").type(String.class).build());
     spec.addOption(OptionSpec.builder("--traffic").paramLabel("ROUTER")
-        .description("istio, nginx or none (default: istio for mcp, nginx for ml and nlp)").type(String.class).build());
+        .description("istio, nginx or none (default: the profile's)").type(String.class).build());
     spec.addOption(OptionSpec.builder("--keda").negatable(true)
-        .description("autoscale the Rollout with KEDA (default: on for mcp, off for ml and nlp)").type(Boolean.class).build());
+        .description("autoscale the Rollout with KEDA (default: the profile's)").type(Boolean.class).build());
     spec.addOption(OptionSpec.builder("--port").paramLabel("PORT").defaultValue("8080")
         .description("the container port (default: ${DEFAULT-VALUE})").type(int.class).build());
     spec.addOption(OptionSpec.builder("-o", "--output").paramLabel("DIR")
@@ -69,24 +69,22 @@ final class RenderCommand implements Callable<Integer> {
   public Integer call() {
     Request request = new Request(spec.positionalParameters().get(0).getValue(), option("--name"), option("--namespace"),
         option("--image"), option("--traffic"), option("--keda"), this.<Integer>option("--port"), option("--output"));
-    if (!PROFILES.contains(request.profile())) {
+    if (Preset.find(request.profile()).isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "unknown profile '" + request.profile() + "': expected one of mcp, ml, nlp");
+          "unknown profile '" + request.profile() + "': expected one of " + String.join(", ", Preset.ids()));
     }
     return render(request, spec.commandLine().getOut());
   }
 
-  private static final List<String> PROFILES = List.of("mcp", "ml", "nlp");
-
   /** Renders {@code request} to {@code out}; returns the exit code. Failures are thrown, for the caller to report. */
   static int render(Request request, PrintWriter out) {
-    String profile = request.profile();
-    CanaryStack.Builder builder = CanaryStack.preset(profile, request.name()).namespace(request.namespace()).image(request.image());
+    Preset preset = Preset.of(request.profile());
+    CanaryStack.Builder builder = preset.stack(request.name()).namespace(request.namespace()).image(request.image());
     if (request.traffic() != null) {
       builder.traffic(TrafficRouter.named(request.traffic()));
     }
     if (request.keda() != null) {
-      builder.scaling(request.keda() ? Optional.of(profile.equals("mcp") ? KedaScaling.mcp() : KedaScaling.http()) : Optional.empty());
+      builder.scaling(request.keda() ? Optional.of(preset.scaling()) : Optional.empty());
     }
     if (request.port() != 8080) {
       builder.ports(List.of(Port.http(request.port())));
@@ -147,7 +145,7 @@ final class RenderCommand implements Callable<Integer> {
         }
       }
     }
-    if (profile == null || !PROFILES.contains(profile)
+    if (profile == null || Preset.find(profile).isEmpty()
         || !values.containsKey("--name") || !values.containsKey("--namespace") || !values.containsKey("--image")) {
       return null;
     }

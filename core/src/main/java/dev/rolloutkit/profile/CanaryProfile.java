@@ -80,16 +80,6 @@ public abstract class CanaryProfile {
         CanaryStep.setWeight(100));
   }
 
-  /** The preset called {@code name} ({@code mcp}, {@code ml}, {@code nlp}). */
-  public static CanaryProfile preset(String name) {
-    return switch (name) {
-      case "mcp" -> mcp();
-      case "ml" -> ml();
-      case "nlp" -> nlp();
-      default -> throw new IllegalArgumentException("unknown profile '" + name + "': expected one of mcp, ml, nlp");
-    };
-  }
-
   /** A copy in which every timed pause lasts {@code duration}; pauses until promotion stay as they are. */
   public CanaryProfile withPause(Duration duration) {
     return withPause(ArgoDuration.format(duration));

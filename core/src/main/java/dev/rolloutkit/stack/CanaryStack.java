@@ -98,35 +98,27 @@ public abstract class CanaryStack {
   }
 
   /**
-   * The MCP server stack of the article, corrected: profile {@link CanaryProfile#mcp()}, gate
+   * The MCP server stack of the article, corrected ({@link Preset#MCP}): profile {@link CanaryProfile#mcp()}, gate
    * {@link AnalysisGate#mcpSuccessRate()}, {@link KedaScaling#mcp()}, and Istio traffic (from
    * {@code rolloutkit-istio-bridge}; choose {@code .traffic(TrafficRouter.nginx())} without it).
    */
   public static Builder mcp(String name) {
-    return builder().name(name).profile(CanaryProfile.mcp()).addGate(AnalysisGate.mcpSuccessRate())
-        .scaling(KedaScaling.mcp()).traffic(TrafficRouter.named("istio"));
+    return Preset.MCP.stack(name);
   }
 
-  /** An ML model service (ADR-008): profile {@link CanaryProfile#ml()}, gate {@code canary-health-check}, NGINX. */
+  /** An ML model service (ADR-008, {@link Preset#ML}): profile {@link CanaryProfile#ml()}, gate {@code canary-health-check}, NGINX. */
   public static Builder ml(String name) {
-    return builder().name(name).profile(CanaryProfile.ml()).addGate(AnalysisGate.canaryHealthCheck())
-        .traffic(TrafficRouter.nginx());
+    return Preset.ML.stack(name);
   }
 
-  /** An NLP model service (ADR-008): profile {@link CanaryProfile#nlp()}, gate {@code canary-health-check}, NGINX. */
+  /** An NLP model service (ADR-008, {@link Preset#NLP}): profile {@link CanaryProfile#nlp()}, gate {@code canary-health-check}, NGINX. */
   public static Builder nlp(String name) {
-    return builder().name(name).profile(CanaryProfile.nlp()).addGate(AnalysisGate.canaryHealthCheck())
-        .traffic(TrafficRouter.nginx());
+    return Preset.NLP.stack(name);
   }
 
-  /** The preset stack {@code profile} ({@code mcp}, {@code ml}, {@code nlp}) for {@code name}. */
+  /** The preset stack {@code profile} ({@link Preset#ids()}) for {@code name}. */
   public static Builder preset(String profile, String name) {
-    return switch (profile) {
-      case "mcp" -> mcp(name);
-      case "ml" -> ml(name);
-      case "nlp" -> nlp(name);
-      default -> throw new IllegalArgumentException("unknown profile '" + profile + "': expected one of mcp, ml, nlp");
-    };
+    return Preset.of(profile).stack(name);
   }
 
   /** The ScaledObject's name: {@code <name>-scaler}. */

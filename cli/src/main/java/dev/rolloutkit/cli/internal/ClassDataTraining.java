@@ -34,7 +34,7 @@ public final class ClassDataTraining {
     java.util.List<String> ran = new java.util.ArrayList<>();
     Path dir = Files.createTempDirectory("rolloutkit-training");
     try {
-      for (String profile : new String[] {"mcp", "ml", "nlp"}) {
+      for (String profile : dev.rolloutkit.stack.Preset.ids()) {
         render(ran, profile);
         run(ran, "render " + profile + " -o", "render", profile, "--name", "training", "--namespace", "training", "--image",
             "example.dev/training:1.0.0", "-o", dir.resolve(profile).toString());
@@ -55,7 +55,7 @@ public final class ClassDataTraining {
     java.util.List<String> ran = new java.util.ArrayList<>();
     Path dir = Files.createTempDirectory("rolloutkit-training");
     try {
-      for (String profile : new String[] {"mcp", "ml", "nlp"}) {
+      for (String profile : dev.rolloutkit.stack.Preset.ids()) {
         String yaml = render(ran, profile);
         Path file = dir.resolve(profile + ".yaml");
         Files.writeString(file, yaml, StandardCharsets.UTF_8);
