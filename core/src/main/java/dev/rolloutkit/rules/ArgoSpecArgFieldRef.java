@@ -1,0 +1,32 @@
+package dev.rolloutkit.rules;
+
+import static dev.rolloutkit.rules.ArgoSpecRules.*;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rolloutkit.argo.v1alpha1.Rollout;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Analysis arguments taken from fieldRef name metadata the downward API resolves. */
+final class ArgoSpecArgFieldRef extends RolloutTreeRule {
+
+  ArgoSpecArgFieldRef() {
+    super("ARGO-ANALYSIS-ARG-FIELDREF", Severity.ERROR, "Analysis arguments taken from fieldRef name metadata the downward API resolves",
+        CONTROLLER + " (rule 50): the fieldPath is resolved against the Rollout like the downward API does (metadata.name, namespace, uid,"
+          + " labels['k'], annotations['k']).");
+  }
+
+  @Override
+  void check(Rollout r, JsonNode spec, Findings f) {
+    JsonNode steps = spec.path("strategy").path("canary").path("steps");
+    for (int i = 0; i < steps.size(); i++) {
+      int step = i;
+      ArgoSpecRules.check(r, f, steps.get(i).path("analysis").path("args"), () -> C + ".steps[" + step + "].analysis.args");
+      JsonNode analyses = steps.get(i).path("experiment").path("analyses");
+      for (int a = 0; a < analyses.size(); a++) {
+        int analysis = a;
+        ArgoSpecRules.check(r, f, analyses.get(a).path("args"), () -> C + ".steps[" + step + "].experiment.analyses[" + analysis + "].args");
+      }
+    }
+
+  }
+}

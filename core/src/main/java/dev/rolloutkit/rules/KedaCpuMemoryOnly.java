@@ -1,0 +1,33 @@
+package dev.rolloutkit.rules;
+
+import static dev.rolloutkit.rules.KedaRules.*;
+import dev.rolloutkit.argo.v1alpha1.Rollout;
+import dev.rolloutkit.keda.v1alpha1.ScaledObject;
+import dev.rolloutkit.keda.v1alpha1.scaledobjectspec.Triggers;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import dev.rolloutkit.keda.v1alpha1.ScaledObjectSpec;
+
+/** Triggers that are all cpu/memory do not try to scale to zero. */
+final class KedaCpuMemoryOnly extends ScaledObjectRule {
+
+  KedaCpuMemoryOnly() {
+    super("KEDA-CPU-MEMORY-SCALE-TO-ZERO", Severity.ERROR, "Triggers that are all cpu/memory do not try to scale to zero",
+        "KEDA rejects it for Deployments and StatefulSets (S13) and silently never scales to zero for other targets such as a Rollout:"
+          + " cpu and memory triggers are always active.");
+  }
+
+  @Override
+  void check(ScaledObject so, ScaledObjectSpec spec, Findings f) {
+    boolean cpuOnly = !triggers(spec).isEmpty() && triggers(spec).stream().allMatch(t -> List.of("cpu", "memory").contains(t.getType()));
+    if (cpuOnly && scalesToZero(spec)) {
+      f.add(so, "spec.minReplicaCount", "scaledobject has only cpu/memory triggers AND minReplica is 0 (scale to zero doesn't work in this case)",
+          "set minReplicaCount to at least 1, or add an event trigger");
+    }
+
+  }
+}

@@ -1,0 +1,44 @@
+package dev.rolloutkit.rules;
+
+import static dev.rolloutkit.rules.KedaRules.*;
+import dev.rolloutkit.argo.v1alpha1.Rollout;
+import dev.rolloutkit.keda.v1alpha1.ScaledObject;
+import dev.rolloutkit.keda.v1alpha1.scaledobjectspec.Triggers;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import dev.rolloutkit.keda.v1alpha1.ScaledObjectSpec;
+
+/** fallback has non-negative numbers and a trigger that is not cpu or memory. */
+final class KedaFallback extends ScaledObjectRule {
+
+  KedaFallback() {
+    super("KEDA-FALLBACK", Severity.ERROR, "fallback has non-negative numbers and a trigger that is not cpu or memory",
+        WEBHOOK + " (S3, S4): fallback replaces the metrics of failing external scalers, so a ScaledObject with only cpu/memory triggers"
+          + " (and no scalingModifiers) has nothing to fall back from.");
+  }
+
+  @Override
+  void check(ScaledObject so, ScaledObjectSpec spec, Findings f) {
+    var fallback = spec.getFallback();
+    if (fallback == null) {
+      return;
+    }
+    int threshold = Objects.requireNonNullElse(fallback.getFailureThreshold(), 0);
+    int replicas = Objects.requireNonNullElse(fallback.getReplicas(), 0);
+    if (threshold < 0 || replicas < 0) {
+      f.add(so, "spec.fallback", "FailureThreshold=" + threshold + " & Replicas=" + replicas + " must both be greater than or equal to 0",
+          "use 0 or more, e.g. failureThreshold: 3 and replicas: 2");
+    }
+    boolean modifiers = spec.getAdvanced() != null && spec.getAdvanced().getScalingModifiers() != null
+        && spec.getAdvanced().getScalingModifiers().getFormula() != null && !spec.getAdvanced().getScalingModifiers().getFormula().isEmpty();
+    if (!modifiers && triggers(spec).stream().allMatch(t -> List.of("cpu", "memory").contains(t.getType()))) {
+      f.add(so, "spec.fallback", "at least one trigger (that is not cpu or memory) has to have the `AverageValue` type for the fallback to be enabled",
+          "add an external trigger such as prometheus, or remove fallback");
+    }
+
+  }
+}
