@@ -1,6 +1,6 @@
 package dev.rolloutkit.testing;
 
-import dev.rolloutkit.argo.internal.UnknownFields;
+import dev.rolloutkit.argo.UnknownFields;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

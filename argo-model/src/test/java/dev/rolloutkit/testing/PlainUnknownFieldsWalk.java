@@ -3,7 +3,7 @@ package dev.rolloutkit.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.rolloutkit.argo.internal.UnknownFields;
+import dev.rolloutkit.argo.UnknownFields;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.lang.reflect.Field;

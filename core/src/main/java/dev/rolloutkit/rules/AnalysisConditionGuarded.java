@@ -17,8 +17,7 @@ final class AnalysisConditionGuarded extends MetricsRule {
 
   AnalysisConditionGuarded() {
     super("ANALYSIS-CONDITION-GUARDED", Severity.WARNING, "Prometheus conditions are safe against empty results and NaN",
-        "On an empty vector result[0] is an evaluation error (5 in a row abort the rollout), and default() does not help; on NaN every"
-          + " comparison is false, so a failure-only condition passes silently (reference §4.4, §4.5).");
+        "On an empty vector result[0] is an evaluation error, five in a row (consecutiveErrorLimit 4) abort the rollout, and default() does not help; on NaN every comparison is false, so a failure-only condition passes silently. Argo: utils/evaluate/evaluate.go EvaluateResult, metricproviders/prometheus/prometheus.go processResponse.");
   }
 
   @Override

@@ -17,8 +17,7 @@ final class AnalysisQueryFiltered extends MetricsRule {
 
   AnalysisQueryFiltered() {
     super("ANALYSIS-QUERY-CANARY-FILTERED", Severity.WARNING, "Prometheus queries are filtered to the canary through an argument",
-        "Aggregating stable and canary pods together dilutes the canary's errors, so a bad canary passes (the MCP article's third common"
-          + " mistake). Pass the hash with valueFrom.podTemplateHashValue: Latest and filter on it.");
+        "A query over stable and canary pods together dilutes the canary's errors, so a bad canary passes. Pass the hash with valueFrom.podTemplateHashValue: Latest (Argo docs: features/analysis, \"Analysis Template Arguments\") and filter on it.");
   }
 
   @Override

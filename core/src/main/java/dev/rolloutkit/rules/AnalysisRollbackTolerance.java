@@ -17,10 +17,7 @@ final class AnalysisRollbackTolerance extends MetricsRule {
 
   AnalysisRollbackTolerance() {
     super("ANALYSIS-ROLLBACK-TOLERANCE", Severity.WARNING, "Metrics tolerate a few failed measurements before rolling back (3 unless configured or stated by the template)",
-        "A failureLimit of 0 rolls back on the first failed measurement, and one NaN from scrape timing is enough (the MCP article's"
-          + " pitfall 'failureLimit: 1'). Argo fails a metric when failures > failureLimit, so 'roll back on the 3rd failure' is"
-          + " failureLimit: 2. A gate that is strict by design states its own number with annotation "
-          + AnalysisGate.MIN_FAILURES_ANNOTATION + ".");
+        "A failureLimit of 0 rolls back on the first failed measurement, and one NaN from scrape timing is enough. Argo fails a metric when failures > failureLimit (analysis/analysis.go assessMetricStatus), so 'roll back on the 3rd failure' is failureLimit: 2. A gate strict by design states its number with the annotation rolloutkit.dev/min-failures-to-roll-back.");
   }
 
   @Override

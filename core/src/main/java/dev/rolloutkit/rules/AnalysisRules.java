@@ -63,7 +63,7 @@ public final class AnalysisRules {
     }
   }
 
-  public static final Rule METRIC_VALID = new AnalysisMetricValid();
+  public static final Rule METRIC_VALID = new ArgoMetricValid();
 
   public static final Rule QUERY_FILTERED = new AnalysisQueryFiltered();
 

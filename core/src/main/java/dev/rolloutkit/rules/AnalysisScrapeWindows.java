@@ -17,8 +17,7 @@ final class AnalysisScrapeWindows extends MetricsRule {
 
   AnalysisScrapeWindows() {
     super("ANALYSIS-SCRAPE-WINDOWS", Severity.WARNING, "Analysis intervals are at least the scrape interval and range windows at least 4× it (15s unless configured)",
-        "With windows shorter than 4 scrapes, rate() sees one sample or none and returns nothing or noise; intervals shorter than a scrape"
-          + " measure the same data again (the MCP article's 'metric detection delay').");
+        "With a range window shorter than 4 scrapes, rate() sees one sample or none and returns nothing or noise (Prometheus docs: querying/functions, rate()); an interval shorter than a scrape measures the same data again.");
   }
 
   @Override

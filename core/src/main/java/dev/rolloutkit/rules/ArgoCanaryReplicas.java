@@ -30,9 +30,7 @@ final class ArgoCanaryReplicas extends AbstractRule {
 
   ArgoCanaryReplicas() {
     super("ARGO-CANARY-REPLICAS", Severity.WARNING, "A canary Rollout that no ScaledObject scales has at least 2 replicas",
-        "With one replica (the default when replicas is unset) stable and canary cannot run side by side: the canary step replaces the"
-          + " only pod or adds one that takes far more than its weight (the source documents' 'fewer than 2 replicas while a canary runs')."
-          + " A Rollout scaled by KEDA is judged by KEDA-CANARY-MIN-REPLICAS instead.");
+        "With one replica (the default when replicas is unset) stable and canary cannot run side by side: a canary step replaces the only pod or adds one that takes far more than its weight (Argo docs: features/canary, \"Mimicking Rolling Update\"). A Rollout scaled by KEDA is judged by KEDA-CANARY-MIN-REPLICAS instead.");
   }
 
   @Override

@@ -30,7 +30,7 @@ final class ArgoCanaryScaleValues extends CanaryRule {
 
   ArgoCanaryScaleValues() {
     super("ARGO-SETCANARYSCALE-VALUES", Severity.ERROR, "setCanaryScale weights are 0..100 and replicas are not negative; maxTrafficWeight is positive",
-        "The controller checks none of these (reference §3.7); maxTrafficWeight is a divisor.");
+        "The Argo controller checks none of these, so a negative or over-100 percentage or negative replica count reaches the ReplicaSet arithmetic, where maxTrafficWeight is a divisor. Argo: utils/replicaset/canary.go CalculateReplicaCountsForTrafficRoutedCanary.");
   }
 
   @Override

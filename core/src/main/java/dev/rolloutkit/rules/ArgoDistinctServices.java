@@ -30,7 +30,7 @@ final class ArgoDistinctServices extends RolloutRule {
 
   ArgoDistinctServices() {
     super("ARGO-DISTINCT-SERVICES", Severity.ERROR, "Canary and stable (or active and preview) Services are two different Services",
-        CONTROLLER + " (rules 17, 22)");
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when canary and stable, or active and preview, name the same Service. Argo: pkg/apis/rollouts/validation/validation.go ValidateRolloutStrategyCanary, ValidateRolloutStrategyBlueGreen.");
   }
 
   @Override

@@ -30,7 +30,7 @@ final class ArgoManagedRoutes extends CanaryRule {
 
   ArgoManagedRoutes() {
     super("ARGO-MANAGED-ROUTES", Severity.ERROR, "Header and mirror route steps name routes listed in managedRoutes",
-        CONTROLLER + " (rules 46, 47)");
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when a setHeaderRoute or setMirrorRoute step names a route missing from trafficRouting.managedRoutes, or managedRoutes is absent. Argo: pkg/apis/rollouts/validation/validation.go ValidateStepRouteFoundInManagedRoute.");
   }
 
   @Override

@@ -30,7 +30,7 @@ final class ArgoNonNegativeFields extends RolloutRule {
 
   ArgoNonNegativeFields() {
     super("ARGO-SPEC-NON-NEGATIVE", Severity.ERROR, "replicas, minReadySeconds, revisionHistoryLimit and progressDeadlineSeconds are not negative",
-        CONTROLLER + " (rules 1, 11–13)");
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when replicas, minReadySeconds, revisionHistoryLimit or progressDeadlineSeconds is negative. Argo: pkg/apis/rollouts/validation/validation.go ValidateRolloutSpec.");
   }
 
   @Override

@@ -30,7 +30,7 @@ final class ArgoOneStrategy extends RolloutRule {
 
   ArgoOneStrategy() {
     super("ARGO-STRATEGY-ONE-OF", Severity.ERROR, "A Rollout has exactly one of canary and blueGreen",
-        CONTROLLER + " (rules 15, 16)");
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) unless exactly one of canary and blueGreen is set. Argo: pkg/apis/rollouts/validation/validation.go ValidateRolloutStrategy.");
   }
 
   @Override

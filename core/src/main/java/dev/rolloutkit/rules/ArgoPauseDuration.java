@@ -30,7 +30,7 @@ final class ArgoPauseDuration extends CanaryRule {
 
   ArgoPauseDuration() {
     super("ARGO-PAUSE-DURATION", Severity.ERROR, "Pause durations are integer seconds or Go durations, not negative",
-        CONTROLLER + " (rule 37): a string that is neither (such as 1d) counts as -1.");
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when a pause duration is negative or a string that is neither integer seconds nor a Go duration (1d counts as -1). Argo: pkg/apis/rollouts/v1alpha1/types.go RolloutPause.DurationSeconds, validation.go ValidateRolloutStrategyCanary.");
   }
 
   @Override

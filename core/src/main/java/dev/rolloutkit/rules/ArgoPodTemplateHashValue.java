@@ -30,8 +30,7 @@ final class ArgoPodTemplateHashValue extends CanaryRule {
 
   ArgoPodTemplateHashValue() {
     super("ARGO-POD-TEMPLATE-HASH-VALUE", Severity.ERROR, "Analysis args take podTemplateHashValue Latest or Stable",
-        "Any other value (case matters) resolves silently to an empty string, so the query filters on an empty hash and sees no data"
-          + " (reference §3.7, §4.6).");
+        "Any value other than Stable or Latest (case matters) resolves silently to an empty string, so the query filters on an empty hash and sees no data. Argo: utils/analysis/factory.go BuildArgumentsForRolloutAnalysisRun.");
   }
 
   @Override

@@ -30,7 +30,7 @@ final class ArgoProgressDeadline extends RolloutRule {
 
   ArgoProgressDeadline() {
     super("ARGO-PROGRESS-DEADLINE", Severity.ERROR, "progressDeadlineSeconds (default 600) is greater than minReadySeconds",
-        CONTROLLER + " (rule 14)");
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) unless progressDeadlineSeconds (default 600) is greater than minReadySeconds. Argo: pkg/apis/rollouts/validation/validation.go ValidateRolloutSpec.");
   }
 
   @Override

@@ -30,7 +30,7 @@ final class ArgoRestartPolicy extends RolloutRule {
 
   ArgoRestartPolicy() {
     super("ARGO-RESTART-POLICY", Severity.ERROR, "The pod template's restartPolicy is Always",
-        CONTROLLER + " (rule 8, apps ValidatePodTemplateSpecForReplicaSet)");
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when the pod template's restartPolicy is not Always or it sets activeDeadlineSeconds, as for a ReplicaSet. Kubernetes: pkg/apis/apps/validation/validation.go ValidatePodTemplateSpecForReplicaSet, called from Argo's ValidateRolloutSpec.");
   }
 
   @Override

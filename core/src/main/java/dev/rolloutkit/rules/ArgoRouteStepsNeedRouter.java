@@ -30,7 +30,7 @@ final class ArgoRouteStepsNeedRouter extends CanaryRule {
 
   ArgoRouteStepsNeedRouter() {
     super("ARGO-ROUTE-STEPS-ROUTER", Severity.ERROR, "setCanaryScale, setHeaderRoute and setMirrorRoute have the traffic routing they need",
-        CONTROLLER + " (rules 38, 39, 44, 48, 49)");
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when setCanaryScale, setHeaderRoute, setMirrorRoute or an experiment weight is used without a traffic router that supports it. Argo: pkg/apis/rollouts/validation/validation.go ValidateRolloutStrategyCanary.");
   }
 
   @Override

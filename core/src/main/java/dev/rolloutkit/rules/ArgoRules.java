@@ -27,8 +27,8 @@ import java.util.function.BiConsumer;
 
 /**
  * The Argo Rollouts controller's checks that can run offline, with its exact messages (argo-rollouts v1.9.1,
- * {@code pkg/apis/rollouts/validation}), and checks it lacks. References such as "rule 37" are to
- * {@code ../shared/reference/argo-rollouts.md} §3.
+ * {@code pkg/apis/rollouts/validation}), and checks it lacks. Each rule's {@link Rule#rationale()} names the upstream
+ * function that makes the same decision.
  */
 public final class ArgoRules {
 
@@ -119,7 +119,7 @@ public final class ArgoRules {
 
   public static final Rule STEP_ANALYSIS_COUNT = new ArgoStepAnalysisCount();
 
-  public static final Rule TEMPLATE_FOUND = new ArgoTemplateFound();
+  public static final Rule TEMPLATE_FOUND = new ArgoTemplateNotFound();
 
   /** The Services a Rollout names: strategy, field, path. */
   static final String[][] SERVICE_REFS = {{"canary", "canaryService", "spec.strategy.canary.canaryService"},

@@ -30,7 +30,7 @@ final class ArgoSelector extends RolloutRule {
 
   ArgoSelector() {
     super("ARGO-SELECTOR", Severity.ERROR, "A Rollout without workloadRef has a non-empty selector that matches its template's labels",
-        CONTROLLER + " (rules 2, 4, 7)");
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when a Rollout without workloadRef has no selector, an empty one, or one its pod template's labels do not match. Argo: pkg/apis/rollouts/validation/validation.go ValidateRolloutSpec; Kubernetes: ValidatePodTemplateSpecForReplicaSet.");
   }
 
   @Override

@@ -30,8 +30,7 @@ final class ArgoServiceSelector extends AbstractRule {
 
   ArgoServiceSelector() {
     super("ARGO-SERVICE-SELECTOR", Severity.ERROR, "Services a Rollout uses select its pods and are not managed by another Rollout",
-        "The controller rejects the Rollout when a canary, stable, active or preview Service's selector has a label its pod template"
-          + " lacks (rule 52), or when the Service is annotated as managed by another Rollout (rule 53).");
+        "The Argo controller rejects the Rollout when a canary, stable, active or preview Service's selector has a label its pod template lacks, or the Service is annotated as managed by another Rollout. Argo: pkg/apis/rollouts/validation/validation_references.go ValidateService.");
   }
 
   @Override

@@ -30,7 +30,7 @@ final class ArgoSetWeightRange extends CanaryRule {
 
   ArgoSetWeightRange() {
     super("ARGO-SETWEIGHT-RANGE", Severity.ERROR, "setWeight is between 0 and maxTrafficWeight (default 100)",
-        CONTROLLER + " (rule 36)");
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when setWeight is below 0 or above maxTrafficWeight (default 100). Argo: pkg/apis/rollouts/validation/validation.go ValidateRolloutStrategyCanary.");
   }
 
   @Override

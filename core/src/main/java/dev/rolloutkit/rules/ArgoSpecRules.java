@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * More of the controller's Rollout spec checks (reference §3.1–3.3): workload references, blue-green limits, anti-affinity,
+ * More of the controller's Rollout spec checks ({@code ValidateRolloutSpec} and the strategy checks it calls): workload references, blue-green limits, anti-affinity,
  * ping-pong, header and mirror route matches, and downward-API arguments. Read from the Rollout's tree, so every
  * router and step shape is covered the same way.
  */
@@ -14,21 +14,20 @@ public final class ArgoSpecRules {
 
   private ArgoSpecRules() {}
 
-  static final String CONTROLLER = ArgoRules.CONTROLLER;
   static final String C = Canaries.CANARY;
 
-  public static final Rule WORKLOAD_REF_TEMPLATE = new ArgoSpecWorkloadRefTemplate();
+  public static final Rule WORKLOAD_REF_TEMPLATE = new ArgoWorkloadRefTemplate();
 
-  public static final Rule SCALE_DOWN_LIMIT = new ArgoSpecScaleDownLimit();
+  public static final Rule SCALE_DOWN_LIMIT = new ArgoScaleDownLimit();
 
-  public static final Rule ANTI_AFFINITY = new ArgoSpecAntiAffinity();
+  public static final Rule ANTI_AFFINITY = new ArgoAntiAffinity();
 
-  public static final Rule PING_PONG = new ArgoSpecPingPong();
+  public static final Rule PING_PONG = new ArgoPingPong();
 
   static final String MISSED = "StringMatch value missed, match value must have one of the following: exact, regex, prefix";
   static final String MULTIPLE = "StringMatch match value must have exactly one of the following: exact, regex, prefix";
 
-  public static final Rule ROUTE_MATCH = new ArgoSpecRouteMatch();
+  public static final Rule ROUTE_MATCH = new ArgoRouteMatch();
 
   static int kinds(JsonNode value) {
     int n = 0;
@@ -44,7 +43,7 @@ public final class ArgoSpecRules {
   static final Pattern DOWNWARD_API = Pattern.compile(
       "metadata\\.(name|namespace|uid|labels|annotations)|metadata\\.(labels|annotations)\\['[^']*'\\]");
 
-  public static final Rule ARG_FIELD_REF = new ArgoSpecArgFieldRef();
+  public static final Rule ARG_FIELD_REF = new ArgoArgFieldRef();
 
   /** Checks the args at the path {@code at} gives (made only for a finding). */
   static void check(Rollout r, AbstractRule.Findings f, JsonNode args, java.util.function.Supplier<String> at) {

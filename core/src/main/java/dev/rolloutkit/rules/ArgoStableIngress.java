@@ -30,9 +30,7 @@ final class ArgoStableIngress extends AbstractRule {
 
   ArgoStableIngress() {
     super("ARGO-STABLE-INGRESS", Severity.ERROR, "NGINX and ALB routing name one stable Ingress form, and the Ingress routes to the stable Service",
-        "The controller rejects the Rollout when NGINX has both or neither of stableIngress and stableIngresses, ALB both or neither of"
-          + " ingress and ingresses (rules 65, 66), or when the Ingress has no rule whose backend is the stableService (NGINX) or the"
-          + " rootService or stableService (ALB) (rule 68): it copies or patches those rules for the canary.");
+        "The Argo controller rejects the Rollout when NGINX has both or neither of stableIngress and stableIngresses (ALB: ingress and ingresses), or the Ingress has no rule whose backend is the stableService (ALB: rootService or stableService): it copies or patches those rules for the canary. Argo: pkg/apis/rollouts/validation/validation_references.go ValidateRolloutNginxIngressesConfig, ValidateIngress.");
   }
 
   @Override

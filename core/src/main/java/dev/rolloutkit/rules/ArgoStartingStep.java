@@ -30,7 +30,7 @@ final class ArgoStartingStep extends CanaryRule {
 
   ArgoStartingStep() {
     super("ARGO-STARTING-STEP", Severity.ERROR, "Background analysis starts at a step that exists",
-        "With startingStep past the last step, background analysis never starts (reference §3.7).");
+        "With startingStep past the last step, background analysis never starts, and the controller does not say so. Argo docs: features/analysis, \"Background Analysis\".");
   }
 
   @Override

@@ -30,8 +30,7 @@ final class ArgoStepAnalysisCount extends AbstractRule {
 
   ArgoStepAnalysisCount() {
     super("ARGO-STEP-ANALYSIS-COUNT", Severity.ERROR, "Metrics of step and blue-green promotion analysis templates have a finite count",
-        "The controller rejects a Rollout whose step, pre-promotion or post-promotion analysis runs a metric with an interval and no"
-          + " count (rule 62): it would run indefinitely and the rollout would never go on. Background analysis may run indefinitely.");
+        "The Argo controller rejects a Rollout whose step, pre-promotion or post-promotion analysis runs a metric with an interval and no count: it would run indefinitely and the rollout would never go on. Background analysis may run indefinitely. Argo: pkg/apis/rollouts/validation/validation_references.go ValidateAnalysisTemplateWithType.");
   }
 
   @Override

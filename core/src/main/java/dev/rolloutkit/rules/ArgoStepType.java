@@ -30,8 +30,7 @@ final class ArgoStepType extends CanaryRule {
 
   ArgoStepType() {
     super("ARGO-STEP-ONE-TYPE", Severity.ERROR, "Every step has exactly one step type",
-        CONTROLLER + " (rules 34, 35). setCanaryScale, setHeaderRoute, setMirrorRoute and plugin are not counted by the controller,"
-          + " which then silently runs only the first type of the step.");
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when a step has none, or more than one, of setWeight, pause, experiment and analysis. It does not count setCanaryScale, setHeaderRoute, setMirrorRoute and plugin, and then silently runs only the first type of the step. Argo: pkg/apis/rollouts/validation/validation.go hasMultipleStepsType.");
   }
 
   @Override

@@ -30,7 +30,7 @@ final class ArgoSurgeAndUnavailable extends CanaryRule {
 
   ArgoSurgeAndUnavailable() {
     super("ARGO-MAXSURGE-MAXUNAVAILABLE", Severity.ERROR, "maxSurge and maxUnavailable are not both zero",
-        CONTROLLER + " (rule 21): the Rollout could neither add nor remove a pod.");
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when maxSurge and maxUnavailable both resolve to zero: it could neither add nor remove a pod. Argo: pkg/apis/rollouts/validation/validation.go invalidMaxSurgeMaxUnavailable.");
   }
 
   @Override

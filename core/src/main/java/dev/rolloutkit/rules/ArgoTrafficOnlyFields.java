@@ -30,7 +30,7 @@ final class ArgoTrafficOnlyFields extends CanaryRule {
 
   ArgoTrafficOnlyFields() {
     super("ARGO-TRAFFIC-ROUTING-ONLY", Severity.ERROR, "scaleDownDelaySeconds, dynamicStableScale and maxTrafficWeight are used only where they work",
-        CONTROLLER + " (rules 30–33)");
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when scaleDownDelaySeconds or dynamicStableScale is used without trafficRouting, both together, or maxTrafficWeight without NGINX or a plugin. Argo: pkg/apis/rollouts/validation/validation.go ValidateRolloutStrategyCanary.");
   }
 
   @Override

@@ -30,7 +30,7 @@ final class ArgoTrafficServices extends CanaryRule {
 
   ArgoTrafficServices() {
     super("ARGO-TRAFFIC-SERVICES-REQUIRED", Severity.ERROR, "Traffic routers that split by Service have canaryService and stableService",
-        CONTROLLER + " (rules 28, 29): NGINX, ALB, SMI, Apisix, Ambassador, AppMesh, Traefik, and Istio without a destinationRule.");
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when a router that splits by Service (NGINX, ALB, SMI, Apisix, Ambassador, AppMesh, Traefik, Istio without a destinationRule) lacks canaryService or stableService. Argo: pkg/apis/rollouts/validation/validation.go requireCanaryStableServices.");
   }
 
   @Override

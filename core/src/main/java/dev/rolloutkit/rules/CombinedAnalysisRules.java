@@ -14,7 +14,7 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Checks of the templates one analysis runs together, as the controller flattens them into one AnalysisRun
- * (reference §3.4 #55, #56, #58, #59 and §3.5 #95, #96). Each template may be fine alone and the combination not.
+ * ({@code utils/analysis/helpers.go}: flattenMetrics, flattenArgs, the dry-run and retention checks). Each template may be fine alone and the combination not.
  */
 public final class CombinedAnalysisRules {
 
@@ -23,9 +23,9 @@ public final class CombinedAnalysisRules {
   /** A dry-run or measurement-retention rule, with the resource and path it is written at. */
   record MetricRule(HasMetadata owner, String path, String metricName) {}
 
-  public static final Rule COMBINED = new CombinedAnalysisCombined();
+  public static final Rule COMBINED = new ArgoAnalysisCombined();
 
-  public static final Rule RULES_MATCH = new CombinedAnalysisRulesMatch();
+  public static final Rule RULES_MATCH = new ArgoAnalysisRulesMatch();
 
   /** The Rollout's rules first, then each template's, as the controller merges them. */
   static List<MetricRule> rules(ResourceSet resources, AnalysisUses.Use use, List<HasMetadata> templates, String field) {

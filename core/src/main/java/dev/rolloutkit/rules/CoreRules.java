@@ -11,9 +11,9 @@ public final class CoreRules {
   public static final Rule UNKNOWN_FIELD = new UnknownFieldRule();
   public static final Rule UNKNOWN_KIND = new UnknownKindRule();
 
-  public static final Rule UNREADABLE = new CoreUnreadable();
+  public static final Rule UNREADABLE = new ManifestUnreadable();
 
-  public static final Rule AMBIGUOUS_YAML = new CoreAmbiguousYaml();
+  public static final Rule AMBIGUOUS_YAML = new YamlAmbiguous();
 
   static final List<Rule> ALL = List.of(UNREADABLE, AMBIGUOUS_YAML, UNKNOWN_FIELD, UNKNOWN_KIND);
 

@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** The Argo controller's Experiment checks (VerifyExperimentSpec, §3.6) and analysis-argument checks (§3.4 #57, #60). */
+/** The Argo controller's Experiment checks ({@code VerifyExperimentSpec}) and analysis-argument checks ({@code ResolveArgs}, {@code ValidateAnalysisTemplateWithType}). */
 public final class ExperimentRules {
 
   private ExperimentRules() {}
 
-  public static final Rule EXPERIMENT_TEMPLATES = new ExperimentExperimentTemplates();
+  public static final Rule EXPERIMENT_TEMPLATES = new ArgoExperimentTemplates();
 
-  public static final Rule TEMPLATE_ARGS = new ExperimentTemplateArgs();
+  public static final Rule TEMPLATE_ARGS = new ArgoAnalysisArgs();
 
   static final List<Rule> ALL = List.of(EXPERIMENT_TEMPLATES, TEMPLATE_ARGS);
 

@@ -16,8 +16,7 @@ final class KedaCanaryMinimum extends AbstractRule {
 
   KedaCanaryMinimum() {
     super("KEDA-CANARY-MIN-REPLICAS", Severity.ERROR, "A ScaledObject on a canary Rollout keeps at least 2 replicas while active",
-        "With minReplicaCount 0 (or 1) a canary can run on one pod or none, and the Rollout's weights stop meaning anything (the MCP"
-          + " article's 'most common mistake'). Scale to zero with idleReplicaCount: 0 and keep minReplicaCount >= 2.");
+        "With minReplicaCount 0 or 1 a canary can run on one pod or none, and the Rollout's weights stop meaning anything. Scale to zero with idleReplicaCount: 0 and keep minReplicaCount >= 2 (KEDA docs: reference/scaledobject-spec, idleReplicaCount).");
   }
 
   @Override

@@ -17,8 +17,7 @@ final class KedaCpuMemoryOnly extends ScaledObjectRule {
 
   KedaCpuMemoryOnly() {
     super("KEDA-CPU-MEMORY-SCALE-TO-ZERO", Severity.ERROR, "Triggers that are all cpu/memory do not try to scale to zero",
-        "KEDA rejects it for Deployments and StatefulSets (S13) and silently never scales to zero for other targets such as a Rollout:"
-          + " cpu and memory triggers are always active.");
+        "KEDA's admission webhook rejects cpu/memory-only triggers with minReplicaCount 0 for Deployments and StatefulSets, and for other targets such as a Rollout it silently never scales to zero: cpu and memory triggers are always active. KEDA: apis/keda/v1alpha1/scaledobject_webhook.go verifyCPUMemoryScalers.");
   }
 
   @Override

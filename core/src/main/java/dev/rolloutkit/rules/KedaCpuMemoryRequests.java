@@ -16,8 +16,7 @@ final class KedaCpuMemoryRequests extends AbstractRule {
 
   KedaCpuMemoryRequests() {
     super("KEDA-CPU-MEMORY-REQUESTS", Severity.ERROR, "cpu and memory triggers scale a workload whose containers request that resource",
-        WEBHOOK + " (S12, for Deployments and StatefulSets in the set): utilisation is measured against the request; a namespace"
-          + " LimitRange with a container default counts.");
+        "KEDA's admission webhook rejects a cpu or memory trigger on a Deployment or StatefulSet whose containers have no request or limit (a LimitRange container default counts): utilisation is measured against the request. KEDA: apis/keda/v1alpha1/scaledobject_webhook.go verifyCPUMemoryScalers.");
   }
 
   @Override

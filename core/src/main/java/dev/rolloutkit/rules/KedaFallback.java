@@ -17,8 +17,7 @@ final class KedaFallback extends ScaledObjectRule {
 
   KedaFallback() {
     super("KEDA-FALLBACK", Severity.ERROR, "fallback has non-negative numbers and a trigger that is not cpu or memory",
-        WEBHOOK + " (S3, S4): fallback replaces the metrics of failing external scalers, so a ScaledObject with only cpu/memory triggers"
-          + " (and no scalingModifiers) has nothing to fall back from.");
+        "KEDA's admission webhook rejects a fallback with negative values, or on a ScaledObject with only cpu/memory triggers and no scalingModifiers: fallback replaces the metrics of failing external scalers, so there is nothing to fall back from. KEDA: apis/keda/v1alpha1/scaledobject_webhook.go verifyFallback, scaledobject_types.go CheckFallbackValid.");
   }
 
   @Override

@@ -17,8 +17,7 @@ final class KedaFallbackDisabled extends ScaledObjectRule {
 
   KedaFallbackDisabled() {
     super("KEDA-FALLBACK-SILENTLY-OFF", Severity.WARNING, "fallback with scalingModifiers has a whole-number target",
-        "KEDA accepts a fractional scalingModifiers.target, but at run time it reads the target as an integer to compute fallback, so"
-          + " fallback is silently disabled (keda.md §2, pkg/fallback/fallback.go).");
+        "KEDA accepts a fractional scalingModifiers.target, but to compute fallback it reads the target as an integer, so fallback is silently disabled. KEDA: pkg/fallback/fallback.go HasValidFallback.");
   }
 
   @Override

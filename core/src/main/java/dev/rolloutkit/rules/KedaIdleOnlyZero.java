@@ -17,7 +17,7 @@ final class KedaIdleOnlyZero extends ScaledObjectRule {
 
   KedaIdleOnlyZero() {
     super("KEDA-IDLE-ONLY-ZERO", Severity.ERROR, "idleReplicaCount, when set, is 0",
-        "KEDA accepts other values but they do not work: the HPA scales any other idle count straight back up (kedacore/keda#2314).");
+        "KEDA accepts other values but they do not work: the HPA scales any other idle count straight back up (KEDA docs: reference/scaledobject-spec, idleReplicaCount; kedacore/keda#2314).");
   }
 
   @Override

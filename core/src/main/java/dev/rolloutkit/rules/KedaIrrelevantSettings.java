@@ -17,8 +17,7 @@ final class KedaIrrelevantSettings extends ScaledObjectRule {
 
   KedaIrrelevantSettings() {
     super("KEDA-IRRELEVANT-SETTINGS", Severity.WARNING, "pollingInterval and cooldownPeriod are set only where they matter",
-        "KEDA warns (W1, W2): both only matter when the workload can"
-          + " scale to zero (minReplicaCount 0 or idleReplicaCount 0), pollingInterval also with useCachedMetrics.");
+        "KEDA warns on admission that pollingInterval and cooldownPeriod only matter when the workload can scale to zero (minReplicaCount 0 or idleReplicaCount 0), pollingInterval also with useCachedMetrics. KEDA: apis/keda/v1alpha1/scaledobject_webhook.go verifyScaledObjects.");
   }
 
   @Override

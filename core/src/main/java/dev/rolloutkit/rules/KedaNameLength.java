@@ -17,8 +17,7 @@ final class KedaNameLength extends ScaledObjectRule {
 
   KedaNameLength() {
     super("KEDA-NAME-LENGTH", Severity.ERROR, "The ScaledObject's name fits the label and the derived HPA name",
-        WEBHOOK + " (S5, S6: the HPA is keda-hpa-<name>, so at most 54"
-          + " characters without a custom HPA name)");
+        "KEDA's admission webhook rejects a name longer than 63 characters, or one whose HPA name keda-hpa-<name> is (at most 54 characters without a custom HPA name). KEDA: apis/keda/v1alpha1/scaledobject_webhook.go verifyName.");
   }
 
   @Override

@@ -16,9 +16,7 @@ final class KedaOneScalerPerTarget extends AbstractRule {
 
   KedaOneScalerPerTarget() {
     super("KEDA-ONE-SCALER-PER-TARGET", Severity.ERROR, "One ScaledObject and no other HPA per workload, and one ScaledObject per HPA name",
-        WEBHOOK + " (S7, S8, S9, S10): two autoscalers on one workload fight over its replicas. An HPA owned by the ScaledObject, or"
-          + " annotated validations.keda.sh/hpa-ownership: \"false\", is left alone; one the ScaledObject takes over with"
-          + " scaledobject.keda.sh/transfer-hpa-ownership must be named in advanced.horizontalPodAutoscalerConfig.name.");
+        "KEDA's admission webhook rejects a second autoscaler on one workload, since two fight over its replicas. An HPA owned by the ScaledObject, or annotated validations.keda.sh/hpa-ownership: \"false\", is left alone; one the ScaledObject takes over with scaledobject.keda.sh/transfer-hpa-ownership must be named in advanced.horizontalPodAutoscalerConfig.name. KEDA: apis/keda/v1alpha1/scaledobject_webhook.go verifyScaledObjects, verifyHpas.");
   }
 
   @Override

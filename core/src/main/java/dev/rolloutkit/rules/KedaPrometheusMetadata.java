@@ -17,7 +17,7 @@ final class KedaPrometheusMetadata extends ScaledObjectRule {
 
   KedaPrometheusMetadata() {
     super("KEDA-PROMETHEUS-METADATA", Severity.ERROR, "Prometheus triggers have serverAddress, query and a numeric threshold, and no metricName",
-        "KEDA checks these only when it builds the scaler (Ready=False, an event); metricName was removed in v2.12 and is ignored.");
+        "KEDA checks these only when it builds the scaler (Ready=False and an event, no admission error); metricName was removed in v2.12 and is ignored. KEDA: pkg/scalers/prometheus_scaler.go parsePrometheusMetadata.");
   }
 
   @Override

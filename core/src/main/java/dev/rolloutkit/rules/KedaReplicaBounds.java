@@ -17,8 +17,7 @@ final class KedaReplicaBounds extends ScaledObjectRule {
 
   KedaReplicaBounds() {
     super("KEDA-REPLICA-BOUNDS", Severity.ERROR, "minReplicaCount ≤ maxReplicaCount and idleReplicaCount < the effective minimum",
-        WEBHOOK + " (S1, S2; an explicit"
-          + " minReplicaCount of 0 counts as 1, so idle 0 with min unset is rejected and with min 0 is accepted)");
+        "KEDA's admission webhook rejects min > max and idle >= min; an explicit minReplicaCount of 0 counts as 1 there, so idle 0 with min unset is rejected and with min 0 is accepted. KEDA: apis/keda/v1alpha1/scaledobject_webhook.go verifyReplicaCount, scaledobject_types.go CheckReplicaCountBoundsAreValid.");
   }
 
   @Override

@@ -11,15 +11,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * KEDA's ScaledObject admission checks (v2.20.2 webhook, S1–S15, T1–T3, warnings W1–W2) with KEDA's messages, and what
- * the webhook leaves unchecked (reference keda.md §2). The webhook fails open when it is unavailable, so these catch
+ * KEDA's ScaledObject admission checks ({@code apis/keda/v1alpha1/scaledobject_webhook.go} at v2.20.2, errors and
+ * warnings) with KEDA's messages, and what the webhook leaves unchecked. The webhook fails open when it is unavailable, so these catch
  * what a cluster might let through.
  */
 public final class KedaRules {
 
   private KedaRules() {}
 
-  static final String WEBHOOK = "KEDA's admission webhook rejects the ScaledObject (and accepts it when the webhook is down).";
 
   static List<Triggers> triggers(dev.rolloutkit.keda.v1alpha1.ScaledObjectSpec spec) {
     return spec.getTriggers() == null ? List.of() : spec.getTriggers();

@@ -17,7 +17,7 @@ final class KedaScalingModifiers extends ScaledObjectRule {
 
   KedaScalingModifiers() {
     super("KEDA-SCALING-MODIFIERS", Severity.ERROR, "scalingModifiers have a formula, and a target with the formula",
-        WEBHOOK + " (S14, S15, S19)");
+        "KEDA's admission webhook rejects scalingModifiers without a formula, a formula without a target, and fallback behavior scalingModifiers without a formula. KEDA: apis/keda/v1alpha1/scaledobject_webhook.go ValidateAndCompileScalingModifiers, verifyScaledObjects.");
   }
 
   @Override

@@ -17,8 +17,7 @@ final class KedaTargetKind extends ScaledObjectRule {
 
   KedaTargetKind() {
     super("KEDA-TARGET-KIND", Severity.ERROR, "scaleTargetRef names the kind when it names an apiVersion other than apps/v1",
-        "Without kind KEDA assumes Deployment, so apiVersion argoproj.io/v1alpha1 alone targets the non-existent"
-          + " argoproj.io/v1alpha1.Deployment instead of the Rollout (keda.md §4.5).");
+        "Without kind KEDA assumes Deployment, so apiVersion argoproj.io/v1alpha1 alone targets the non-existent argoproj.io/v1alpha1.Deployment instead of the Rollout (KEDA docs: reference/scaledobject-spec, scaleTargetRef).");
   }
 
   @Override

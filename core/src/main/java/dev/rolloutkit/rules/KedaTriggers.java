@@ -17,7 +17,7 @@ final class KedaTriggers extends ScaledObjectRule {
 
   KedaTriggers() {
     super("KEDA-TRIGGERS", Severity.ERROR, "At least one trigger; trigger names unique; useCachedMetrics only where supported",
-        WEBHOOK + " (T1–T3)");
+        "KEDA's admission webhook rejects a ScaledObject without triggers, with useCachedMetrics on a cpu, memory or cron trigger, or with two triggers of one name. KEDA: apis/keda/v1alpha1/scaledobject_webhook.go verifyTriggers, ValidateTriggers.");
   }
 
   @Override

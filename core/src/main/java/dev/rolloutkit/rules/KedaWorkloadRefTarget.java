@@ -16,8 +16,7 @@ final class KedaWorkloadRefTarget extends AbstractRule {
 
   KedaWorkloadRefTarget() {
     super("KEDA-TARGET-ROLLOUT-WORKLOAD", Severity.ERROR, "A ScaledObject scales the Rollout, not the Deployment a Rollout's workloadRef points at",
-        "A Rollout with workloadRef runs its own pods from the Deployment's template and scales the Deployment down; KEDA scaling that"
-          + " Deployment changes nothing the Rollout serves (keda.md §4.5). Without kind, scaleTargetRef means a Deployment.");
+        "A Rollout with workloadRef runs its own pods from the Deployment's template and scales the Deployment down; KEDA scaling that Deployment changes nothing the Rollout serves (Argo docs: features/migrating, \"Reference Deployment From Rollout\"). Without kind, scaleTargetRef means a Deployment.");
   }
 
   @Override

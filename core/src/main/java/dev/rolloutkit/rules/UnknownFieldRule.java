@@ -1,6 +1,6 @@
 package dev.rolloutkit.rules;
 
-import dev.rolloutkit.argo.internal.UnknownFields;
+import dev.rolloutkit.argo.UnknownFields;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
 /** Fields no schema knows — usually typos — in any known kind. */
@@ -10,7 +10,8 @@ final class UnknownFieldRule extends AbstractRule {
     super("SCHEMA-UNKNOWN-FIELD", Severity.WARNING, "Every field is one the resource's schema knows",
         "The API server prunes unknown fields of custom resources without an error (kubectl at most warns), so a typo such as"
             + " 'setWieght' or 'failurelimit' silently becomes the default. rolloutkit keeps such fields when reading, so they"
-            + " can be reported here with their path.");
+            + " can be reported here with their path. Kubernetes docs: tasks/extend-kubernetes/custom-resources/"
+            + "custom-resource-definitions, \"Field pruning\".");
   }
 
   @Override

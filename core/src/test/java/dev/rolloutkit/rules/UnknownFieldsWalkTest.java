@@ -2,7 +2,7 @@ package dev.rolloutkit.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rolloutkit.argo.internal.UnknownFields;
+import dev.rolloutkit.argo.UnknownFields;
 import dev.rolloutkit.manifest.serializers.ModelSerializers;
 import dev.rolloutkit.testing.PlainUnknownFieldsWalk;
 import io.fabric8.kubernetes.api.model.ObjectMeta;

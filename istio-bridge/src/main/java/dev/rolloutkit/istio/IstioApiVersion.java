@@ -1,5 +1,10 @@
 package dev.rolloutkit.istio;
 
+import io.fabric8.istio.api.api.networking.v1alpha3.DestinationRule;
+import io.fabric8.istio.api.api.networking.v1alpha3.VirtualService;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+
 /**
  * The {@code networking.istio.io} version written. All three share one schema (the CRD has no conversion), so the
  * choice only changes {@code apiVersion}. The Argo controller reads and writes through {@code v1alpha3} by default
@@ -21,4 +26,53 @@ public enum IstioApiVersion {
   public String apiVersion() {
     return apiVersion;
   }
+
+  /** A VirtualService of this version (made with setters: a builder would copy the whole spec twice). */
+  HasMetadata virtualService(ObjectMeta metadata, VirtualService spec) {
+    return switch (this) {
+      case V1 -> {
+        var vs = new io.fabric8.istio.api.networking.v1.VirtualService();
+        vs.setMetadata(metadata);
+        vs.setSpec(spec);
+        yield vs;
+      }
+      case V1BETA1 -> {
+        var vs = new io.fabric8.istio.api.networking.v1beta1.VirtualService();
+        vs.setMetadata(metadata);
+        vs.setSpec(spec);
+        yield vs;
+      }
+      case V1ALPHA3 -> {
+        var vs = new io.fabric8.istio.api.networking.v1alpha3.VirtualService();
+        vs.setMetadata(metadata);
+        vs.setSpec(spec);
+        yield vs;
+      }
+    };
+  }
+
+  /** A DestinationRule of this version (made with setters, as {@link #virtualService} is). */
+  HasMetadata destinationRule(ObjectMeta metadata, DestinationRule spec) {
+    return switch (this) {
+      case V1 -> {
+        var dr = new io.fabric8.istio.api.networking.v1.DestinationRule();
+        dr.setMetadata(metadata);
+        dr.setSpec(spec);
+        yield dr;
+      }
+      case V1BETA1 -> {
+        var dr = new io.fabric8.istio.api.networking.v1beta1.DestinationRule();
+        dr.setMetadata(metadata);
+        dr.setSpec(spec);
+        yield dr;
+      }
+      case V1ALPHA3 -> {
+        var dr = new io.fabric8.istio.api.networking.v1alpha3.DestinationRule();
+        dr.setMetadata(metadata);
+        dr.setSpec(spec);
+        yield dr;
+      }
+    };
+  }
+
 }

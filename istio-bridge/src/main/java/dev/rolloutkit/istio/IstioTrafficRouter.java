@@ -181,7 +181,7 @@ public abstract class IstioTrafficRouter implements TrafficRouter {
     TrafficRouting routing;
     if (subsets) {
       plan.addServices(target.service(target.name()));
-      plan.addRouting(IstioObjects.destinationRule(apiVersion(), meta(target, destinationRuleName(target.name())), destinationRule(target)));
+      plan.addRouting(apiVersion().destinationRule(meta(target, destinationRuleName(target.name())), destinationRule(target)));
       dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.istio.DestinationRule rule =
           new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.istio.DestinationRule();
       rule.setName(destinationRuleName(target.name()));
@@ -193,7 +193,7 @@ public abstract class IstioTrafficRouter implements TrafficRouter {
       plan.stableService(stableHost).canaryService(canaryHost);
       routing = routing(managed, null);
     }
-    plan.addRouting(IstioObjects.virtualService(apiVersion(), meta(target, virtualServiceName(target.name())),
+    plan.addRouting(apiVersion().virtualService(meta(target, virtualServiceName(target.name())),
         virtualService(target, subsets ? target.name() : stableHost, stable, canary, port)));
     return plan.trafficRouting(routing).build();
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rolloutkit.testing.Manifests;
-import dev.rolloutkit.argo.internal.UnknownFields;
+import dev.rolloutkit.argo.UnknownFields;
 import org.junit.jupiter.api.Test;
 
 /** Fields the schema does not know (typos, newer upstream fields) are kept, in place, and can be found. */

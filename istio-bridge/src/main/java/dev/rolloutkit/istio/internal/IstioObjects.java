@@ -1,11 +1,9 @@
 package dev.rolloutkit.istio.internal;
 
-import dev.rolloutkit.istio.IstioApiVersion;
 import dev.rolloutkit.rules.ResourceSet;
 import io.fabric8.istio.api.api.networking.v1alpha3.DestinationRule;
 import io.fabric8.istio.api.api.networking.v1alpha3.VirtualService;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -75,65 +73,6 @@ public final class IstioObjects {
 
   public static boolean isDestinationRule(HasMetadata resource) {
     return destinationRuleSpec(resource).isPresent();
-  }
-
-  /** A VirtualService of {@code version} (made with setters: a builder would copy the whole spec twice). */
-  public static HasMetadata virtualService(IstioApiVersion version, ObjectMeta metadata, VirtualService spec) {
-    return switch (version) {
-      case V1 -> {
-        var vs = new io.fabric8.istio.api.networking.v1.VirtualService();
-        vs.setMetadata(metadata);
-        vs.setSpec(spec);
-        yield vs;
-      }
-      case V1BETA1 -> {
-        var vs = new io.fabric8.istio.api.networking.v1beta1.VirtualService();
-        vs.setMetadata(metadata);
-        vs.setSpec(spec);
-        yield vs;
-      }
-      case V1ALPHA3 -> {
-        var vs = new io.fabric8.istio.api.networking.v1alpha3.VirtualService();
-        vs.setMetadata(metadata);
-        vs.setSpec(spec);
-        yield vs;
-      }
-    };
-  }
-
-  /** A DestinationRule of {@code version} (made with setters, as {@link #virtualService} is). */
-  public static HasMetadata destinationRule(IstioApiVersion version, ObjectMeta metadata, DestinationRule spec) {
-    return switch (version) {
-      case V1 -> {
-        var dr = new io.fabric8.istio.api.networking.v1.DestinationRule();
-        dr.setMetadata(metadata);
-        dr.setSpec(spec);
-        yield dr;
-      }
-      case V1BETA1 -> {
-        var dr = new io.fabric8.istio.api.networking.v1beta1.DestinationRule();
-        dr.setMetadata(metadata);
-        dr.setSpec(spec);
-        yield dr;
-      }
-      case V1ALPHA3 -> {
-        var dr = new io.fabric8.istio.api.networking.v1alpha3.DestinationRule();
-        dr.setMetadata(metadata);
-        dr.setSpec(spec);
-        yield dr;
-      }
-    };
-  }
-
-  /** The version of an Istio object, from its apiVersion. */
-  public static IstioApiVersion versionOf(HasMetadata resource) {
-    for (IstioApiVersion v : IstioApiVersion.values()) {
-      if (v.apiVersion().equals(resource.getApiVersion())) {
-        return v;
-      }
-    }
-    throw new IllegalArgumentException(resource.getKind() + " " + resource.getMetadata().getName() + " has apiVersion "
-        + resource.getApiVersion() + ", not networking.istio.io/v1, v1beta1 or v1alpha3");
   }
 
   /** {@code host} as Istio resolves it from {@code namespace}: a name without a dot is short for the Service in that namespace. */

@@ -13,7 +13,7 @@ final class DuplicateSubset extends IstioRule {
 
   DuplicateSubset() {
     super("ISTIO-DR-DUPLICATE-SUBSET", Severity.ERROR, "A DestinationRule names each subset once",
-        "Istio's validating webhook rejects the DestinationRule (ValidateDestinationRule: duplicate subset names).");
+        "Istio's validating webhook rejects the DestinationRule (duplicate subset names). Istio: pkg/config/validation/validation.go ValidateDestinationRule.");
   }
 
   @Override

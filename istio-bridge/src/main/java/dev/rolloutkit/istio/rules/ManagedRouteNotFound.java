@@ -8,7 +8,7 @@ final class ManagedRouteNotFound extends ArgoIstioRule {
 
   ManagedRouteNotFound() {
     super("ARGO-ISTIO-ROUTE-NOT-FOUND", Severity.ERROR, "Every route a Rollout manages exists in its VirtualService",
-        "The Argo controller rejects the Rollout (ValidateVirtualService → getHttpRouteIndexesToPatch; tcp/tls likewise).");
+        "The Argo controller rejects the Rollout (validation_references.go ValidateVirtualService → rollout/trafficrouting/istio/istio.go getHttpRouteIndexesToPatch; tcp and tls likewise).");
   }
 
   @Override

@@ -9,7 +9,7 @@ final class NegativeWeight extends IstioRule {
 
   NegativeWeight() {
     super("ISTIO-WEIGHT-NEGATIVE", Severity.ERROR, "Route destination weights are not negative",
-        "Istio's validating webhook rejects the VirtualService (validateWeight). Weights are relative; they need not sum to"
+        "Istio's validating webhook rejects the VirtualService (Istio: pkg/config/validation/validation.go validateWeight). Weights are relative; they need not sum to"
             + " 100 since Istio 1.15.");
   }
 

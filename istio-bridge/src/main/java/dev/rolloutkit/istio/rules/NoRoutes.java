@@ -9,7 +9,7 @@ final class NoRoutes extends IstioRule {
 
   NoRoutes() {
     super("ISTIO-VS-NO-ROUTES", Severity.ERROR, "A VirtualService has an http, tcp or tls route",
-        "Istio's validating webhook rejects it (http, tcp or tls must be provided in virtual service), and the Argo controller"
+        "Istio's validating webhook rejects it (http, tcp or tls must be provided in virtual service; pkg/config/validation/validation.go ValidateVirtualService), and the Argo controller"
             + " cannot manage it (Unable to get any of the HTTP, TCP or TLS routes for the Istio VirtualService).");
   }
 

@@ -9,7 +9,7 @@ final class VirtualServiceOneOf extends ArgoIstioRule {
 
   VirtualServiceOneOf() {
     super("ARGO-ISTIO-VIRTUALSERVICE-ONE-OF", Severity.ERROR, "Istio routing names virtualService or virtualServices, not both or neither",
-        "The Argo controller rejects the Rollout (ValidateRolloutVirtualServicesConfig) and it does not progress.");
+        "The Argo controller rejects the Rollout (pkg/apis/rollouts/validation/validation_references.go ValidateRolloutVirtualServicesConfig) and it does not progress.");
   }
 
   @Override

@@ -10,7 +10,7 @@ final class ZeroTotalWeight extends IstioRule {
   ZeroTotalWeight() {
     super("ISTIO-WEIGHT-TOTAL-ZERO", Severity.ERROR, "A route with several destinations sends traffic to at least one",
         "Istio's validating webhook rejects a route whose destinations' weights are all 0 (unset counts as 0). Start an"
-            + " Argo-managed route at stable 100, canary 0.");
+            + " Argo-managed route at stable 100, canary 0. Istio: pkg/config/validation/validation.go validateRouteDestinations.");
   }
 
   @Override

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rolloutkit.testing.Manifests;
-import dev.rolloutkit.argo.internal.UnknownFields;
+import dev.rolloutkit.argo.UnknownFields;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Path;
 import java.util.List;

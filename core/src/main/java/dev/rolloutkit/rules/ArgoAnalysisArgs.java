@@ -10,13 +10,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /** Template arguments have a value from the template or the Rollout, and not both value and valueFrom. */
-final class ExperimentTemplateArgs extends AbstractRule {
+final class ArgoAnalysisArgs extends AbstractRule {
 
-  ExperimentTemplateArgs() {
+  ArgoAnalysisArgs() {
     super("ARGO-ANALYSIS-ARGS", Severity.ERROR, "Template arguments have a value from the template or the Rollout, and not both value and valueFrom",
-        "The controller rejects the Rollout when a template argument has neither a default nor a value from the step or pre/post-promotion"
-          + " analysis (#57) or, for background analysis, from canary.analysis.args (#63, #64, whose message is just the argument's"
-          + " name), or when it has both value and valueFrom (#60).");
+        "The Argo controller rejects the Rollout when a template argument has no default and no value from the step or pre/post-promotion analysis, or for background analysis from canary.analysis.args, or when it has both value and valueFrom. Argo: utils/analysis/helpers.go ResolveArgs, pkg/apis/rollouts/validation/validation_references.go ValidateAnalysisTemplateWithType.");
   }
 
   @Override

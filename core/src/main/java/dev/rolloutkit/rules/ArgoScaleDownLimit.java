@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** blueGreen.scaleDownDelayRevisionLimit is at most revisionHistoryLimit (default 10). */
-final class ArgoSpecScaleDownLimit extends RolloutTreeRule {
+final class ArgoScaleDownLimit extends RolloutTreeRule {
 
-  ArgoSpecScaleDownLimit() {
+  ArgoScaleDownLimit() {
     super("ARGO-BLUEGREEN-SCALE-DOWN-LIMIT", Severity.ERROR, "blueGreen.scaleDownDelayRevisionLimit is at most revisionHistoryLimit (default 10)",
-        CONTROLLER + " (rule 18).");
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when scaleDownDelayRevisionLimit exceeds revisionHistoryLimit (default 10). Argo: pkg/apis/rollouts/validation/validation.go ValidateRolloutStrategyBlueGreen.");
   }
 
   @Override

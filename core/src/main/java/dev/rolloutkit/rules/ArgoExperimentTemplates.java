@@ -10,12 +10,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /** Experiment templates have a unique name and a non-empty selector, and become ready within the progress deadline. */
-final class ExperimentExperimentTemplates extends AbstractRule {
+final class ArgoExperimentTemplates extends AbstractRule {
 
-  ExperimentExperimentTemplates() {
+  ArgoExperimentTemplates() {
     super("ARGO-EXPERIMENT-TEMPLATES", Severity.ERROR, "Experiment templates have a unique name and a non-empty selector, and become ready within the progress deadline",
-        "The controller sets InvalidSpec on the Experiment (VerifyExperimentSpec) and it never runs. The missing-selector message"
-          + " really says 'Rollout'.");
+        "The Argo controller sets InvalidSpec on the Experiment and it never runs; the missing-selector message really says 'Rollout'. Argo: utils/conditions/experiments.go VerifyExperimentSpec.");
   }
 
   @Override

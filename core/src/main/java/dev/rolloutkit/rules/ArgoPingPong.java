@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** Ping-pong has two distinct services and a router that supports it. */
-final class ArgoSpecPingPong extends RolloutTreeRule {
+final class ArgoPingPong extends RolloutTreeRule {
 
-  ArgoSpecPingPong() {
+  ArgoPingPong() {
     super("ARGO-PING-PONG", Severity.ERROR, "Ping-pong has two distinct services and a router that supports it",
-        CONTROLLER + " (rules 23–27).");
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) unless pingPong has two different services and an ALB (with rootService) or Istio router. Argo: pkg/apis/rollouts/validation/validation.go ValidateRolloutStrategyCanary.");
   }
 
   @Override

@@ -14,12 +14,11 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** Templates one analysis runs together have distinct metric names, agreeing argument values and distinct dry-run and retention rules. */
-final class CombinedAnalysisCombined extends AbstractRule {
+final class ArgoAnalysisCombined extends AbstractRule {
 
-  CombinedAnalysisCombined() {
+  ArgoAnalysisCombined() {
     super("ARGO-ANALYSIS-COMBINED", Severity.ERROR, "Templates one analysis runs together have distinct metric names, agreeing argument values and distinct dry-run and retention rules",
-        "The controller flattens the templates of an analysis into one run and rejects the Rollout when two metrics share a name (#55),"
-          + " an argument has two different values (#56), or dryRun or measurementRetention name a metric twice (#58, #59).");
+        "The controller flattens the templates of one analysis into one run and rejects the Rollout when two metrics share a name, an argument has two different values, or dryRun or measurementRetention name a metric twice. Argo: utils/analysis/helpers.go flattenMetrics, flattenArgs, validateDryRunMetrics, validateMeasurementRetentionMetrics.");
   }
 
   @Override

@@ -26,12 +26,11 @@ import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 
 /** AnalysisTemplates a Rollout refers to are among the resources. */
-final class ArgoTemplateFound extends AbstractRule {
+final class ArgoTemplateNotFound extends AbstractRule {
 
-  ArgoTemplateFound() {
+  ArgoTemplateNotFound() {
     super("ARGO-ANALYSIS-TEMPLATE-NOT-FOUND", Severity.ERROR, "AnalysisTemplates a Rollout refers to are among the resources",
-        "The controller rejects the Rollout when a referenced template does not exist (rule 54). Checked only when the set holds"
-          + " analysis templates at all, so linting a folder without them does not flag templates installed separately.");
+        "The Argo controller rejects the Rollout when a referenced template does not exist (rollout/controller.go getReferencedAnalysisTemplatesFromRef). Checked only when the set holds analysis templates at all, so a folder without them does not flag templates installed separately.");
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.rolloutkit.argo.internal;
+package dev.rolloutkit.argo;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -24,6 +24,10 @@ public final class UnknownFields {
 
   private UnknownFields() {}
 
+  /**
+   * Returns the JSON paths of the fields {@code root} holds only because its schema did not know them, in the order
+   * they are met; empty for a scalar, a null or an object whose every field is known.
+   */
   public static List<String> in(Object root) {
     if (!holds(root)) {
       return List.of();

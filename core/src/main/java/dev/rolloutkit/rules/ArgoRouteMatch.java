@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** Header and mirror route matches use exactly one of exact, regex and prefix (ALB: exact). */
-final class ArgoSpecRouteMatch extends RolloutTreeRule {
+final class ArgoRouteMatch extends RolloutTreeRule {
 
-  ArgoSpecRouteMatch() {
+  ArgoRouteMatch() {
     super("ARGO-ROUTE-MATCH", Severity.ERROR, "Header and mirror route matches use exactly one of exact, regex and prefix (ALB: exact)",
-        CONTROLLER + " (rules 40–43, 45).");
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when a header or mirror route match has none or several of exact, regex and prefix, or, with ALB, anything but exact. Argo: pkg/apis/rollouts/validation/validation.go hasMultipleMatchValues, hasALBInvalidValues.");
   }
 
   @Override

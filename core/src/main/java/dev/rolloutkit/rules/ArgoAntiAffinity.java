@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** antiAffinity names exactly one strategy, with a weight of 1..100. */
-final class ArgoSpecAntiAffinity extends RolloutTreeRule {
+final class ArgoAntiAffinity extends RolloutTreeRule {
 
-  ArgoSpecAntiAffinity() {
+  ArgoAntiAffinity() {
     super("ARGO-ANTI-AFFINITY", Severity.ERROR, "antiAffinity names exactly one strategy, with a weight of 1..100",
-        CONTROLLER + " (rules 19, 20).");
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) unless antiAffinity names exactly one of preferred and required, with a weight of 1..100. Argo: pkg/apis/rollouts/validation/validation.go ValidateRolloutStrategyAntiAffinity.");
   }
 
   @Override

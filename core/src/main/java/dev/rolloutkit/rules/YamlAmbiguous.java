@@ -4,12 +4,13 @@ import static dev.rolloutkit.rules.CoreRules.*;
 import java.util.List;
 
 /** What Kubernetes reads is what the text seems to say. */
-final class CoreAmbiguousYaml extends AbstractRule {
+final class YamlAmbiguous extends AbstractRule {
 
-  CoreAmbiguousYaml() {
+  YamlAmbiguous() {
     super("YAML-AMBIGUOUS", Severity.WARNING, "What Kubernetes reads is what the text seems to say",
         "A key written twice is read as its last value only (go-yaml v2, as used by sigs.k8s.io/yaml), and a second YAML document after"
-          + " '...' with no --- line is ignored by kubectl (apimachinery's YAMLReader splits documents at --- lines only).");
+          + " '...' with no --- line is ignored by kubectl, which splits documents at --- lines only. Kubernetes: apimachinery pkg/util/yaml/decoder.go"
+          + " YAMLReader; go-yaml v2 decode.go.");
   }
 
   @Override

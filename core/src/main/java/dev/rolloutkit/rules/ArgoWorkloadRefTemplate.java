@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** A Rollout with workloadRef has no template labels or annotations of its own. */
-final class ArgoSpecWorkloadRefTemplate extends RolloutTreeRule {
+final class ArgoWorkloadRefTemplate extends RolloutTreeRule {
 
-  ArgoSpecWorkloadRefTemplate() {
+  ArgoWorkloadRefTemplate() {
     super("ARGO-WORKLOAD-REF-TEMPLATE", Severity.ERROR, "A Rollout with workloadRef has no template labels or annotations of its own",
-        CONTROLLER + " (rule 5): with workloadRef the pod template comes from the referenced workload.");
+        "The Argo controller rejects the Rollout when it has a workloadRef and its own pod template: the pod template comes from the referenced workload. Argo: pkg/apis/rollouts/validation/validation.go ValidateRolloutSpec.");
   }
 
   @Override

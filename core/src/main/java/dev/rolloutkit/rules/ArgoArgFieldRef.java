@@ -7,12 +7,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** Analysis arguments taken from fieldRef name metadata the downward API resolves. */
-final class ArgoSpecArgFieldRef extends RolloutTreeRule {
+final class ArgoArgFieldRef extends RolloutTreeRule {
 
-  ArgoSpecArgFieldRef() {
+  ArgoArgFieldRef() {
     super("ARGO-ANALYSIS-ARG-FIELDREF", Severity.ERROR, "Analysis arguments taken from fieldRef name metadata the downward API resolves",
-        CONTROLLER + " (rule 50): the fieldPath is resolved against the Rollout like the downward API does (metadata.name, namespace, uid,"
-          + " labels['k'], annotations['k']).");
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when an analysis argument's fieldRef names metadata the downward API cannot resolve: metadata.name, namespace, uid, labels['k'] and annotations['k'] work. Argo: pkg/apis/rollouts/validation/validation.go ValidateRolloutStrategyCanary.");
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.rolloutkit.argo.internal;
+package dev.rolloutkit.argo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

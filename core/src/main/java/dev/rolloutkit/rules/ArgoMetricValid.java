@@ -13,12 +13,11 @@ import java.util.List;
 import java.util.Set;
 
 /** Metrics pass the checks Argo makes when an AnalysisRun starts. */
-final class AnalysisMetricValid extends MetricsRule {
+final class ArgoMetricValid extends MetricsRule {
 
-  AnalysisMetricValid() {
+  ArgoMetricValid() {
     super("ARGO-METRIC-VALID", Severity.ERROR, "Metrics pass the checks Argo makes when an AnalysisRun starts",
-        "Argo validates metrics only when a run starts (ValidateMetrics); a failure makes the run Error and aborts the rollout mid-way."
-          + " Messages are Argo's, prefixed metrics[i] (reference §3.5).");
+        "Argo validates metrics only when an AnalysisRun starts; a failure makes the run Error and aborts the rollout mid-way. Messages are Argo's, prefixed metrics[i]. Argo: utils/analysis/factory.go ValidateMetrics, ValidateMetric.");
   }
 
   @Override

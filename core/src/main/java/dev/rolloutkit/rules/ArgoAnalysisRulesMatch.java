@@ -14,12 +14,11 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** Every dryRun and measurementRetention rule matches a metric of its analysis. */
-final class CombinedAnalysisRulesMatch extends AbstractRule {
+final class ArgoAnalysisRulesMatch extends AbstractRule {
 
-  CombinedAnalysisRulesMatch() {
+  ArgoAnalysisRulesMatch() {
     super("ARGO-ANALYSIS-RULES-MATCH", Severity.ERROR, "Every dryRun and measurementRetention rule matches a metric of its analysis",
-        "A rule whose metricName pattern matches none of the analysis's metrics makes the AnalysisRun Error when it starts (#95, #96),"
-          + " which aborts the rollout. The pattern is a regular expression searched in the metric name.");
+        "A dryRun or measurementRetention rule whose metricName pattern (a regular expression searched in the name) matches no metric of its analysis makes the AnalysisRun Error when it starts, which aborts the rollout. Argo: utils/analysis/helpers.go GetDryRunMetrics, GetMeasurementRetentionMetrics.");
   }
 
   @Override
