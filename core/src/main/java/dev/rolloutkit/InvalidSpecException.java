@@ -3,8 +3,9 @@ package dev.rolloutkit;
 import java.util.List;
 
 /**
- * Something rolloutkit was asked to build is invalid. Carries <em>every</em> problem found, each starting with the
- * field it concerns ({@code steps[3]: …}, {@code image: …}); the message lists them all.
+ * Something rolloutkit was asked to build is invalid. Carries <em>every</em> problem found, each
+ * starting with the field it concerns ({@code steps[3]: …}, {@code image: …}); the message lists
+ * them all.
  */
 public class InvalidSpecException extends IllegalArgumentException {
 

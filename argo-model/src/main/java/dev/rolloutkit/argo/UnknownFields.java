@@ -15,18 +15,20 @@ import java.util.Map;
 import java.util.RandomAccess;
 
 /**
- * Finds the fields a typed object holds only because its schema did not know them (its {@code additionalProperties}),
- * with their JSON paths ({@code spec.strategy.canary.stepz}). Walks rolloutkit's generated models and fabric8's
- * Kubernetes and Istio models. Free-form objects, whose schema is {@code x-kubernetes-preserve-unknown-fields} and which
- * have no other field, are not counted: everything in them is expected.
+ * Finds the fields a typed object holds only because its schema did not know them (its {@code
+ * additionalProperties}), with their JSON paths ({@code spec.strategy.canary.stepz}). Walks
+ * rolloutkit's generated models and fabric8's Kubernetes and Istio models. Free-form objects, whose
+ * schema is {@code x-kubernetes-preserve-unknown-fields} and which have no other field, are not
+ * counted: everything in them is expected.
  */
 public final class UnknownFields {
 
   private UnknownFields() {}
 
   /**
-   * Returns the JSON paths of the fields {@code root} holds only because its schema did not know them, in the order
-   * they are met; empty for a scalar, a null or an object whose every field is known.
+   * Returns the JSON paths of the fields {@code root} holds only because its schema did not know
+   * them, in the order they are met; empty for a scalar, a null or an object whose every field is
+   * known.
    */
   public static List<String> in(Object root) {
     if (!holds(root)) {
@@ -39,12 +41,13 @@ public final class UnknownFields {
 
   /** Whether a value can hold fields: scalars and nulls cannot, so they are not walked. */
   private static boolean holds(Object value) {
-    return value != null && !(value instanceof String || value instanceof Number || value instanceof Boolean);
+    return value != null
+        && !(value instanceof String || value instanceof Number || value instanceof Boolean);
   }
 
   /**
-   * One walk: the place of the value being walked is kept as a stack of keys ({@code null} for a list item) and list
-   * indexes, made into path text only for an unknown field.
+   * One walk: the place of the value being walked is kept as a stack of keys ({@code null} for a
+   * list item) and list indexes, made into path text only for an unknown field.
    */
   private static final class Walk {
     private String[] keys = new String[16];
@@ -61,7 +64,10 @@ public final class UnknownFields {
       indexes[depth++] = index;
     }
 
-    /** The path of field {@code name} of the value being walked ({@code spec.strategy.canary.stepz}). */
+    /**
+     * The path of field {@code name} of the value being walked ({@code
+     * spec.strategy.canary.stepz}).
+     */
     private String path(Object name) {
       StringBuilder b = new StringBuilder();
       for (int i = 0; i < depth; i++) {
@@ -137,51 +143,66 @@ public final class UnknownFields {
   }
 
   /**
-   * A model class's instance fields that can hold an object, with their JSON names (fields declared as text, numbers,
-   * flags, enums, IntOrString or Quantity, or as lists and maps of those, cannot, and are not read); whether the class is
-   * free-form (no field but additionalProperties).
+   * A model class's instance fields that can hold an object, with their JSON names (fields declared
+   * as text, numbers, flags, enums, IntOrString or Quantity, or as lists and maps of those, cannot,
+   * and are not read); whether the class is free-form (no field but additionalProperties).
    */
   private record Shape(Property[] properties, boolean freeForm) {}
 
   private record Property(Field field, String name, boolean additional) {}
 
-  /** Each class's shape, worked out once (null for classes that are no model, or whose content is expected as it is). */
-  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
-    @Override
-    protected Shape computeValue(Class<?> type) {
-      boolean model = type.getName().startsWith("dev.rolloutkit.") || type.getName().startsWith("io.fabric8.kubernetes.api.model.")
-          || type.getName().startsWith("io.fabric8.istio.api.");
-      if (type.getName().equals("io.fabric8.kubernetes.api.model.GenericKubernetesResource")) {
-        return null;
-      }
-      if (!model || type.isEnum() || IntOrString.class.isAssignableFrom(type) || Quantity.class.isAssignableFrom(type)) {
-        return null;
-      }
-      List<Property> properties = new ArrayList<>();
-      boolean freeForm = true;
-      for (Field field : fields(type)) {
-        boolean additional = field.getName().equals("additionalProperties");
-        freeForm &= additional;
-        if (!additional && leaf(field.getGenericType())) {
-          continue;
+  /**
+   * Each class's shape, worked out once (null for classes that are no model, or whose content is
+   * expected as it is).
+   */
+  private static final ClassValue<Shape> SHAPES =
+      new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+          boolean model =
+              type.getName().startsWith("dev.rolloutkit.")
+                  || type.getName().startsWith("io.fabric8.kubernetes.api.model.")
+                  || type.getName().startsWith("io.fabric8.istio.api.");
+          if (type.getName().equals("io.fabric8.kubernetes.api.model.GenericKubernetesResource")) {
+            return null;
+          }
+          if (!model
+              || type.isEnum()
+              || IntOrString.class.isAssignableFrom(type)
+              || Quantity.class.isAssignableFrom(type)) {
+            return null;
+          }
+          List<Property> properties = new ArrayList<>();
+          boolean freeForm = true;
+          for (Field field : fields(type)) {
+            boolean additional = field.getName().equals("additionalProperties");
+            freeForm &= additional;
+            if (!additional && leaf(field.getGenericType())) {
+              continue;
+            }
+            field.setAccessible(true);
+            JsonProperty json = field.getAnnotation(JsonProperty.class);
+            String name = json != null && !json.value().isEmpty() ? json.value() : field.getName();
+            properties.add(new Property(field, name, additional));
+          }
+          return new Shape(properties.toArray(new Property[0]), freeForm);
         }
-        field.setAccessible(true);
-        JsonProperty json = field.getAnnotation(JsonProperty.class);
-        String name = json != null && !json.value().isEmpty() ? json.value() : field.getName();
-        properties.add(new Property(field, name, additional));
-      }
-      return new Shape(properties.toArray(new Property[0]), freeForm);
-    }
-  };
+      };
 
   /**
-   * Whether a field declared as {@code type} holds only scalars, or lists and maps of them (Jackson reads into the
-   * declared types), so that walking it can find nothing.
+   * Whether a field declared as {@code type} holds only scalars, or lists and maps of them (Jackson
+   * reads into the declared types), so that walking it can find nothing.
    */
   static boolean leaf(Type type) {
     if (type instanceof Class<?> c) {
-      return c.isPrimitive() || c == String.class || Number.class.isAssignableFrom(c) || c == Boolean.class || c == Character.class
-          || c.isEnum() || IntOrString.class.isAssignableFrom(c) || Quantity.class.isAssignableFrom(c);
+      return c.isPrimitive()
+          || c == String.class
+          || Number.class.isAssignableFrom(c)
+          || c == Boolean.class
+          || c == Character.class
+          || c.isEnum()
+          || IntOrString.class.isAssignableFrom(c)
+          || Quantity.class.isAssignableFrom(c);
     }
     if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
       Type[] args = p.getActualTypeArguments();

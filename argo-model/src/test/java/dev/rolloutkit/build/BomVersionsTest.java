@@ -12,19 +12,25 @@ import org.w3c.dom.Document;
 /** The BOM repeats the runtime versions the parent manages; they must not drift apart. */
 class BomVersionsTest {
 
-  private static final List<String> SHARED = List.of("fabric8.version", "fabric8.generator.version", "istio-model.version", "jackson.version");
+  private static final List<String> SHARED =
+      List.of(
+          "fabric8.version", "fabric8.generator.version", "istio-model.version", "jackson.version");
 
   @Test
   void should_pin_the_same_runtime_versions_as_the_parent() throws Exception {
     Document parent = parse(Manifests.rootDir().resolve("pom.xml"));
     Document bom = parse(Manifests.rootDir().resolve("bom/pom.xml"));
     for (String property : SHARED) {
-      assertThat(property(bom, property)).as("bom/pom.xml <%s>", property).isNotBlank().isEqualTo(property(parent, property));
+      assertThat(property(bom, property))
+          .as("bom/pom.xml <%s>", property)
+          .isNotBlank()
+          .isEqualTo(property(parent, property));
     }
     assertThat(property(bom, "version")).isNull();
     assertThat(bom.getDocumentElement().getElementsByTagName("version").item(0).getTextContent())
         .as("BOM version equals the parent's")
-        .isEqualTo(parent.getDocumentElement().getElementsByTagName("version").item(0).getTextContent());
+        .isEqualTo(
+            parent.getDocumentElement().getElementsByTagName("version").item(0).getTextContent());
   }
 
   private static Document parse(Path pom) throws Exception {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 
-/** Rule-test fixtures: a consistent set of manifests, and one-line edits that introduce a defect. */
+/**
+ * Rule-test fixtures: a consistent set of manifests, and one-line edits that introduce a defect.
+ */
 public final class Fixtures {
 
   private Fixtures() {}
@@ -15,7 +17,10 @@ public final class Fixtures {
     return Manifests.documents(yaml).stream().map(Manifests::read).toList();
   }
 
-  /** {@code base} with {@code from} replaced by {@code to}; fails when {@code from} is not in it, so edits cannot silently miss. */
+  /**
+   * {@code base} with {@code from} replaced by {@code to}; fails when {@code from} is not in it, so
+   * edits cannot silently miss.
+   */
   public static String edit(String base, String from, String to) {
     assertThat(base).as("fixture contains %s", from).contains(from);
     return base.replace(from, to);

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * Golden files for what users see. {@code -Drolloutkit.golden.update=true} rewrites them from the current output
- * (then review the diff); otherwise the output must match byte for byte.
+ * Golden files for what users see. {@code -Drolloutkit.golden.update=true} rewrites them from the
+ * current output (then review the diff); otherwise the output must match byte for byte.
  */
 public final class Golden {
 
@@ -22,8 +22,14 @@ public final class Golden {
       Files.createDirectories(file.getParent());
       Files.writeString(file, actual, StandardCharsets.UTF_8);
     }
-    assertThat(file).as("golden file %s (create it with -Drolloutkit.golden.update=true)", file).exists();
-    assertThat(actual).as("output differs from %s (rewrite with -Drolloutkit.golden.update=true and review the diff)", file)
+    assertThat(file)
+        .as("golden file %s (create it with -Drolloutkit.golden.update=true)", file)
+        .exists();
+    assertThat(actual)
+        .as(
+            "output differs from %s (rewrite with -Drolloutkit.golden.update=true and review the"
+                + " diff)",
+            file)
         .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
   }
 }

@@ -1,19 +1,24 @@
 package dev.rolloutkit.testing;
 
-import dev.rolloutkit.argo.UnknownFields;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rolloutkit.argo.UnknownFields;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
- * What every generated top-level kind must satisfy: its identity (apiVersion, kind, plural, scope), and a
- * builder-built instance that survives YAML both when read by class and when read without naming one.
+ * What every generated top-level kind must satisfy: its identity (apiVersion, kind, plural, scope),
+ * and a builder-built instance that survives YAML both when read by class and when read without
+ * naming one.
  */
 public record KindContract(
-    Class<? extends HasMetadata> type, String apiVersion, String kind, String plural, boolean namespaced, HasMetadata sample) {
+    Class<? extends HasMetadata> type,
+    String apiVersion,
+    String kind,
+    String plural,
+    boolean namespaced,
+    HasMetadata sample) {
 
   public void verify() {
     assertThat(HasMetadata.getApiVersion(type)).as("apiVersion").isEqualTo(apiVersion);
@@ -27,7 +32,9 @@ public record KindContract(
 
     KubernetesSerialization serialization = Manifests.serialization();
     String yaml = serialization.asYaml(sample);
-    assertThat(yaml).contains("apiVersion: \"" + apiVersion + "\"").contains("kind: \"" + kind + "\"");
+    assertThat(yaml)
+        .contains("apiVersion: \"" + apiVersion + "\"")
+        .contains("kind: \"" + kind + "\"");
     assertThat(serialization.unmarshal(yaml, type)).as("read back by class").isEqualTo(sample);
     Object generic = serialization.unmarshal(yaml);
     assertThat(generic).as("read back without naming a class").isInstanceOf(type).isEqualTo(sample);

@@ -18,7 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Reading manifests, writing them back and comparing them as trees; shared by the model modules' tests. */
+/**
+ * Reading manifests, writing them back and comparing them as trees; shared by the model modules'
+ * tests.
+ */
 public final class Manifests {
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
@@ -103,10 +106,14 @@ public final class Manifests {
    */
   public static HasMetadata assertRoundTrip(JsonNode document, String where) {
     HasMetadata typed = read(document);
-    assertThat(typed).as("%s: read typed, not as a generic resource", where).isNotInstanceOf(GenericKubernetesResource.class);
+    assertThat(typed)
+        .as("%s: read typed, not as a generic resource", where)
+        .isNotInstanceOf(GenericKubernetesResource.class);
     JsonNode back = written(typed);
     if (!back.equals(document)) {
-      fail("%s: the round trip changed the manifest.%n--- input%n%s%n--- written back%n%s", where, toYaml(document), toYaml(back));
+      fail(
+          "%s: the round trip changed the manifest.%n--- input%n%s%n--- written back%n%s",
+          where, toYaml(document), toYaml(back));
     }
     return typed;
   }

@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The reference for {@link UnknownFields}: the plainest walk that finds the same fields, reading every instance field of
- * every model object and building each path as it goes, with no shortcut. Slow and obviously right.
+ * The reference for {@link UnknownFields}: the plainest walk that finds the same fields, reading
+ * every instance field of every model object and building each path as it goes, with no shortcut.
+ * Slow and obviously right.
  */
 public final class PlainUnknownFieldsWalk {
 
@@ -30,8 +31,8 @@ public final class PlainUnknownFieldsWalk {
   }
 
   /**
-   * Asserts that {@link UnknownFields#in} finds what the plain walk finds in random objects (seeded) of each named class,
-   * and that the objects had some unknown fields to find.
+   * Asserts that {@link UnknownFields#in} finds what the plain walk finds in random objects
+   * (seeded) of each named class, and that the objects had some unknown fields to find.
    */
   public static void assertSameAsPlainWalk(List<String> classNames, int seed) throws Exception {
     Random random = new Random(seed);
@@ -42,11 +43,16 @@ public final class PlainUnknownFieldsWalk {
       assertThat(UnknownFields.in(value)).as("%s, seed %d", name, seed).isEqualTo(expected);
       found += expected.size();
     }
-    assertThat(found).as("unknown fields in the random objects, seed %d", seed).isGreaterThan(classNames.size() / 10);
+    assertThat(found)
+        .as("unknown fields in the random objects, seed %d", seed)
+        .isGreaterThan(classNames.size() / 10);
   }
 
   private static void walk(Object value, String at, List<String> found) {
-    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+    if (value == null
+        || value instanceof String
+        || value instanceof Number
+        || value instanceof Boolean) {
       return;
     }
     if (value instanceof Map<?, ?> map) {
@@ -62,8 +68,14 @@ public final class PlainUnknownFieldsWalk {
     }
     Class<?> type = value.getClass();
     String n = type.getName();
-    boolean model = n.startsWith("dev.rolloutkit.") || n.startsWith("io.fabric8.kubernetes.api.model.") || n.startsWith("io.fabric8.istio.api.");
-    if (!model || n.equals("io.fabric8.kubernetes.api.model.GenericKubernetesResource") || type.isEnum() || value instanceof IntOrString
+    boolean model =
+        n.startsWith("dev.rolloutkit.")
+            || n.startsWith("io.fabric8.kubernetes.api.model.")
+            || n.startsWith("io.fabric8.istio.api.");
+    if (!model
+        || n.equals("io.fabric8.kubernetes.api.model.GenericKubernetesResource")
+        || type.isEnum()
+        || value instanceof IntOrString
         || value instanceof Quantity) {
       return;
     }
@@ -90,7 +102,10 @@ public final class PlainUnknownFieldsWalk {
         }
       } else {
         JsonProperty json = f.getAnnotation(JsonProperty.class);
-        walk(v, at + "." + (json != null && !json.value().isEmpty() ? json.value() : f.getName()), found);
+        walk(
+            v,
+            at + "." + (json != null && !json.value().isEmpty() ? json.value() : f.getName()),
+            found);
       }
     }
   }

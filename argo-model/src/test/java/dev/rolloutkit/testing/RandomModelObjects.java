@@ -3,9 +3,9 @@ package dev.rolloutkit.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -19,17 +19,18 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Model objects with random content, set through their setters (seeded, so a failure names its seed): strings empty or
- * not, numbers, flags, lists and maps empty or holding nulls, nested objects four levels deep, enums, IntOrString and
- * Quantity, and additional properties, some named like a typed property (fabric8 then writes the additional one in the
- * typed one's place) and some null. For comparing ways of writing the model.
+ * Model objects with random content, set through their setters (seeded, so a failure names its
+ * seed): strings empty or not, numbers, flags, lists and maps empty or holding nulls, nested
+ * objects four levels deep, enums, IntOrString and Quantity, and additional properties, some named
+ * like a typed property (fabric8 then writes the additional one in the typed one's place) and some
+ * null. For comparing ways of writing the model.
  */
 public final class RandomModelObjects {
   private static final int DEPTH = 4;
 
   /**
-   * Jackson as fabric8 configures it ({@code KubernetesSerialization} on a new {@code ObjectMapper}), with no generated
-   * serializers: the reference they are compared with.
+   * Jackson as fabric8 configures it ({@code KubernetesSerialization} on a new {@code
+   * ObjectMapper}), with no generated serializers: the reference they are compared with.
    */
   public static final ObjectMapper JACKSON = new ObjectMapper();
 
@@ -43,12 +44,16 @@ public final class RandomModelObjects {
   }
 
   /**
-   * Asserts that what {@code tree} makes of random objects (seeded) of each named class is what fabric8's mapper makes of
-   * them ({@code valueToTree}, compared as JSON text, so field order counts), wherever it makes anything (null means "left
-   * to the mapper"), and that it makes more than a fifth of them.
+   * Asserts that what {@code tree} makes of random objects (seeded) of each named class is what
+   * fabric8's mapper makes of them ({@code valueToTree}, compared as JSON text, so field order
+   * counts), wherever it makes anything (null means "left to the mapper"), and that it makes more
+   * than a fifth of them.
    */
-  public static void assertTreesAsJackson(List<String> classNames, int seed,
-      java.util.function.Function<Object, com.fasterxml.jackson.databind.JsonNode> tree) throws Exception {
+  public static void assertTreesAsJackson(
+      List<String> classNames,
+      int seed,
+      java.util.function.Function<Object, com.fasterxml.jackson.databind.JsonNode> tree)
+      throws Exception {
     Random random = new Random(seed);
     int made = 0;
     for (String name : classNames) {
@@ -56,10 +61,14 @@ public final class RandomModelObjects {
       com.fasterxml.jackson.databind.JsonNode node = tree.apply(value);
       if (node != null) {
         made++;
-        assertThat(node.toString()).as("%s, seed %d", name, seed).isEqualTo(JACKSON.valueToTree(value).toString());
+        assertThat(node.toString())
+            .as("%s, seed %d", name, seed)
+            .isEqualTo(JACKSON.valueToTree(value).toString());
       }
     }
-    assertThat(made).as("objects made by the fast path, seed %d", seed).isGreaterThan(classNames.size() / 5);
+    assertThat(made)
+        .as("objects made by the fast path, seed %d", seed)
+        .isGreaterThan(classNames.size() / 5);
   }
 
   private final Random random;
@@ -75,40 +84,59 @@ public final class RandomModelObjects {
 
   private Object fill(Class<?> type, int depth) throws Exception {
     Object bean = type.getConstructor().newInstance();
-    List<Method> setters = Arrays.stream(type.getMethods())
-        .filter(m -> m.getName().startsWith("set") && m.getParameterCount() == 1 && !Modifier.isStatic(m.getModifiers()))
-        .sorted(Comparator.comparing(Method::toGenericString))
-        .toList();
+    List<Method> setters =
+        Arrays.stream(type.getMethods())
+            .filter(
+                m ->
+                    m.getName().startsWith("set")
+                        && m.getParameterCount() == 1
+                        && !Modifier.isStatic(m.getModifiers()))
+            .sorted(Comparator.comparing(Method::toGenericString))
+            .toList();
     List<String> names = new ArrayList<>();
     for (Method setter : setters) {
       if (setter.getName().equals("setAdditionalProperties") || random.nextInt(3) == 0) {
         continue;
       }
-      String property = Character.toLowerCase(setter.getName().charAt(3)) + setter.getName().substring(4);
+      String property =
+          Character.toLowerCase(setter.getName().charAt(3)) + setter.getName().substring(4);
       names.add(property);
       if (property.equals("apiVersion") || property.equals("kind")) {
         continue;
       }
       Type declared = setter.getGenericParameterTypes()[0];
-      if (declared instanceof java.lang.reflect.TypeVariable<?> variable) { // CustomResource's spec and status
+      if (declared
+          instanceof
+          java.lang.reflect.TypeVariable<?> variable) { // CustomResource's spec and status
         declared = bound(type, variable);
       }
       setter.invoke(bean, value(declared, depth));
     }
-    Method extra = Arrays.stream(type.getMethods()).filter(m -> m.getName().equals("setAdditionalProperty")).findFirst().orElse(null);
+    Method extra =
+        Arrays.stream(type.getMethods())
+            .filter(m -> m.getName().equals("setAdditionalProperty"))
+            .findFirst()
+            .orElse(null);
     if (extra != null && random.nextInt(3) == 0) {
       for (int i = random.nextInt(3); i >= 0; i--) {
-        String key = !names.isEmpty() && random.nextBoolean() ? names.get(random.nextInt(names.size())) : "x-" + random.nextInt(5);
+        String key =
+            !names.isEmpty() && random.nextBoolean()
+                ? names.get(random.nextInt(names.size()))
+                : "x-" + random.nextInt(5);
         extra.invoke(bean, key, random.nextInt(4) == 0 ? null : loose(depth));
       }
     }
     return bean;
   }
 
-  /** What a subclass binds its superclass's type parameter to ({@code CustomResource<RolloutSpec, RolloutStatus>}). */
+  /**
+   * What a subclass binds its superclass's type parameter to ({@code CustomResource<RolloutSpec,
+   * RolloutStatus>}).
+   */
   private static Type bound(Class<?> type, java.lang.reflect.TypeVariable<?> variable) {
     ParameterizedType parent = (ParameterizedType) type.getGenericSuperclass();
-    java.lang.reflect.TypeVariable<?>[] names = ((Class<?>) parent.getRawType()).getTypeParameters();
+    java.lang.reflect.TypeVariable<?>[] names =
+        ((Class<?>) parent.getRawType()).getTypeParameters();
     for (int i = 0; i < names.length; i++) {
       if (names[i].getName().equals(variable.getName())) {
         return parent.getActualTypeArguments()[i];
@@ -121,7 +149,8 @@ public final class RandomModelObjects {
     if (random.nextInt(8) == 0) {
       return null;
     }
-    Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
+    Class<?> raw =
+        type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
     if (raw == String.class) {
       return random.nextInt(5) == 0 ? "" : "s" + random.nextInt(100);
     } else if (raw == Integer.class || raw == int.class) {
@@ -133,7 +162,9 @@ public final class RandomModelObjects {
     } else if (raw == Double.class || raw == double.class) {
       return random.nextInt(1000) / 8.0;
     } else if (raw == IntOrString.class) {
-      return random.nextBoolean() ? new IntOrString(random.nextInt(100)) : new IntOrString(random.nextInt(100) + "%");
+      return random.nextBoolean()
+          ? new IntOrString(random.nextInt(100))
+          : new IntOrString(random.nextInt(100) + "%");
     } else if (raw == Quantity.class) {
       return new Quantity(random.nextInt(512) + "Mi");
     } else if (raw.isEnum()) {

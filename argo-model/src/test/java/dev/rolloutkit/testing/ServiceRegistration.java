@@ -15,17 +15,23 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The kinds a module generates, and the kinds it registers for reading YAML without naming a class. */
+/**
+ * The kinds a module generates, and the kinds it registers for reading YAML without naming a class.
+ */
 public final class ServiceRegistration {
 
-  private static final String SERVICE_FILE = "META-INF/services/io.fabric8.kubernetes.api.model.KubernetesResource";
+  private static final String SERVICE_FILE =
+      "META-INF/services/io.fabric8.kubernetes.api.model.KubernetesResource";
 
   private ServiceRegistration() {}
 
   /** The custom resource classes directly in the package of {@code anchor}. */
   public static List<String> generatedKinds(Class<?> anchor) {
-    try (Stream<Path> classes = Files.list(Paths.get(anchor.getResource(anchor.getSimpleName() + ".class").toURI()).getParent())) {
-      return classes.map(p -> p.getFileName().toString())
+    try (Stream<Path> classes =
+        Files.list(
+            Paths.get(anchor.getResource(anchor.getSimpleName() + ".class").toURI()).getParent())) {
+      return classes
+          .map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".class") && !n.contains("$"))
           .map(n -> anchor.getPackageName() + "." + n.substring(0, n.length() - ".class".length()))
           .filter(ServiceRegistration::isCustomResource)
@@ -36,7 +42,10 @@ public final class ServiceRegistration {
     }
   }
 
-  /** The classes listed in the service file that sits beside {@code anchor}'s classes (same class path entry). */
+  /**
+   * The classes listed in the service file that sits beside {@code anchor}'s classes (same class
+   * path entry).
+   */
   public static List<String> registered(Class<?> anchor) {
     try {
       List<String> found = new ArrayList<>();

@@ -18,7 +18,8 @@ import org.assertj.core.api.AbstractAssert;
  * assertThat(template).rollsBackOnFailure(3).measuresEvery(60, SECONDS).times(5).filtersOnCanaryHash();
  * }</pre>
  */
-public class AnalysisTemplateAssert extends AbstractAssert<AnalysisTemplateAssert, AnalysisTemplate> {
+public class AnalysisTemplateAssert
+    extends AbstractAssert<AnalysisTemplateAssert, AnalysisTemplate> {
 
   public AnalysisTemplateAssert(AnalysisTemplate actual) {
     super(actual, AnalysisTemplateAssert.class);
@@ -34,28 +35,36 @@ public class AnalysisTemplateAssert extends AbstractAssert<AnalysisTemplateAsser
   }
 
   /**
-   * Every metric rolls back on its {@code nth} failed measurement, i.e. has {@code failureLimit: nth - 1} (Argo fails a
-   * metric when failures, counted in total, exceed failureLimit).
+   * Every metric rolls back on its {@code nth} failed measurement, i.e. has {@code failureLimit:
+   * nth - 1} (Argo fails a metric when failures, counted in total, exceed failureLimit).
    */
   public AnalysisTemplateAssert rollsBackOnFailure(int nth) {
     List<Metrics> metrics = metrics();
     for (int i = 0; i < metrics.size(); i++) {
       int limit = intValue(metrics.get(i).getFailureLimit(), 0);
       if (limit != nth - 1) {
-        failWithMessage("Expected %s to roll back on failed measurement #%d (failureLimit %d; Argo fails when failures > failureLimit)"
-            + " but spec.metrics[%d] (%s) has failureLimit %d, which rolls back on failure #%d", Describe.of(actual), nth, nth - 1, i,
-            metrics.get(i).getName(), limit, limit + 1);
+        failWithMessage(
+            "Expected %s to roll back on failed measurement #%d (failureLimit %d; Argo fails when"
+                + " failures > failureLimit) but spec.metrics[%d] (%s) has failureLimit %d, which"
+                + " rolls back on failure #%d",
+            Describe.of(actual), nth, nth - 1, i, metrics.get(i).getName(), limit, limit + 1);
       }
     }
     return myself;
   }
 
-  /** Expects every metric to measure every {@code amount} {@code unit}; say how often with {@link MeasureCheck#times}. */
+  /**
+   * Expects every metric to measure every {@code amount} {@code unit}; say how often with {@link
+   * MeasureCheck#times}.
+   */
   public MeasureCheck measuresEvery(long amount, TimeUnit unit) {
     return new MeasureCheck(this, unit.toSeconds(amount));
   }
 
-  /** Expects every metric to measure every {@code amount} {@code unit}; say how often with {@link MeasureCheck#times}. */
+  /**
+   * Expects every metric to measure every {@code amount} {@code unit}; say how often with {@link
+   * MeasureCheck#times}.
+   */
   public MeasureCheck measuresEvery(long amount, ChronoUnit unit) {
     return new MeasureCheck(this, Duration.of(amount, unit).getSeconds());
   }
@@ -65,11 +74,20 @@ public class AnalysisTemplateAssert extends AbstractAssert<AnalysisTemplateAsser
     List<Metrics> metrics = metrics();
     for (int i = 0; i < metrics.size(); i++) {
       Metrics m = metrics.get(i);
-      long interval = m.getInterval() == null ? -1 : ArgoDuration.seconds(m.getInterval()).orElse(-1);
+      long interval =
+          m.getInterval() == null ? -1 : ArgoDuration.seconds(m.getInterval()).orElse(-1);
       int actualCount = intValue(m.getCount(), 0);
       if (interval != seconds || actualCount != count) {
-        failWithMessage("Expected %s to measure every %s, %d times, but spec.metrics[%d] (%s) has interval %s and count %s",
-            Describe.of(actual), Describe.seconds(seconds), count, i, m.getName(), m.getInterval(), m.getCount() == null ? "<none>" : actualCount);
+        failWithMessage(
+            "Expected %s to measure every %s, %d times, but spec.metrics[%d] (%s) has interval %s"
+                + " and count %s",
+            Describe.of(actual),
+            Describe.seconds(seconds),
+            count,
+            i,
+            m.getName(),
+            m.getInterval(),
+            m.getCount() == null ? "<none>" : actualCount);
       }
     }
     return myself;
@@ -78,16 +96,33 @@ public class AnalysisTemplateAssert extends AbstractAssert<AnalysisTemplateAsser
   /** The template declares arg {@code canary-hash} and every Prometheus query uses it. */
   public AnalysisTemplateAssert filtersOnCanaryHash() {
     List<Metrics> metrics = metrics();
-    boolean declared = actual.getSpec().getArgs() != null
-        && actual.getSpec().getArgs().stream().anyMatch(a -> AnalysisGate.CANARY_HASH_ARG.equals(a.getName()));
+    boolean declared =
+        actual.getSpec().getArgs() != null
+            && actual.getSpec().getArgs().stream()
+                .anyMatch(a -> AnalysisGate.CANARY_HASH_ARG.equals(a.getName()));
     if (!declared) {
-      failWithMessage("Expected %s to filter on the canary hash but spec.args does not declare %s", Describe.of(actual), AnalysisGate.CANARY_HASH_ARG);
+      failWithMessage(
+          "Expected %s to filter on the canary hash but spec.args does not declare %s",
+          Describe.of(actual), AnalysisGate.CANARY_HASH_ARG);
     }
     for (int i = 0; i < metrics.size(); i++) {
-      var prometheus = metrics.get(i).getProvider() == null ? null : metrics.get(i).getProvider().getPrometheus();
-      if (prometheus != null && (prometheus.getQuery() == null || !prometheus.getQuery().contains("{{args." + AnalysisGate.CANARY_HASH_ARG + "}}"))) {
-        failWithMessage("Expected %s to filter on the canary hash but spec.metrics[%d].provider.prometheus.query (%s) does not use"
-            + " {{args.%s}}: %s", Describe.of(actual), i, metrics.get(i).getName(), AnalysisGate.CANARY_HASH_ARG, prometheus.getQuery());
+      var prometheus =
+          metrics.get(i).getProvider() == null
+              ? null
+              : metrics.get(i).getProvider().getPrometheus();
+      if (prometheus != null
+          && (prometheus.getQuery() == null
+              || !prometheus
+                  .getQuery()
+                  .contains("{{args." + AnalysisGate.CANARY_HASH_ARG + "}}"))) {
+        failWithMessage(
+            "Expected %s to filter on the canary hash but"
+                + " spec.metrics[%d].provider.prometheus.query (%s) does not use {{args.%s}}: %s",
+            Describe.of(actual),
+            i,
+            metrics.get(i).getName(),
+            AnalysisGate.CANARY_HASH_ARG,
+            prometheus.getQuery());
       }
     }
     return myself;

@@ -27,9 +27,14 @@ public class CanaryStackAssert extends AbstractAssert<CanaryStackAssert, CanaryS
   /** The objects, as {@code Kind/name}, are exactly these, in this (apply) order. */
   public CanaryStackAssert hasResources(String... kindSlashName) {
     isNotNull();
-    List<String> found = actual.resources().stream().map(r -> r.getKind() + "/" + r.getMetadata().getName()).toList();
+    List<String> found =
+        actual.resources().stream()
+            .map(r -> r.getKind() + "/" + r.getMetadata().getName())
+            .toList();
     if (!found.equals(Arrays.asList(kindSlashName))) {
-      failWithMessage("Expected stack %s to produce %s but it produces %s", actual.name(), Arrays.asList(kindSlashName), found);
+      failWithMessage(
+          "Expected stack %s to produce %s but it produces %s",
+          actual.name(), Arrays.asList(kindSlashName), found);
     }
     return myself;
   }
@@ -38,25 +43,36 @@ public class CanaryStackAssert extends AbstractAssert<CanaryStackAssert, CanaryS
   public CanaryStackAssert passesAllRules() {
     isNotNull();
     new ValidationReportAssert(RuleSet.all().evaluate(ResourceSet.of(actual.resources())))
-        .as("rules over stack %s", actual.name()).hasNoErrors();
+        .as("rules over stack %s", actual.name())
+        .hasNoErrors();
     return myself;
   }
 
   /** Assertions on the stack's Rollout. */
   public RolloutAssert rollout() {
     isNotNull();
-    return new RolloutAssert(actual.resources().stream().filter(Rollout.class::isInstance).map(Rollout.class::cast).findFirst()
-        .orElseThrow(() -> new AssertionError("stack " + actual.name() + " has no Rollout")));
+    return new RolloutAssert(
+        actual.resources().stream()
+            .filter(Rollout.class::isInstance)
+            .map(Rollout.class::cast)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("stack " + actual.name() + " has no Rollout")));
   }
 
   /** Assertions on the stack's AnalysisTemplate {@code name}. */
   public AnalysisTemplateAssert analysisTemplate(String name) {
     isNotNull();
-    AnalysisTemplate template = actual.resources().stream().filter(AnalysisTemplate.class::isInstance).map(AnalysisTemplate.class::cast)
-        .filter(t -> t.getMetadata().getName().equals(name)).findFirst().orElse(null);
+    AnalysisTemplate template =
+        actual.resources().stream()
+            .filter(AnalysisTemplate.class::isInstance)
+            .map(AnalysisTemplate.class::cast)
+            .filter(t -> t.getMetadata().getName().equals(name))
+            .findFirst()
+            .orElse(null);
     if (template == null) {
-      failWithMessage("Expected stack %s to have AnalysisTemplate %s but its gates are %s", actual.name(), name,
-          actual.effectiveGates().stream().map(g -> g.name()).toList());
+      failWithMessage(
+          "Expected stack %s to have AnalysisTemplate %s but its gates are %s",
+          actual.name(), name, actual.effectiveGates().stream().map(g -> g.name()).toList());
     }
     return new AnalysisTemplateAssert(template);
   }
@@ -64,9 +80,15 @@ public class CanaryStackAssert extends AbstractAssert<CanaryStackAssert, CanaryS
   /** Assertions on the stack's ScaledObject. */
   public ScaledObjectAssert scaledObject() {
     isNotNull();
-    ScaledObject so = actual.resources().stream().filter(ScaledObject.class::isInstance).map(ScaledObject.class::cast).findFirst().orElse(null);
+    ScaledObject so =
+        actual.resources().stream()
+            .filter(ScaledObject.class::isInstance)
+            .map(ScaledObject.class::cast)
+            .findFirst()
+            .orElse(null);
     if (so == null) {
-      failWithMessage("Expected stack %s to have a ScaledObject but it has no KEDA scaling", actual.name());
+      failWithMessage(
+          "Expected stack %s to have a ScaledObject but it has no KEDA scaling", actual.name());
     }
     return new ScaledObjectAssert(so);
   }

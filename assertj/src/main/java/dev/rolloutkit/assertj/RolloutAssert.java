@@ -30,8 +30,12 @@ public class RolloutAssert extends AbstractAssert<RolloutAssert, Rollout> {
 
   private List<Steps> steps() {
     isNotNull();
-    if (actual.getSpec() == null || actual.getSpec().getStrategy() == null || actual.getSpec().getStrategy().getCanary() == null) {
-      failWithMessage("Expected %s to have a canary strategy but spec.strategy.canary is not set", Describe.of(actual));
+    if (actual.getSpec() == null
+        || actual.getSpec().getStrategy() == null
+        || actual.getSpec().getStrategy().getCanary() == null) {
+      failWithMessage(
+          "Expected %s to have a canary strategy but spec.strategy.canary is not set",
+          Describe.of(actual));
     }
     List<Steps> steps = actual.getSpec().getStrategy().getCanary().getSteps();
     return steps == null ? List.of() : steps;
@@ -39,11 +43,13 @@ public class RolloutAssert extends AbstractAssert<RolloutAssert, Rollout> {
 
   private List<Integer> weights() {
     List<Integer> weights = new ArrayList<>();
-    steps().forEach(s -> {
-      if (s.getSetWeight() != null) {
-        weights.add(s.getSetWeight());
-      }
-    });
+    steps()
+        .forEach(
+            s -> {
+              if (s.getSetWeight() != null) {
+                weights.add(s.getSetWeight());
+              }
+            });
     return weights;
   }
 
@@ -51,32 +57,48 @@ public class RolloutAssert extends AbstractAssert<RolloutAssert, Rollout> {
   public RolloutAssert hasCanaryWeights(int... weights) {
     List<Integer> expected = Arrays.stream(weights).boxed().toList();
     if (!weights().equals(expected)) {
-      failWithMessage("Expected %s to set canary weights %s but spec.strategy.canary.steps sets %s", Describe.of(actual), expected, weights());
+      failWithMessage(
+          "Expected %s to set canary weights %s but spec.strategy.canary.steps sets %s",
+          Describe.of(actual), expected, weights());
     }
     return myself;
   }
 
-  /** Expects a timed pause of {@code amount} {@code unit}; say after which weight with {@link PauseCheck#afterWeight}. */
+  /**
+   * Expects a timed pause of {@code amount} {@code unit}; say after which weight with {@link
+   * PauseCheck#afterWeight}.
+   */
   public PauseCheck pausesFor(long amount, TimeUnit unit) {
     return new PauseCheck(this, unit.toSeconds(amount));
   }
 
-  /** Expects a timed pause of {@code amount} {@code unit}; say after which weight with {@link PauseCheck#afterWeight}. */
+  /**
+   * Expects a timed pause of {@code amount} {@code unit}; say after which weight with {@link
+   * PauseCheck#afterWeight}.
+   */
   public PauseCheck pausesFor(long amount, ChronoUnit unit) {
     return new PauseCheck(this, Duration.of(amount, unit).getSeconds());
   }
 
-  /** Expects a pause until promotion; say after which weight with {@link PauseCheck#afterWeight}. */
+  /**
+   * Expects a pause until promotion; say after which weight with {@link PauseCheck#afterWeight}.
+   */
   public PauseCheck pausesUntilPromoted() {
     return new PauseCheck(this, -1);
   }
 
-  /** Expects an analysis step running template {@code template}; say at which weight with {@link GateCheck#atWeight}. */
+  /**
+   * Expects an analysis step running template {@code template}; say at which weight with {@link
+   * GateCheck#atWeight}.
+   */
   public GateCheck gatesWithTemplate(String template) {
     return new GateCheck(this, template);
   }
 
-  /** After weight {@code weight} and before the next weight, there is a pause of {@code seconds} (-1: until promoted). */
+  /**
+   * After weight {@code weight} and before the next weight, there is a pause of {@code seconds}
+   * (-1: until promoted).
+   */
   public RolloutAssert hasPauseAfterWeight(int weight, long seconds) {
     List<Steps> steps = steps();
     int at = indexOfWeight(steps, weight);
@@ -92,15 +114,33 @@ public class RolloutAssert extends AbstractAssert<RolloutAssert, Rollout> {
           found.add("steps[" + i + "] pauses until promoted");
           continue;
         }
-        OptionalLong actualSeconds = ArgoDuration.seconds(duration.getStrVal() != null ? duration.getStrVal() : duration.getIntVal() + "");
+        OptionalLong actualSeconds =
+            ArgoDuration.seconds(
+                duration.getStrVal() != null ? duration.getStrVal() : duration.getIntVal() + "");
         if (seconds >= 0 && actualSeconds.isPresent() && actualSeconds.getAsLong() == seconds) {
           return myself;
         }
-        found.add("spec.strategy.canary.steps[" + i + "] pauses for " + (duration.getStrVal() != null ? duration.getStrVal() : duration.getIntVal() + "s"));
+        found.add(
+            "spec.strategy.canary.steps["
+                + i
+                + "] pauses for "
+                + (duration.getStrVal() != null
+                    ? duration.getStrVal()
+                    : duration.getIntVal() + "s"));
       }
     }
-    failWithMessage("Expected %s to pause %s after weight %d but %s", Describe.of(actual), wanted, weight,
-        found.isEmpty() ? "no pause follows weight " + weight + " (spec.strategy.canary.steps[" + at + "]) before the next weight" : String.join(", ", found));
+    failWithMessage(
+        "Expected %s to pause %s after weight %d but %s",
+        Describe.of(actual),
+        wanted,
+        weight,
+        found.isEmpty()
+            ? "no pause follows weight "
+                + weight
+                + " (spec.strategy.canary.steps["
+                + at
+                + "]) before the next weight"
+            : String.join(", ", found));
     return myself;
   }
 
@@ -114,34 +154,44 @@ public class RolloutAssert extends AbstractAssert<RolloutAssert, Rollout> {
       if (s.getSetWeight() != null) {
         current = s.getSetWeight();
       }
-      if (s.getAnalysis() != null && s.getAnalysis().getTemplates() != null
-          && s.getAnalysis().getTemplates().stream().anyMatch(t -> template.equals(t.getTemplateName()))) {
+      if (s.getAnalysis() != null
+          && s.getAnalysis().getTemplates() != null
+          && s.getAnalysis().getTemplates().stream()
+              .anyMatch(t -> template.equals(t.getTemplateName()))) {
         if (current == weight) {
           return myself;
         }
         found.add("at weight " + current + " (spec.strategy.canary.steps[" + i + "])");
       }
     }
-    failWithMessage("Expected %s to run analysis template %s at weight %d but %s", Describe.of(actual), template, weight,
+    failWithMessage(
+        "Expected %s to run analysis template %s at weight %d but %s",
+        Describe.of(actual),
+        template,
+        weight,
         found.isEmpty() ? "no analysis step runs it" : "it runs " + String.join(", ", found));
     return myself;
   }
 
   /** Traffic is split by Istio ({@code trafficRouting.istio}). */
   public RolloutAssert routesTrafficWithIstio() {
-    return routesTrafficWith("istio", trafficRouting() != null && trafficRouting().getIstio() != null);
+    return routesTrafficWith(
+        "istio", trafficRouting() != null && trafficRouting().getIstio() != null);
   }
 
   /** Traffic is split by NGINX Ingress ({@code trafficRouting.nginx}). */
   public RolloutAssert routesTrafficWithNginx() {
-    return routesTrafficWith("nginx", trafficRouting() != null && trafficRouting().getNginx() != null);
+    return routesTrafficWith(
+        "nginx", trafficRouting() != null && trafficRouting().getNginx() != null);
   }
 
   /** No traffic router: the canary's share is its share of replicas. */
   public RolloutAssert splitsTrafficByReplicas() {
     steps();
     if (trafficRouting() != null) {
-      failWithMessage("Expected %s to split traffic by replicas but spec.strategy.canary.trafficRouting is set", Describe.of(actual));
+      failWithMessage(
+          "Expected %s to split traffic by replicas but spec.strategy.canary.trafficRouting is set",
+          Describe.of(actual));
     }
     return myself;
   }
@@ -149,8 +199,10 @@ public class RolloutAssert extends AbstractAssert<RolloutAssert, Rollout> {
   private RolloutAssert routesTrafficWith(String router, boolean ok) {
     steps();
     if (!ok) {
-      failWithMessage("Expected %s to route traffic with %s but spec.strategy.canary.trafficRouting.%s is not set", Describe.of(actual),
-          router, router);
+      failWithMessage(
+          "Expected %s to route traffic with %s but spec.strategy.canary.trafficRouting.%s is not"
+              + " set",
+          Describe.of(actual), router, router);
     }
     return myself;
   }
@@ -165,7 +217,9 @@ public class RolloutAssert extends AbstractAssert<RolloutAssert, Rollout> {
         return i;
       }
     }
-    failWithMessage("Expected %s to have a setWeight step with weight %d but its weights are %s", Describe.of(actual), weight, weights());
+    failWithMessage(
+        "Expected %s to have a setWeight step with weight %d but its weights are %s",
+        Describe.of(actual), weight, weights());
     return -1;
   }
 

@@ -8,7 +8,8 @@ import dev.rolloutkit.rules.ValidationReport;
 import dev.rolloutkit.stack.CanaryStack;
 
 /**
- * The entry point of rolloutkit's assertions (it does not extend AssertJ's {@code Assertions}; import both).
+ * The entry point of rolloutkit's assertions (it does not extend AssertJ's {@code Assertions};
+ * import both).
  *
  * <pre>{@code
  * import static dev.rolloutkit.assertj.RolloutKitAssertions.assertThat;

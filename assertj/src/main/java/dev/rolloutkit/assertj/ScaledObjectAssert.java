@@ -26,13 +26,18 @@ public class ScaledObjectAssert extends AbstractAssert<ScaledObjectAssert, Scale
     return actual.getSpec();
   }
 
-  /** Scales to zero when every trigger is idle: {@code idleReplicaCount: 0}, or no idle count and {@code minReplicaCount: 0}. */
+  /**
+   * Scales to zero when every trigger is idle: {@code idleReplicaCount: 0}, or no idle count and
+   * {@code minReplicaCount: 0}.
+   */
   public ScaledObjectAssert scalesToZeroWhenIdle() {
     var spec = spec();
     Integer idle = spec.getIdleReplicaCount();
     int min = spec.getMinReplicaCount() == null ? 0 : spec.getMinReplicaCount();
     if (!(Objects.equals(idle, 0) || (idle == null && min == 0))) {
-      failWithMessage("Expected %s to scale to zero when idle but spec.idleReplicaCount is %s and spec.minReplicaCount is %d",
+      failWithMessage(
+          "Expected %s to scale to zero when idle but spec.idleReplicaCount is %s and"
+              + " spec.minReplicaCount is %d",
           Describe.of(actual), idle == null ? "not set" : idle, min);
     }
     return myself;
@@ -48,19 +53,32 @@ public class ScaledObjectAssert extends AbstractAssert<ScaledObjectAssert, Scale
     var spec = spec();
     int min = spec.getMinReplicaCount() == null ? 0 : spec.getMinReplicaCount();
     if (min < replicas) {
-      failWithMessage("Expected %s to keep at least %d replicas while active but spec.minReplicaCount is %d", Describe.of(actual), replicas, min);
+      failWithMessage(
+          "Expected %s to keep at least %d replicas while active but spec.minReplicaCount is %d",
+          Describe.of(actual), replicas, min);
     }
     return myself;
   }
 
-  /** Scales {@code rollout}: {@code scaleTargetRef} names it with apiVersion {@code argoproj.io/v1alpha1} and kind {@code Rollout}. */
+  /**
+   * Scales {@code rollout}: {@code scaleTargetRef} names it with apiVersion {@code
+   * argoproj.io/v1alpha1} and kind {@code Rollout}.
+   */
   public ScaledObjectAssert targets(Rollout rollout) {
     var ref = spec().getScaleTargetRef();
     String expected = "argoproj.io/v1alpha1 Rollout " + rollout.getMetadata().getName();
-    String found = ref == null ? "not set" : ref.getApiVersion() + " " + (ref.getKind() == null ? "(kind not set: Deployment)" : ref.getKind())
-        + " " + ref.getName();
+    String found =
+        ref == null
+            ? "not set"
+            : ref.getApiVersion()
+                + " "
+                + (ref.getKind() == null ? "(kind not set: Deployment)" : ref.getKind())
+                + " "
+                + ref.getName();
     if (!expected.equals(found)) {
-      failWithMessage("Expected %s to scale %s but spec.scaleTargetRef is %s", Describe.of(actual), expected, found);
+      failWithMessage(
+          "Expected %s to scale %s but spec.scaleTargetRef is %s",
+          Describe.of(actual), expected, found);
     }
     return myself;
   }

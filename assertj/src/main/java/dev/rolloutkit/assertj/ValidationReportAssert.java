@@ -14,7 +14,8 @@ import org.assertj.core.api.AbstractAssert;
  * assertThat(report).hasFinding("ISTIO-SUBSET-NOT-FOUND").at("spec.http[0].route[1].destination.subset");
  * }</pre>
  */
-public class ValidationReportAssert extends AbstractAssert<ValidationReportAssert, ValidationReport> {
+public class ValidationReportAssert
+    extends AbstractAssert<ValidationReportAssert, ValidationReport> {
 
   public ValidationReportAssert(ValidationReport actual) {
     super(actual, ValidationReportAssert.class);
@@ -24,7 +25,9 @@ public class ValidationReportAssert extends AbstractAssert<ValidationReportAsser
   public ValidationReportAssert hasNoErrors() {
     isNotNull();
     if (actual.hasErrors()) {
-      failWithMessage("Expected no error findings but found %d:%n%s", actual.errors().size(), lines(actual.errors()));
+      failWithMessage(
+          "Expected no error findings but found %d:%n%s",
+          actual.errors().size(), lines(actual.errors()));
     }
     return myself;
   }
@@ -33,7 +36,9 @@ public class ValidationReportAssert extends AbstractAssert<ValidationReportAsser
   public ValidationReportAssert hasNoFindings() {
     isNotNull();
     if (!actual.isEmpty()) {
-      failWithMessage("Expected no findings but found %d:%n%s", actual.findings().size(), lines(actual.findings()));
+      failWithMessage(
+          "Expected no findings but found %d:%n%s",
+          actual.findings().size(), lines(actual.findings()));
     }
     return myself;
   }
@@ -42,8 +47,12 @@ public class ValidationReportAssert extends AbstractAssert<ValidationReportAsser
   public FindingCheck hasFinding(String ruleId) {
     isNotNull();
     if (actual.findings(ruleId).isEmpty()) {
-      failWithMessage("Expected a finding of rule %s but %s", ruleId,
-          actual.isEmpty() ? "there are no findings" : "the findings are:%n" + lines(actual.findings()));
+      failWithMessage(
+          "Expected a finding of rule %s but %s",
+          ruleId,
+          actual.isEmpty()
+              ? "there are no findings"
+              : "the findings are:%n" + lines(actual.findings()));
     }
     return new FindingCheck(this, ruleId);
   }
@@ -53,8 +62,13 @@ public class ValidationReportAssert extends AbstractAssert<ValidationReportAsser
     isNotNull();
     List<Finding> ofRule = actual.findings(ruleId);
     if (ofRule.stream().noneMatch(f -> f.path().equals(path))) {
-      failWithMessage("Expected a finding of rule %s at %s but %s", ruleId, path, ofRule.isEmpty() ? "there is none"
-          : "it is at " + ofRule.stream().map(Finding::path).collect(Collectors.joining(", ")));
+      failWithMessage(
+          "Expected a finding of rule %s at %s but %s",
+          ruleId,
+          path,
+          ofRule.isEmpty()
+              ? "there is none"
+              : "it is at " + ofRule.stream().map(Finding::path).collect(Collectors.joining(", ")));
     }
     return myself;
   }

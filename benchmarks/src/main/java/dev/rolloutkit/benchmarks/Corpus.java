@@ -9,26 +9,34 @@ import java.nio.file.Path;
 import java.util.Random;
 
 /**
- * A seeded corpus of realistic manifests for the lint benchmark: one folder per namespace, one multi-document file per
- * stack (MCP with Istio, ML with NGINX, NLP without routing; with and without KEDA), and about one stack in twenty with
- * a defect people make (a setWeight over 100, a gate that rolls back on the first failure, a missing template,
- * minReplicaCount 0 on a canary's ScaledObject).
+ * A seeded corpus of realistic manifests for the lint benchmark: one folder per namespace, one
+ * multi-document file per stack (MCP with Istio, ML with NGINX, NLP without routing; with and
+ * without KEDA), and about one stack in twenty with a defect people make (a setWeight over 100, a
+ * gate that rolls back on the first failure, a missing template, minReplicaCount 0 on a canary's
+ * ScaledObject).
  */
 public final class Corpus {
 
   private Corpus() {}
 
-  /** {@code Corpus DIR RESOURCES [SEED]}: writes a corpus into DIR (seed 42 by default) and prints its size. */
+  /**
+   * {@code Corpus DIR RESOURCES [SEED]}: writes a corpus into DIR (seed 42 by default) and prints
+   * its size.
+   */
   public static void main(String[] args) {
     if (args.length < 2) {
       System.err.println("usage: Corpus DIR RESOURCES [SEED]");
       System.exit(2);
     }
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
-    System.out.println(write(Path.of(args[0]), Integer.parseInt(args[1]), seed) + " resources in " + args[0]);
+    System.out.println(
+        write(Path.of(args[0]), Integer.parseInt(args[1]), seed) + " resources in " + args[0]);
   }
 
-  /** Writes stacks into {@code dir} until it holds at least {@code resources} resources; returns the number written. */
+  /**
+   * Writes stacks into {@code dir} until it holds at least {@code resources} resources; returns the
+   * number written.
+   */
   public static int write(Path dir, int resources, long seed) {
     Random random = new Random(seed);
     int written = 0;
@@ -36,12 +44,14 @@ public final class Corpus {
       for (int i = 0; written < resources; i++) {
         String ns = "team-" + random.nextInt(40);
         String name = "svc-" + i;
-        CanaryStack.Builder b = switch (random.nextInt(3)) {
-          case 0 -> CanaryStack.mcp(name).traffic(TrafficRouter.named("istio"));
-          case 1 -> CanaryStack.ml(name);
-          default -> CanaryStack.nlp(name).traffic(TrafficRouter.none());
-        };
-        CanaryStack stack = b.namespace(ns).image("ghcr.io/acme/" + name + ":1." + random.nextInt(20)).build();
+        CanaryStack.Builder b =
+            switch (random.nextInt(3)) {
+              case 0 -> CanaryStack.mcp(name).traffic(TrafficRouter.named("istio"));
+              case 1 -> CanaryStack.ml(name);
+              default -> CanaryStack.nlp(name).traffic(TrafficRouter.none());
+            };
+        CanaryStack stack =
+            b.namespace(ns).image("ghcr.io/acme/" + name + ":1." + random.nextInt(20)).build();
         String yaml = stack.toYaml();
         if (random.nextInt(20) == 0) {
           yaml = defect(yaml, random.nextInt(4));

@@ -28,15 +28,17 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Linting a seeded corpus of {@code resources} manifests of mixed kinds against merely parsing the same files into
- * trees (the floor). Resources per second = resources / (seconds per op).
+ * Linting a seeded corpus of {@code resources} manifests of mixed kinds against merely parsing the
+ * same files into trees (the floor). Resources per second = resources / (seconds per op).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx2g"})
 @Threads(1)
 public class LintBenchmark {
 
@@ -57,7 +59,8 @@ public class LintBenchmark {
     }
     LintResult result = Lint.files(dir);
     if (result.resources() != written) {
-      throw new IllegalStateException("lint saw " + result.resources() + " resources, the corpus has " + written);
+      throw new IllegalStateException(
+          "lint saw " + result.resources() + " resources, the corpus has " + written);
     }
   }
 
@@ -92,9 +95,13 @@ public class LintBenchmark {
     return n;
   }
 
-  /** The parse-only baseline: every file into Jackson trees (SnakeYAML underneath); the number of documents. */
+  /**
+   * The parse-only baseline: every file into Jackson trees (SnakeYAML underneath); the number of
+   * documents.
+   */
   static int parseTrees(List<Path> files) {
-    return readEach(files, (name, text) -> YAML.readerFor(JsonNode.class).readValues(text).readAll().size());
+    return readEach(
+        files, (name, text) -> YAML.readerFor(JsonNode.class).readValues(text).readAll().size());
   }
 
   @Benchmark

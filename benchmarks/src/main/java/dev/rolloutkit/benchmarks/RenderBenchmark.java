@@ -15,8 +15,9 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Warm stacks per second on one thread for the MCP stack: the Jackson-maps floor, fabric8 builders by hand, and
- * rolloutkit (profile → typed objects → rules → YAML). The setup checks all three produce the same data.
+ * Warm stacks per second on one thread for the MCP stack: the Jackson-maps floor, fabric8 builders
+ * by hand, and rolloutkit (profile → typed objects → rules → YAML). The setup checks all three
+ * produce the same data.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

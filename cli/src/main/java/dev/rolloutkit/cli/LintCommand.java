@@ -1,10 +1,10 @@
 package dev.rolloutkit.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolloutkit.lint.Lint;
 import dev.rolloutkit.lint.LintException;
 import dev.rolloutkit.lint.LintResult;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolloutkit.rules.Finding;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,34 +15,55 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rolloutkit lint [--format text|json] PATH…}: exit 0 without error findings, 1 with (an unreadable document is one), 2 on bad usage or when nothing could be read. */
+/**
+ * {@code rolloutkit lint [--format text|json] PATH…}: exit 0 without error findings, 1 with (an
+ * unreadable document is one), 2 on bad usage or when nothing could be read.
+ */
 @Command(
     name = "lint",
-    mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = "Check manifests (files and folders of *.yaml, *.yml and *.json) with every rule, across resources, before applying them.",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description =
+        "Check manifests (files and folders of *.yaml, *.yml and *.json) with every rule, across"
+            + " resources, before applying them.",
     exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {"0:no error-level finding", "1:error-level findings", "2:bad usage, or nothing at all could be read"})
+    exitCodeList = {
+      "0:no error-level finding",
+      "1:error-level findings",
+      "2:bad usage, or nothing at all could be read"
+    })
 final class LintCommand implements Callable<Integer> {
 
-  enum Format { text, json, sarif }
+  enum Format {
+    text,
+    json,
+    sarif
+  }
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders")
   List<Path> paths;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "a YAML file: disable (rule ids), severity (id: level), thresholds (scrapeInterval)")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "a YAML file: disable (rule ids), severity (id: level), thresholds (scrapeInterval)")
   Path config;
 
-  @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (SARIF 2.1.0; default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "text, json or sarif (SARIF 2.1.0; default: ${DEFAULT-VALUE})")
   Format format;
 
   @Override
   public Integer call() {
     LintResult result;
     try {
-      Lint lint = config == null ? Lint.withAllRules() : dev.rolloutkit.lint.LintConfig.read(config).lint();
+      Lint lint =
+          config == null ? Lint.withAllRules() : dev.rolloutkit.lint.LintConfig.read(config).lint();
       result = lint.lintFiles(paths);
     } catch (LintException e) {
       spec.commandLine().getErr().println("rolloutkit: " + e.getMessage());
@@ -55,11 +76,21 @@ final class LintCommand implements Callable<Integer> {
       out.println(JsonOutput.write(sarif(result)));
     } else {
       result.findings().forEach(out::println);
-      out.println(result.files() + " file(s), " + result.resources() + " resource(s): " + result.report().errors().size()
-          + " error(s), " + (result.findings().size() - result.report().errors().size()) + " other finding(s)");
+      out.println(
+          result.files()
+              + " file(s), "
+              + result.resources()
+              + " resource(s): "
+              + result.report().errors().size()
+              + " error(s), "
+              + (result.findings().size() - result.report().errors().size())
+              + " other finding(s)");
     }
     if (result.nothingReadable()) {
-      spec.commandLine().getErr().println("rolloutkit: nothing could be read (every document has a problem, listed above)");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "rolloutkit: nothing could be read (every document has a problem, listed above)");
       return Rolloutkit.BAD_INPUT;
     }
     return result.hasErrors() ? 1 : 0;
@@ -86,16 +117,24 @@ final class LintCommand implements Callable<Integer> {
       ObjectNode r = results.addObject();
       r.put("ruleId", f.rule());
       r.put("level", level(f.severity()));
-      r.putObject("message").put("text", f.message() + f.hint().map(h -> " (hint: " + h + ")").orElse(""));
-      f.location().ifPresent(l -> {
-        ObjectNode location = r.putArray("locations").addObject();
-        ObjectNode physical = location.putObject("physicalLocation");
-        physical.putObject("artifactLocation").put("uri", l.file().replace('\\', '/'));
-        ObjectNode region = physical.putObject("region");
-        region.put("startLine", l.line());
-        region.put("startColumn", l.column());
-        location.putArray("logicalLocations").addObject().put("fullyQualifiedName", f.resource() + (f.path().isEmpty() ? "" : " " + f.path()));
-      });
+      r.putObject("message")
+          .put("text", f.message() + f.hint().map(h -> " (hint: " + h + ")").orElse(""));
+      f.location()
+          .ifPresent(
+              l -> {
+                ObjectNode location = r.putArray("locations").addObject();
+                ObjectNode physical = location.putObject("physicalLocation");
+                physical.putObject("artifactLocation").put("uri", l.file().replace('\\', '/'));
+                ObjectNode region = physical.putObject("region");
+                region.put("startLine", l.line());
+                region.put("startColumn", l.column());
+                location
+                    .putArray("logicalLocations")
+                    .addObject()
+                    .put(
+                        "fullyQualifiedName",
+                        f.resource() + (f.path().isEmpty() ? "" : " " + f.path()));
+              });
     }
     return root;
   }

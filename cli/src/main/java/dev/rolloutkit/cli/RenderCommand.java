@@ -18,11 +18,12 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * {@code rolloutkit render <profile> --name N --namespace NS --image IMG [--traffic …] [--keda|--no-keda] [-o DIR]}.
+ * {@code rolloutkit render <profile> --name N --namespace NS --image IMG [--traffic …]
+ * [--keda|--no-keda] [-o DIR]}.
  *
- * <p>Declared through picocli's programmatic API rather than its annotations: this is the command a cold start runs
- * most, and reading annotations (with the proxy classes the JDK makes for them) was about half of picocli's share of a
- * cold render.
+ * <p>Declared through picocli's programmatic API rather than its annotations: this is the command a
+ * cold start runs most, and reading annotations (with the proxy classes the JDK makes for them) was
+ * about half of picocli's share of a cold render.
  */
 final class RenderCommand implements Callable<Integer> {
 
@@ -32,28 +33,73 @@ final class RenderCommand implements Callable<Integer> {
   static CommandSpec spec() {
     CommandSpec spec = new RenderCommand().spec;
     spec.name("render").versionProvider(new Version());
-    spec.usageMessage().description(
-        "Print the canary stack of a profile as multi-document YAML, in apply order, or write it to a folder with a"
-            + " kustomization.yaml.",
-        "Profiles: " + String.join(", ", Preset.ids().stream().map(id -> id + " (" + Preset.of(id).summary().replace("%", "%%")
-            + ")").toList()) + ".");
+    spec.usageMessage()
+        .description(
+            "Print the canary stack of a profile as multi-document YAML, in apply order, or write"
+                + " it to a folder with a kustomization.yaml.",
+            "Profiles: "
+                + String.join(
+                    ", ",
+                    Preset.ids().stream()
+                        .map(id -> id + " (" + Preset.of(id).summary().replace("%", "%%") + ")")
+                        .toList())
+                + ".");
     Rolloutkit.addStandardHelpOptions(spec);
-    spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel("PROFILE")
-        .description(String.join(", ", Preset.ids())).type(String.class).build());
-    spec.addOption(OptionSpec.builder("--name").required(true).paramLabel("NAME")
-        .description("the application's name (the Rollout's name)").type(String.class).build());
-    spec.addOption(OptionSpec.builder("--namespace").required(true).paramLabel("NS")
-        .description("the namespace of every object").type(String.class).build());
-    spec.addOption(OptionSpec.builder("--image").required(true).paramLabel("IMG")
-        .description("the container image").type(String.class).build());
-    spec.addOption(OptionSpec.builder("--traffic").paramLabel("ROUTER")
-        .description("istio, nginx or none (default: the profile's)").type(String.class).build());
-    spec.addOption(OptionSpec.builder("--keda").negatable(true)
-        .description("autoscale the Rollout with KEDA (default: the profile's)").type(Boolean.class).build());
-    spec.addOption(OptionSpec.builder("--port").paramLabel("PORT").defaultValue("8080")
-        .description("the container port (default: ${DEFAULT-VALUE})").type(int.class).build());
-    spec.addOption(OptionSpec.builder("-o", "--output").paramLabel("DIR")
-        .description("write one file per object and a kustomization.yaml to DIR").type(Path.class).build());
+    spec.addPositional(
+        PositionalParamSpec.builder()
+            .index("0")
+            .arity("1")
+            .required(true)
+            .paramLabel("PROFILE")
+            .description(String.join(", ", Preset.ids()))
+            .type(String.class)
+            .build());
+    spec.addOption(
+        OptionSpec.builder("--name")
+            .required(true)
+            .paramLabel("NAME")
+            .description("the application's name (the Rollout's name)")
+            .type(String.class)
+            .build());
+    spec.addOption(
+        OptionSpec.builder("--namespace")
+            .required(true)
+            .paramLabel("NS")
+            .description("the namespace of every object")
+            .type(String.class)
+            .build());
+    spec.addOption(
+        OptionSpec.builder("--image")
+            .required(true)
+            .paramLabel("IMG")
+            .description("the container image")
+            .type(String.class)
+            .build());
+    spec.addOption(
+        OptionSpec.builder("--traffic")
+            .paramLabel("ROUTER")
+            .description("istio, nginx or none (default: the profile's)")
+            .type(String.class)
+            .build());
+    spec.addOption(
+        OptionSpec.builder("--keda")
+            .negatable(true)
+            .description("autoscale the Rollout with KEDA (default: the profile's)")
+            .type(Boolean.class)
+            .build());
+    spec.addOption(
+        OptionSpec.builder("--port")
+            .paramLabel("PORT")
+            .defaultValue("8080")
+            .description("the container port (default: ${DEFAULT-VALUE})")
+            .type(int.class)
+            .build());
+    spec.addOption(
+        OptionSpec.builder("-o", "--output")
+            .paramLabel("DIR")
+            .description("write one file per object and a kustomization.yaml to DIR")
+            .type(Path.class)
+            .build());
     return spec;
   }
 
@@ -62,24 +108,47 @@ final class RenderCommand implements Callable<Integer> {
   }
 
   /** What a render was asked for, read by picocli or by {@link #plainRequest}. */
-  record Request(String profile, String name, String namespace, String image, String traffic, Boolean keda, int port,
+  record Request(
+      String profile,
+      String name,
+      String namespace,
+      String image,
+      String traffic,
+      Boolean keda,
+      int port,
       Path output) {}
 
   @Override
   public Integer call() {
-    Request request = new Request(spec.positionalParameters().get(0).getValue(), option("--name"), option("--namespace"),
-        option("--image"), option("--traffic"), option("--keda"), this.<Integer>option("--port"), option("--output"));
+    Request request =
+        new Request(
+            spec.positionalParameters().get(0).getValue(),
+            option("--name"),
+            option("--namespace"),
+            option("--image"),
+            option("--traffic"),
+            option("--keda"),
+            this.<Integer>option("--port"),
+            option("--output"));
     if (Preset.find(request.profile()).isEmpty()) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "unknown profile '" + request.profile() + "': expected one of " + String.join(", ", Preset.ids()));
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "unknown profile '"
+              + request.profile()
+              + "': expected one of "
+              + String.join(", ", Preset.ids()));
     }
     return render(request, spec.commandLine().getOut());
   }
 
-  /** Renders {@code request} to {@code out}; returns the exit code. Failures are thrown, for the caller to report. */
+  /**
+   * Renders {@code request} to {@code out}; returns the exit code. Failures are thrown, for the
+   * caller to report.
+   */
   static int render(Request request, PrintWriter out) {
     Preset preset = Preset.of(request.profile());
-    CanaryStack.Builder builder = preset.stack(request.name()).namespace(request.namespace()).image(request.image());
+    CanaryStack.Builder builder =
+        preset.stack(request.name()).namespace(request.namespace()).image(request.image());
     if (request.traffic() != null) {
       builder.traffic(TrafficRouter.named(request.traffic()));
     }
@@ -101,11 +170,13 @@ final class RenderCommand implements Callable<Integer> {
   }
 
   /**
-   * The request of a plain {@code render} command line, read without picocli (whose set-up is a large part of a cold
-   * start), or null for anything else, which picocli then reads as before: help and version options, an unknown or
-   * repeated option, {@code --opt=value}, {@code --}, an {@code @file}, a value that starts with {@code -}, a missing
-   * required option, an unknown profile, a port other than plain decimal digits. So every command line this accepts
-   * means to picocli what it means here ({@code RenderFastPathTest} compares the two over seeded random command lines).
+   * The request of a plain {@code render} command line, read without picocli (whose set-up is a
+   * large part of a cold start), or null for anything else, which picocli then reads as before:
+   * help and version options, an unknown or repeated option, {@code --opt=value}, {@code --}, an
+   * {@code @file}, a value that starts with {@code -}, a missing required option, an unknown
+   * profile, a port other than plain decimal digits. So every command line this accepts means to
+   * picocli what it means here ({@code RenderFastPathTest} compares the two over seeded random
+   * command lines).
    */
   static Request plainRequest(String[] args) {
     if (args.length < 2 || !args[0].equals("render")) {
@@ -145,8 +216,11 @@ final class RenderCommand implements Callable<Integer> {
         }
       }
     }
-    if (profile == null || Preset.find(profile).isEmpty()
-        || !values.containsKey("--name") || !values.containsKey("--namespace") || !values.containsKey("--image")) {
+    if (profile == null
+        || Preset.find(profile).isEmpty()
+        || !values.containsKey("--name")
+        || !values.containsKey("--namespace")
+        || !values.containsKey("--image")) {
       return null;
     }
     String port = values.getOrDefault("--port", "8080");
@@ -161,11 +235,20 @@ final class RenderCommand implements Callable<Integer> {
         return null;
       }
     }
-    return new Request(profile, values.get("--name"), values.get("--namespace"), values.get("--image"),
-        values.get("--traffic"), keda, Integer.parseInt(port), output);
+    return new Request(
+        profile,
+        values.get("--name"),
+        values.get("--namespace"),
+        values.get("--image"),
+        values.get("--traffic"),
+        keda,
+        Integer.parseInt(port),
+        output);
   }
 
-  /** 1 to 9 decimal digits, the first not 0: read the same by every conversion picocli might use. */
+  /**
+   * 1 to 9 decimal digits, the first not 0: read the same by every conversion picocli might use.
+   */
   private static boolean plainNumber(String text) {
     if (text.isEmpty() || text.length() > 9 || text.charAt(0) == '0') {
       return false;

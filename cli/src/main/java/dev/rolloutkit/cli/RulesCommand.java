@@ -12,16 +12,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code rolloutkit rules [--format text|json|markdown]}: the rule catalogue. */
-@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+    name = "rules",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
     description = "List every rule lint runs: id, severity and what it checks.")
 final class RulesCommand implements Callable<Integer> {
 
-  enum Format { text, json, markdown }
+  enum Format {
+    text,
+    json,
+    markdown
+  }
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "text, json or markdown (default: ${DEFAULT-VALUE})")
   Format format;
 
   static List<Rule> catalogue() {
@@ -35,16 +44,33 @@ final class RulesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<Rule> rules = catalogue();
     switch (format) {
-      case text -> rules.forEach(r -> out.printf("%-40s %-8s %s%n", r.id(), r.severity().label(), r.title()));
+      case text ->
+          rules.forEach(
+              r -> out.printf("%-40s %-8s %s%n", r.id(), r.severity().label(), r.title()));
       case markdown -> {
         out.println("| id | severity | checks |");
         out.println("|---|---|---|");
-        rules.forEach(r -> out.println("| `" + r.id() + "` | " + r.severity().label() + " | " + r.title().replace("|", "\\|") + " |"));
+        rules.forEach(
+            r ->
+                out.println(
+                    "| `"
+                        + r.id()
+                        + "` | "
+                        + r.severity().label()
+                        + " | "
+                        + r.title().replace("|", "\\|")
+                        + " |"));
       }
       case json -> {
-        com.fasterxml.jackson.databind.node.ArrayNode list = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-        rules.forEach(r -> list.addObject().put("id", r.id()).put("severity", r.severity().label()).put("title", r.title())
-            .put("rationale", r.rationale()));
+        com.fasterxml.jackson.databind.node.ArrayNode list =
+            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        rules.forEach(
+            r ->
+                list.addObject()
+                    .put("id", r.id())
+                    .put("severity", r.severity().label())
+                    .put("title", r.title())
+                    .put("rationale", r.rationale()));
         out.println(JsonOutput.write(list));
       }
     }

@@ -28,8 +28,16 @@ class RenderCommandTest {
     return new Result(code, out.toString(), err.toString());
   }
 
-  private static final String[] MCP = {"render", "mcp", "--name", "mcp-server", "--namespace", "ai-services", "--image",
-      "ghcr.io/acme/mcp-server:1.4.0"};
+  private static final String[] MCP = {
+    "render",
+    "mcp",
+    "--name",
+    "mcp-server",
+    "--namespace",
+    "ai-services",
+    "--image",
+    "ghcr.io/acme/mcp-server:1.4.0"
+  };
 
   private static String[] with(String[] base, String... more) {
     String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
@@ -42,24 +50,54 @@ class RenderCommandTest {
     Result r = run(with(MCP, "--traffic", "nginx"));
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).isEmpty();
-    assertThat(r.out()).isEqualTo(CanaryStack.mcp("mcp-server").namespace("ai-services").image("ghcr.io/acme/mcp-server:1.4.0")
-        .traffic(TrafficRouter.nginx()).build().toYaml());
+    assertThat(r.out())
+        .isEqualTo(
+            CanaryStack.mcp("mcp-server")
+                .namespace("ai-services")
+                .image("ghcr.io/acme/mcp-server:1.4.0")
+                .traffic(TrafficRouter.nginx())
+                .build()
+                .toYaml());
   }
 
   @Test
   void should_use_nginx_and_no_keda_for_ml_by_default() {
-    Result r = run("render", "ml", "--name", "bankchurn", "--namespace", "ml-portfolio", "--image", "bankchurn:3.2.0");
+    Result r =
+        run(
+            "render",
+            "ml",
+            "--name",
+            "bankchurn",
+            "--namespace",
+            "ml-portfolio",
+            "--image",
+            "bankchurn:3.2.0");
     assertThat(r.code()).as(r.err()).isZero();
-    List<String> kinds = Manifests.documents(r.out()).stream().map(d -> d.path("kind").asText()).toList();
-    assertThat(kinds).containsExactly("Service", "Service", "Ingress", "AnalysisTemplate", "Rollout");
+    List<String> kinds =
+        Manifests.documents(r.out()).stream().map(d -> d.path("kind").asText()).toList();
+    assertThat(kinds)
+        .containsExactly("Service", "Service", "Ingress", "AnalysisTemplate", "Rollout");
   }
 
   @Test
   void should_switch_keda_and_traffic_from_flags() {
     Result noKeda = run(with(MCP, "--traffic", "none", "--no-keda"));
-    assertThat(Manifests.documents(noKeda.out()).stream().map(d -> d.path("kind").asText()).toList())
+    assertThat(
+            Manifests.documents(noKeda.out()).stream().map(d -> d.path("kind").asText()).toList())
         .containsExactly("Service", "AnalysisTemplate", "Rollout");
-    Result keda = run("render", "nlp", "--name", "nlpinsight", "--namespace", "ml", "--image", "nlp:1", "--keda", "--port", "8000");
+    Result keda =
+        run(
+            "render",
+            "nlp",
+            "--name",
+            "nlpinsight",
+            "--namespace",
+            "ml",
+            "--image",
+            "nlp:1",
+            "--keda",
+            "--port",
+            "8000");
     List<JsonNode> docs = Manifests.documents(keda.out());
     assertThat(docs.get(docs.size() - 1).path("kind").asText()).isEqualTo("ScaledObject");
     assertThat(keda.out()).contains("containerPort: 8000");
@@ -75,13 +113,26 @@ class RenderCommandTest {
 
   @Test
   void should_exit_2_with_every_problem_on_bad_input_and_no_stack_trace() {
-    Result r = run("render", "mcp", "--name", "MCP_Server", "--namespace", "ai-services", "--image", "bad image", "--traffic", "nginx");
+    Result r =
+        run(
+            "render",
+            "mcp",
+            "--name",
+            "MCP_Server",
+            "--namespace",
+            "ai-services",
+            "--image",
+            "bad image",
+            "--traffic",
+            "nginx");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).startsWith("rolloutkit: canary stack 'MCP_Server' is invalid:\n")
+    assertThat(r.err())
+        .startsWith("rolloutkit: canary stack 'MCP_Server' is invalid:\n")
         .contains("  - name: 'MCP_Server' is not a valid DNS-1035 label")
         .contains("  - image: 'bad image' contains white space")
-        .doesNotContain("\tat ").doesNotContain("Exception");
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception");
   }
 
   @Test
@@ -89,9 +140,15 @@ class RenderCommandTest {
     Result r = run(MCP);
     assertThat(r.code()).as(r.err()).isZero();
     List<HasMetadata> objects = Manifests.documents(r.out()).stream().map(Manifests::read).toList();
-    assertThat(objects).extracting(o -> o.getKind() + "/" + o.getMetadata().getName()).containsExactly(
-        "Service/mcp-server", "DestinationRule/mcp-server-destrule", "VirtualService/mcp-server-vsvc",
-        "AnalysisTemplate/mcp-success-rate", "Rollout/mcp-server", "ScaledObject/mcp-server-scaler");
+    assertThat(objects)
+        .extracting(o -> o.getKind() + "/" + o.getMetadata().getName())
+        .containsExactly(
+            "Service/mcp-server",
+            "DestinationRule/mcp-server-destrule",
+            "VirtualService/mcp-server-vsvc",
+            "AnalysisTemplate/mcp-success-rate",
+            "Rollout/mcp-server",
+            "ScaledObject/mcp-server-scaler");
     assertThat(RuleSet.all().evaluate(ResourceSet.of(objects)).findings()).isEmpty();
     assertThat(run(with(MCP, "--traffic", "istio")).out()).isEqualTo(r.out());
   }
@@ -100,18 +157,35 @@ class RenderCommandTest {
   void should_exit_2_for_an_unknown_traffic_router() {
     Result r = run(with(MCP, "--traffic", "linkerd"));
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("traffic: no traffic router named 'linkerd' is available; available: nginx, none, istio");
+    assertThat(r.err())
+        .contains(
+            "traffic: no traffic router named 'linkerd' is available; available: nginx, none,"
+                + " istio");
   }
 
   @Test
   void should_exit_2_on_bad_usage() {
     assertThat(run("render", "blue", "--name", "a", "--namespace", "b", "--image", "c").err())
         .contains("unknown profile 'blue': expected one of mcp, ml, nlp");
-    assertThat(run("render", "blue", "--name", "a", "--namespace", "b", "--image", "c").code()).isEqualTo(2);
+    assertThat(run("render", "blue", "--name", "a", "--namespace", "b", "--image", "c").code())
+        .isEqualTo(2);
     Result missing = run("render", "mcp", "--name", "a");
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("Missing required options: '--namespace=NS', '--image=IMG'");
-    assertThat(run("render", "mcp", "--name", "a", "--namespace", "b", "--image", "c", "--port", "http").code()).isEqualTo(2);
+    assertThat(
+            run(
+                    "render",
+                    "mcp",
+                    "--name",
+                    "a",
+                    "--namespace",
+                    "b",
+                    "--image",
+                    "c",
+                    "--port",
+                    "http")
+                .code())
+        .isEqualTo(2);
     assertThat(run().code()).isEqualTo(2);
     assertThat(run("frobnicate").code()).isEqualTo(2);
   }
@@ -135,15 +209,18 @@ class RenderCommandTest {
   void should_print_help_and_version() {
     Result help = run("render", "--help");
     assertThat(help.code()).isZero();
-    assertThat(help.out()).contains("Usage: rolloutkit render").contains("--traffic=ROUTER").contains("--[no-]keda");
+    assertThat(help.out())
+        .contains("Usage: rolloutkit render")
+        .contains("--traffic=ROUTER")
+        .contains("--[no-]keda");
     assertThat(help.out()).contains("mcp (10/30/60/100 %, gate mcp-success-rate");
     Result version = run("--version");
     assertThat(version.out().trim()).matches("rolloutkit \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
   }
 
   /**
-   * The top command and render are declared through picocli's programmatic API; their usage is pinned to what the
-   * annotated declarations printed (golden files in src/test/resources/usage).
+   * The top command and render are declared through picocli's programmatic API; their usage is
+   * pinned to what the annotated declarations printed (golden files in src/test/resources/usage).
    */
   @Test
   void should_print_the_usage_of_the_programmatic_declarations_unchanged() throws Exception {
@@ -151,7 +228,9 @@ class RenderCommandTest {
       String golden = command.length == 2 ? "render-help.txt" : "rolloutkit-help.txt";
       try (var in = RenderCommandTest.class.getResourceAsStream("/usage/" + golden)) {
         String expected = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(run(command).out().replace(System.lineSeparator(), "\n")).as(golden).isEqualTo(expected);
+        assertThat(run(command).out().replace(System.lineSeparator(), "\n"))
+            .as(golden)
+            .isEqualTo(expected);
       }
     }
   }

@@ -38,15 +38,19 @@ class WirePlanTest {
   @Test
   void should_take_jacksons_property_order_with_additional_properties_last() throws Exception {
     WrittenClass rollout = written(plan(), Rollout.class);
-    assertThat(rollout.properties()).extracting(Property::name).containsExactly("apiVersion", "kind", "metadata", "spec", "status");
+    assertThat(rollout.properties())
+        .extracting(Property::name)
+        .containsExactly("apiVersion", "kind", "metadata", "spec", "status");
     assertThat(rollout.anyGetter()).contains("getAdditionalProperties");
     assertThat(rollout.anyGetterIndex()).isEqualTo(5);
     assertThat(property(rollout, "spec").getter()).isEqualTo("getSpec");
   }
 
   @Test
-  void should_let_typed_properties_yield_to_additional_properties_of_the_same_name_as_fabric8_does() throws Exception {
-    assertThat(property(written(plan(), RolloutSpec.class), "replicas").yieldsTo()).contains("getAdditionalProperties");
+  void should_let_typed_properties_yield_to_additional_properties_of_the_same_name_as_fabric8_does()
+      throws Exception {
+    assertThat(property(written(plan(), RolloutSpec.class), "replicas").yieldsTo())
+        .contains("getAdditionalProperties");
   }
 
   @Test
@@ -72,8 +76,13 @@ class WirePlanTest {
   void should_leave_to_jackson_a_class_with_a_property_read_from_a_field() throws Exception {
     WirePlan plan = plan();
     assertThat(plan.writes(RolloutStatus.class)).isFalse();
-    assertThat(plan.leftToJackson()).anySatisfy(reason -> assertThat(reason)
-        .startsWith(RolloutStatus.class.getName()).contains("'HPAReplicas'").contains("not read through a public getter"));
+    assertThat(plan.leftToJackson())
+        .anySatisfy(
+            reason ->
+                assertThat(reason)
+                    .startsWith(RolloutStatus.class.getName())
+                    .contains("'HPAReplicas'")
+                    .contains("not read through a public getter"));
   }
 
   @Test
@@ -83,14 +92,21 @@ class WirePlanTest {
     assertThat(sources).hasSize(plan.written().size() + 1);
     assertThat(sources.get("W0000Rollout"))
         .contains("package p.q;")
-        .contains("extends com.fasterxml.jackson.databind.ser.std.StdSerializer<dev.rolloutkit.argo.v1alpha1.Rollout>")
+        .contains(
+            "extends"
+                + " com.fasterxml.jackson.databind.ser.std.StdSerializer<dev.rolloutkit.argo.v1alpha1.Rollout>")
         .contains("g.writeFieldName(\"apiVersion\");")
         .contains("Registry.additional(v.getAdditionalProperties(), g, p);")
-        .as("serializers are package-private: only the registry is public").doesNotContain("public final class W0000");
-    assertThat(sources.get("W0000Rollout").indexOf("\"metadata\"")).isLessThan(sources.get("W0000Rollout").indexOf("\"spec\""));
+        .as("serializers are package-private: only the registry is public")
+        .doesNotContain("public final class W0000");
+    assertThat(sources.get("W0000Rollout").indexOf("\"metadata\""))
+        .isLessThan(sources.get("W0000Rollout").indexOf("\"spec\""));
     assertThat(sources.get("Registry"))
-        .contains("case \"dev.rolloutkit.argo.v1alpha1.Rollout\": return serializer(new W0000Rollout());")
-        .as("each serializer is returned as an Object, so verifying the registry loads none of them")
+        .contains(
+            "case \"dev.rolloutkit.argo.v1alpha1.Rollout\": return serializer(new W0000Rollout());")
+        .as(
+            "each serializer is returned as an Object, so verifying the registry loads none of"
+                + " them")
         .contains("JsonSerializer<?> serializer(Object serializer)")
         .doesNotContain(RolloutStatus.class.getName() + "\":");
   }

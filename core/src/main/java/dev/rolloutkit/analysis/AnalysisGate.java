@@ -1,7 +1,7 @@
 package dev.rolloutkit.analysis;
 
-import dev.rolloutkit.InvalidSpecException;
 import dev.rolloutkit.DnsNames;
+import dev.rolloutkit.InvalidSpecException;
 import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,8 +11,8 @@ import java.util.Set;
 import org.immutables.value.Value;
 
 /**
- * An analysis gate stated as intent — what to check, how often, how many times, and on which failed measurement to
- * roll back — compiled to an Argo {@code AnalysisTemplate} with correct semantics.
+ * An analysis gate stated as intent — what to check, how often, how many times, and on which failed
+ * measurement to roll back — compiled to an Argo {@code AnalysisTemplate} with correct semantics.
  *
  * <pre>{@code
  * AnalysisGate.builder().name("checkout-slo")
@@ -22,22 +22,28 @@ import org.immutables.value.Value;
  * }</pre>
  *
  * <h2>How the numbers map to Argo</h2>
+ *
  * <ul>
- *   <li><b>Roll back on the Nth failed measurement → {@code failureLimit: N-1}.</b> Argo counts failed measurements in
- *       <em>total</em> (not consecutively) and fails the metric when {@code failed > failureLimit}, strictly. So
- *       {@code failureLimit: 3} rolls back on the <em>fourth</em> failure, not the third as the MCP article says; "roll
- *       back after 3 failures" is {@code failureLimit: 2}. Each check is its own metric and counts its own failures.</li>
- *   <li><b>{@code measurements} → {@code count}</b>, always finite: Argo rejects a step analysis whose metric has an
- *       interval but no count ("runs indefinitely"). {@code count} must be at least {@code failureLimit + 1}, or the gate
- *       could never roll back.</li>
- *   <li><b>Conditions</b> are {@code len(result) > 0 && !isNaN(result[0]) && …}: an empty vector or NaN is a failed
- *       measurement, never an evaluation error (which aborts after 5 in a row) or a silent pass.</li>
- *   <li><b>Queries</b> are filtered to the canary: the template declares arg {@value #CANARY_HASH_ARG}, the Rollout passes it
- *       with {@code valueFrom.podTemplateHashValue: Latest}, and {@code ${canary}} in a query becomes
- *       {@code rollouts_pod_template_hash="{{args.canary-hash}}"}.</li>
+ *   <li><b>Roll back on the Nth failed measurement → {@code failureLimit: N-1}.</b> Argo counts
+ *       failed measurements in <em>total</em> (not consecutively) and fails the metric when {@code
+ *       failed > failureLimit}, strictly. So {@code failureLimit: 3} rolls back on the
+ *       <em>fourth</em> failure, not the third as the MCP article says; "roll back after 3
+ *       failures" is {@code failureLimit: 2}. Each check is its own metric and counts its own
+ *       failures.
+ *   <li><b>{@code measurements} → {@code count}</b>, always finite: Argo rejects a step analysis
+ *       whose metric has an interval but no count ("runs indefinitely"). {@code count} must be at
+ *       least {@code failureLimit + 1}, or the gate could never roll back.
+ *   <li><b>Conditions</b> are {@code len(result) > 0 && !isNaN(result[0]) && …}: an empty vector or
+ *       NaN is a failed measurement, never an evaluation error (which aborts after 5 in a row) or a
+ *       silent pass.
+ *   <li><b>Queries</b> are filtered to the canary: the template declares arg {@value
+ *       #CANARY_HASH_ARG}, the Rollout passes it with {@code valueFrom.podTemplateHashValue:
+ *       Latest}, and {@code ${canary}} in a query becomes {@code
+ *       rollouts_pod_template_hash="{{args.canary-hash}}"}.
  * </ul>
  *
- * @see <a href="https://argo-rollouts.readthedocs.io/en/stable/features/analysis/">Argo Rollouts analysis</a>
+ * @see <a href="https://argo-rollouts.readthedocs.io/en/stable/features/analysis/">Argo Rollouts
+ *     analysis</a>
  */
 @Value.Immutable
 public abstract class AnalysisGate {
@@ -46,9 +52,10 @@ public abstract class AnalysisGate {
   public static final String CANARY_HASH_ARG = "canary-hash";
 
   /**
-   * Annotation on an AnalysisTemplate that states the fewest failed measurements it is meant to tolerate before rolling
-   * back, e.g. {@code "1"} for a strict validation gate. Rule {@code ANALYSIS-ROLLBACK-TOLERANCE} judges the template
-   * against this number instead of the configured minimum (default 3).
+   * Annotation on an AnalysisTemplate that states the fewest failed measurements it is meant to
+   * tolerate before rolling back, e.g. {@code "1"} for a strict validation gate. Rule {@code
+   * ANALYSIS-ROLLBACK-TOLERANCE} judges the template against this number instead of the configured
+   * minimum (default 3).
    */
   public static final String MIN_FAILURES_ANNOTATION = "rolloutkit.dev/min-failures-to-roll-back";
 
@@ -64,13 +71,17 @@ public abstract class AnalysisGate {
   /** How many measurements each check takes (Argo {@code count}). */
   public abstract int measurements();
 
-  /** The failed measurement, counted in total per check, that rolls back: 1 = the first (Argo {@code failureLimit: 0}). */
+  /**
+   * The failed measurement, counted in total per check, that rolls back: 1 = the first (Argo {@code
+   * failureLimit: 0}).
+   */
   public abstract int rollbackOnFailure();
 
   /**
-   * Whether rolling back on fewer failed measurements than lint's minimum (default 3) is deliberate, as for a strict
-   * validation gate. The template then carries {@link #MIN_FAILURES_ANNOTATION} with {@link #rollbackOnFailure()}, so the
-   * rollback-tolerance rule holds it to its own number. Default false.
+   * Whether rolling back on fewer failed measurements than lint's minimum (default 3) is
+   * deliberate, as for a strict validation gate. The template then carries {@link
+   * #MIN_FAILURES_ANNOTATION} with {@link #rollbackOnFailure()}, so the rollback-tolerance rule
+   * holds it to its own number. Default false.
    */
   @Value.Default
   public boolean strictByDesign() {
@@ -94,40 +105,63 @@ public abstract class AnalysisGate {
   }
 
   /**
-   * {@code mcp-success-rate} (MCP article): success rate ≥ 0.95 and error rate ≤ 0.05 of {@code mcp_requests_total},
-   * every 60s, 5 measurements, roll back on the 3rd failed measurement ({@code failureLimit: 2}).
+   * {@code mcp-success-rate} (MCP article): success rate ≥ 0.95 and error rate ≤ 0.05 of {@code
+   * mcp_requests_total}, every 60s, 5 measurements, roll back on the 3rd failed measurement ({@code
+   * failureLimit: 2}).
    */
   public static AnalysisGate mcpSuccessRate() {
     String total = "sum(rate(mcp_requests_total{${canary}}[2m]))";
-    return builder().name("mcp-success-rate")
-        .addCheck(MetricCheck.atLeast("success-rate", 0.95, "sum(rate(mcp_requests_total{status=\"success\", ${canary}}[2m])) / " + total))
-        .addCheck(MetricCheck.atMost("error-rate", 0.05, "sum(rate(mcp_requests_total{status=\"error\", ${canary}}[2m])) / " + total))
-        .interval(Duration.ofSeconds(60)).measurements(5).rollbackOnFailure(3)
+    return builder()
+        .name("mcp-success-rate")
+        .addCheck(
+            MetricCheck.atLeast(
+                "success-rate",
+                0.95,
+                "sum(rate(mcp_requests_total{status=\"success\", ${canary}}[2m])) / " + total))
+        .addCheck(
+            MetricCheck.atMost(
+                "error-rate",
+                0.05,
+                "sum(rate(mcp_requests_total{status=\"error\", ${canary}}[2m])) / " + total))
+        .interval(Duration.ofSeconds(60))
+        .measurements(5)
+        .rollbackOnFailure(3)
         .build();
   }
 
   /**
-   * {@code canary-health-check} (ADR-008): error rate < 5 %, p95 latency < 500 ms, prediction drift ≤ 0.3;
-   * 3 measurements at 30s, roll back on the 2nd failed measurement ({@code failureLimit: 1}), strict by the ADR's design.
+   * {@code canary-health-check} (ADR-008): error rate < 5 %, p95 latency < 500 ms, prediction drift
+   * ≤ 0.3; 3 measurements at 30s, roll back on the 2nd failed measurement ({@code failureLimit:
+   * 1}), strict by the ADR's design.
    */
   public static AnalysisGate canaryHealthCheck() {
-    return builder().name("canary-health-check")
+    return builder()
+        .name("canary-health-check")
         .addCheck(MetricCheck.below("error-rate", 0.05, errorRate()))
         .addCheck(MetricCheck.below("p95-latency", 0.5, latency("0.95")))
-        .addCheck(MetricCheck.atMost("prediction-drift", 0.3, "max(prediction_drift_score{${canary}})"))
-        .interval(Duration.ofSeconds(30)).measurements(3).rollbackOnFailure(2).strictByDesign(true)
+        .addCheck(
+            MetricCheck.atMost("prediction-drift", 0.3, "max(prediction_drift_score{${canary}})"))
+        .interval(Duration.ofSeconds(30))
+        .measurements(3)
+        .rollbackOnFailure(2)
+        .strictByDesign(true)
         .build();
   }
 
   /**
-   * {@code bluegreen-validation} (ADR-008, for major model versions): error rate < 2 %, p99 latency < 1 s;
-   * 5 measurements at 60s, roll back on the 1st failed measurement ({@code failureLimit: 0}), strict by the ADR's design.
+   * {@code bluegreen-validation} (ADR-008, for major model versions): error rate < 2 %, p99 latency
+   * < 1 s; 5 measurements at 60s, roll back on the 1st failed measurement ({@code failureLimit:
+   * 0}), strict by the ADR's design.
    */
   public static AnalysisGate bluegreenValidation() {
-    return builder().name("bluegreen-validation")
+    return builder()
+        .name("bluegreen-validation")
         .addCheck(MetricCheck.below("error-rate", 0.02, errorRate()))
         .addCheck(MetricCheck.below("p99-latency", 1, latency("0.99")))
-        .interval(Duration.ofSeconds(60)).measurements(5).rollbackOnFailure(1).strictByDesign(true)
+        .interval(Duration.ofSeconds(60))
+        .measurements(5)
+        .rollbackOnFailure(1)
+        .strictByDesign(true)
         .build();
   }
 
@@ -137,8 +171,12 @@ public abstract class AnalysisGate {
       case "mcp-success-rate" -> mcpSuccessRate();
       case "canary-health-check" -> canaryHealthCheck();
       case "bluegreen-validation" -> bluegreenValidation();
-      default -> throw new IllegalArgumentException(
-          "unknown analysis gate '" + name + "': expected one of mcp-success-rate, canary-health-check, bluegreen-validation");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown analysis gate '"
+                  + name
+                  + "': expected one of mcp-success-rate, canary-health-check,"
+                  + " bluegreen-validation");
     };
   }
 
@@ -148,20 +186,28 @@ public abstract class AnalysisGate {
   }
 
   private static String errorRate() {
-    return "sum(rate(http_requests_total{status=~\"5..\", ${canary}}[2m])) / sum(rate(http_requests_total{${canary}}[2m]))";
+    return "sum(rate(http_requests_total{status=~\"5..\", ${canary}}[2m])) /"
+        + " sum(rate(http_requests_total{${canary}}[2m]))";
   }
 
   private static String latency(String quantile) {
-    return "histogram_quantile(" + quantile + ", sum(rate(http_request_duration_seconds_bucket{${canary}}[2m])) by (le))";
+    return "histogram_quantile("
+        + quantile
+        + ", sum(rate(http_request_duration_seconds_bucket{${canary}}[2m])) by (le))";
   }
 
   /** A copy in which the check {@code checkName} runs {@code query}. */
   public AnalysisGate withQuery(String checkName, String query) {
     if (checks().stream().noneMatch(c -> c.name().equals(checkName))) {
-      throw new IllegalArgumentException("gate '" + name() + "' has no check '" + checkName + "'; it has " + checks());
+      throw new IllegalArgumentException(
+          "gate '" + name() + "' has no check '" + checkName + "'; it has " + checks());
     }
-    return builder().from(this)
-        .checks(checks().stream().map(c -> c.name().equals(checkName) ? c.withQuery(query) : c).toList())
+    return builder()
+        .from(this)
+        .checks(
+            checks().stream()
+                .map(c -> c.name().equals(checkName) ? c.withQuery(query) : c)
+                .toList())
         .build();
   }
 
@@ -180,7 +226,9 @@ public abstract class AnalysisGate {
     return builder().from(this).rollbackOnFailure(nth).build();
   }
 
-  /** A copy that states whether rolling back on fewer failures than lint's minimum is deliberate. */
+  /**
+   * A copy that states whether rolling back on fewer failures than lint's minimum is deliberate.
+   */
   public AnalysisGate withStrictByDesign(boolean strict) {
     return builder().from(this).strictByDesign(strict).build();
   }
@@ -207,10 +255,15 @@ public abstract class AnalysisGate {
         problems.add(String.format("checks[%d]: duplicate check name '%s'", i, c.name()));
       }
       QueryTemplate query = c.template();
-      query.problems().forEach(p -> problems.add(String.format("checks[%d] (%s): %s", i, c.name(), p)));
+      query
+          .problems()
+          .forEach(p -> problems.add(String.format("checks[%d] (%s): %s", i, c.name(), p)));
       if (!query.filtersOnCanary()) {
-        problems.add(String.format("checks[%d] (%s): the query is not filtered to the canary; put ${canary} in its label matchers,"
-            + " otherwise canary errors are diluted by the stable pods", i, c.name()));
+        problems.add(
+            String.format(
+                "checks[%d] (%s): the query is not filtered to the canary; put ${canary} in its"
+                    + " label matchers, otherwise canary errors are diluted by the stable pods",
+                i, c.name()));
       }
     }
     if (interval().isNegative() || interval().isZero() || interval().getNano() != 0) {
@@ -220,10 +273,15 @@ public abstract class AnalysisGate {
       problems.add("measurements: must be at least 1, got " + measurements());
     }
     if (rollbackOnFailure() < 1) {
-      problems.add("rollbackOnFailure: must be at least 1 (the first failed measurement), got " + rollbackOnFailure());
+      problems.add(
+          "rollbackOnFailure: must be at least 1 (the first failed measurement), got "
+              + rollbackOnFailure());
     } else if (measurements() >= 1 && measurements() < rollbackOnFailure()) {
-      problems.add(String.format("measurements: %d measurements can never reach the %d failures that roll back"
-          + " (Argo needs count >= failureLimit + 1 = %d)", measurements(), rollbackOnFailure(), rollbackOnFailure()));
+      problems.add(
+          String.format(
+              "measurements: %d measurements can never reach the %d failures that roll back"
+                  + " (Argo needs count >= failureLimit + 1 = %d)",
+              measurements(), rollbackOnFailure(), rollbackOnFailure()));
     }
     if (!problems.isEmpty()) {
       throw new InvalidSpecException("analysis gate '" + name() + "'", problems);
@@ -232,7 +290,13 @@ public abstract class AnalysisGate {
 
   @Override
   public String toString() {
-    return name() + checks() + " every " + interval().getSeconds() + "s ×" + measurements() + ", roll back on failure #"
+    return name()
+        + checks()
+        + " every "
+        + interval().getSeconds()
+        + "s ×"
+        + measurements()
+        + ", roll back on failure #"
         + rollbackOnFailure();
   }
 

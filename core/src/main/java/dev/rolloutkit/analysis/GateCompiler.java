@@ -1,8 +1,5 @@
 package dev.rolloutkit.analysis;
 
-import dev.rolloutkit.analysis.AnalysisGate;
-import dev.rolloutkit.analysis.MetricCheck;
-import dev.rolloutkit.analysis.QueryTemplate;
 import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
 import dev.rolloutkit.argo.v1alpha1.AnalysisTemplateSpec;
 import dev.rolloutkit.argo.v1alpha1.analysistemplatespec.Args;
@@ -18,35 +15,44 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * AnalysisGate → AnalysisTemplate: the one place where gate intent becomes Argo fields (objects made with setters, see
- * {@code RolloutCompiler}).
+ * AnalysisGate → AnalysisTemplate: the one place where gate intent becomes Argo fields (objects
+ * made with setters, see {@code RolloutCompiler}).
  */
 final class GateCompiler {
 
   private GateCompiler() {}
 
   static AnalysisTemplate compile(AnalysisGate gate, String namespace) {
-    Map<String, String> matchers = Map.of(
-        QueryTemplate.CANARY, QueryTemplate.canaryMatcher(gate.prometheus().canaryHashLabel()),
-        QueryTemplate.NAMESPACE, QueryTemplate.namespaceMatcher(namespace));
+    Map<String, String> matchers =
+        Map.of(
+            QueryTemplate.CANARY, QueryTemplate.canaryMatcher(gate.prometheus().canaryHashLabel()),
+            QueryTemplate.NAMESPACE, QueryTemplate.namespaceMatcher(namespace));
     ObjectMeta metadata = new ObjectMeta();
     metadata.setName(gate.name());
     metadata.setNamespace(namespace);
     if (gate.strictByDesign()) {
-      metadata.setAnnotations(new LinkedHashMap<>(Map.of(AnalysisGate.MIN_FAILURES_ANNOTATION, Integer.toString(gate.rollbackOnFailure()))));
+      metadata.setAnnotations(
+          new LinkedHashMap<>(
+              Map.of(
+                  AnalysisGate.MIN_FAILURES_ANNOTATION,
+                  Integer.toString(gate.rollbackOnFailure()))));
     }
     Args hash = new Args();
     hash.setName(AnalysisGate.CANARY_HASH_ARG);
     AnalysisTemplateSpec spec = new AnalysisTemplateSpec();
     spec.setArgs(new ArrayList<>(java.util.List.of(hash)));
-    spec.setMetrics(gate.checks().stream().map(check -> metric(gate, check, matchers)).collect(Collectors.toCollection(ArrayList::new)));
+    spec.setMetrics(
+        gate.checks().stream()
+            .map(check -> metric(gate, check, matchers))
+            .collect(Collectors.toCollection(ArrayList::new)));
     AnalysisTemplate template = new AnalysisTemplate();
     template.setMetadata(metadata);
     template.setSpec(spec);
     return template;
   }
 
-  private static Metrics metric(AnalysisGate gate, MetricCheck check, Map<String, String> matchers) {
+  private static Metrics metric(
+      AnalysisGate gate, MetricCheck check, Map<String, String> matchers) {
     Prometheus prometheus = new Prometheus();
     prometheus.setAddress(gate.prometheus().address());
     prometheus.setQuery(check.template().render(matchers));

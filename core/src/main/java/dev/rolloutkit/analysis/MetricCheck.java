@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import org.immutables.value.Value;
 
 /**
- * One thing a gate measures: a Prometheus query and the threshold a healthy canary stays on the right side of.
- * Compiles to one Argo metric whose {@code successCondition} is safe against empty results and NaN:
+ * One thing a gate measures: a Prometheus query and the threshold a healthy canary stays on the
+ * right side of. Compiles to one Argo metric whose {@code successCondition} is safe against empty
+ * results and NaN:
  *
  * <pre>{@code
  * MetricCheck.atLeast("success-rate", 0.95,
@@ -13,8 +14,9 @@ import org.immutables.value.Value;
  *   .condition()   // len(result) > 0 && !isNaN(result[0]) && result[0] >= 0.95
  * }</pre>
  *
- * An empty vector (no traffic yet, a wrong label) or NaN (0/0) makes the measurement <em>fail</em>, instead of an
- * evaluation error ({@code result[0]} on an empty slice) or a silent pass (a failure-only condition on NaN).
+ * An empty vector (no traffic yet, a wrong label) or NaN (0/0) makes the measurement <em>fail</em>,
+ * instead of an evaluation error ({@code result[0]} on an empty slice) or a silent pass (a
+ * failure-only condition on NaN).
  */
 @Value.Immutable
 public abstract class MetricCheck {
@@ -22,7 +24,10 @@ public abstract class MetricCheck {
   /** The Argo metric name, e.g. {@code success-rate}. */
   public abstract String name();
 
-  /** The PromQL query, with {@code ${canary}} (required) and {@code ${namespace}} placeholders; see {@link QueryTemplate}. */
+  /**
+   * The PromQL query, with {@code ${canary}} (required) and {@code ${namespace}} placeholders; see
+   * {@link QueryTemplate}.
+   */
   public abstract String query();
 
   /** Which side of the threshold is healthy. */
@@ -53,7 +58,12 @@ public abstract class MetricCheck {
 
   /** A check from all its parts. */
   public static MetricCheck of(String name, Direction direction, double threshold, String query) {
-    return ImmutableMetricCheck.builder().name(name).direction(direction).threshold(threshold).query(query).build();
+    return ImmutableMetricCheck.builder()
+        .name(name)
+        .direction(direction)
+        .threshold(threshold)
+        .query(query)
+        .build();
   }
 
   /** A copy with another query. */
@@ -71,12 +81,21 @@ public abstract class MetricCheck {
     return QueryTemplate.of(query());
   }
 
-  /** The Argo {@code successCondition}: {@code len(result) > 0 && !isNaN(result[0]) && result[0] >= 0.95}. */
+  /**
+   * The Argo {@code successCondition}: {@code len(result) > 0 && !isNaN(result[0]) && result[0] >=
+   * 0.95}.
+   */
   public String condition() {
-    return "len(result) > 0 && !isNaN(result[0]) && result[0] " + direction().operator() + " " + thresholdText();
+    return "len(result) > 0 && !isNaN(result[0]) && result[0] "
+        + direction().operator()
+        + " "
+        + thresholdText();
   }
 
-  /** The threshold as written in conditions: shortest plain decimal, the same in every locale ({@code 0.95}, {@code 1}). */
+  /**
+   * The threshold as written in conditions: shortest plain decimal, the same in every locale
+   * ({@code 0.95}, {@code 1}).
+   */
   public String thresholdText() {
     return BigDecimal.valueOf(threshold()).stripTrailingZeros().toPlainString();
   }
@@ -84,7 +103,8 @@ public abstract class MetricCheck {
   @Value.Check
   protected void check() {
     if (!Double.isFinite(threshold())) {
-      throw new IllegalArgumentException("check '" + name() + "': threshold must be a finite number, got " + threshold());
+      throw new IllegalArgumentException(
+          "check '" + name() + "': threshold must be a finite number, got " + threshold());
     }
   }
 

@@ -15,6 +15,7 @@ public abstract class PrometheusSettings {
 
   /** The default Prometheus address, {@code http://prometheus.monitoring:9090}. */
   public static final String DEFAULT_ADDRESS = "http://prometheus.monitoring:9090";
+
   /** The pod label {@code rollouts-pod-template-hash} as Prometheus usually exposes it. */
   public static final String DEFAULT_CANARY_HASH_LABEL = "rollouts_pod_template_hash";
 
@@ -25,8 +26,9 @@ public abstract class PrometheusSettings {
   }
 
   /**
-   * The Prometheus label that carries the pod-template hash; default {@code rollouts_pod_template_hash}. The
-   * article's {@code version} only exists if the pods set such a label themselves.
+   * The Prometheus label that carries the pod-template hash; default {@code
+   * rollouts_pod_template_hash}. The article's {@code version} only exists if the pods set such a
+   * label themselves.
    */
   @Value.Default
   public String canaryHashLabel() {
@@ -34,8 +36,8 @@ public abstract class PrometheusSettings {
   }
 
   /**
-   * The scrape interval assumed for the canary's metrics (default 15s). Not written anywhere: the rules use it to
-   * judge range windows (at least 4× this) and analysis intervals (at least this).
+   * The scrape interval assumed for the canary's metrics (default 15s). Not written anywhere: the
+   * rules use it to judge range windows (at least 4× this) and analysis intervals (at least this).
    */
   @Value.Default
   public Duration scrapeInterval() {
@@ -69,7 +71,8 @@ public abstract class PrometheusSettings {
     }
     PromQl.labelName(canaryHashLabel());
     if (scrapeInterval().isNegative() || scrapeInterval().isZero()) {
-      throw new IllegalArgumentException("scrape interval must be positive, got " + scrapeInterval());
+      throw new IllegalArgumentException(
+          "scrape interval must be positive, got " + scrapeInterval());
     }
   }
 }

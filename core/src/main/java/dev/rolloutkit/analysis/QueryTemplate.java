@@ -10,9 +10,10 @@ import java.util.Set;
  * A PromQL query with placeholders that expand to whole label matchers, never to raw text:
  *
  * <ul>
- *   <li>{@code ${canary}} → {@code rollouts_pod_template_hash="{{args.canary-hash}}"} (the label is configurable in
- *       {@link PrometheusSettings}); the hash is Argo's, passed by the Rollout;</li>
- *   <li>{@code ${namespace}} → {@code namespace="<the stack's namespace>"}, quoted by {@link PromQl#quote}.</li>
+ *   <li>{@code ${canary}} → {@code rollouts_pod_template_hash="{{args.canary-hash}}"} (the label is
+ *       configurable in {@link PrometheusSettings}); the hash is Argo's, passed by the Rollout;
+ *   <li>{@code ${namespace}} → {@code namespace="<the stack's namespace>"}, quoted by {@link
+ *       PromQl#quote}.
  * </ul>
  *
  * <pre>{@code
@@ -23,6 +24,7 @@ public final class QueryTemplate {
 
   /** Expands to the canary filter. */
   public static final String CANARY = "canary";
+
   /** Expands to the namespace filter. */
   public static final String NAMESPACE = "namespace";
 
@@ -63,7 +65,10 @@ public final class QueryTemplate {
     return placeholders().contains(CANARY);
   }
 
-  /** What is wrong with the template: blank, or placeholders other than {@code canary} and {@code namespace}. */
+  /**
+   * What is wrong with the template: blank, or placeholders other than {@code canary} and {@code
+   * namespace}.
+   */
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
     if (text.isBlank()) {
@@ -80,11 +85,12 @@ public final class QueryTemplate {
   /**
    * The query with each placeholder replaced by its matcher.
    *
-   * @param matchers the matcher text for each placeholder, already safe (see {@link #canaryMatcher} and
-   *     {@link #namespaceMatcher})
+   * @param matchers the matcher text for each placeholder, already safe (see {@link #canaryMatcher}
+   *     and {@link #namespaceMatcher})
    */
   public String render(Map<String, String> matchers) {
-    // A placeholder is "${", any text without "}", then "}" (scanned by hand: this runs for every query of every build).
+    // A placeholder is "${", any text without "}", then "}" (scanned by hand: this runs for every
+    // query of every build).
     StringBuilder out = new StringBuilder(text.length() + 64);
     int from = 0;
     for (int open; (open = text.indexOf("${", from)) >= 0; ) {
@@ -95,7 +101,8 @@ public final class QueryTemplate {
       String name = text.substring(open + 2, close);
       String replacement = matchers.get(name);
       if (replacement == null) {
-        throw new IllegalArgumentException("no value for placeholder ${" + name + "} in query: " + text);
+        throw new IllegalArgumentException(
+            "no value for placeholder ${" + name + "} in query: " + text);
       }
       out.append(text, from, open).append(replacement);
       from = close + 1;

@@ -3,13 +3,13 @@ package dev.rolloutkit.lint;
 import dev.rolloutkit.manifest.Manifest;
 import dev.rolloutkit.manifest.ManifestException;
 import dev.rolloutkit.manifest.Manifests;
+import dev.rolloutkit.manifest.SourceLocation;
 import dev.rolloutkit.rules.Finding;
 import dev.rolloutkit.rules.ResourceSet;
 import dev.rolloutkit.rules.Rule;
 import dev.rolloutkit.rules.RuleSet;
 import dev.rolloutkit.rules.Thresholds;
 import dev.rolloutkit.rules.ValidationReport;
-import dev.rolloutkit.manifest.SourceLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +22,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks manifests before anything is applied: reads files and folders as kubectl reads them ({@link Manifests#read}),
- * every document typed where its kind is known, and runs the rules over all of them together, so findings across
- * resources (a Rollout and its VirtualService) are found. Every finding carries file:line:column. A document that
- * cannot be read is an error finding of its own ({@code MANIFEST-UNREADABLE}); everything else is still checked.
+ * Checks manifests before anything is applied: reads files and folders as kubectl reads them
+ * ({@link Manifests#read}), every document typed where its kind is known, and runs the rules over
+ * all of them together, so findings across resources (a Rollout and its VirtualService) are found.
+ * Every finding carries file:line:column. A document that cannot be read is an error finding of its
+ * own ({@code MANIFEST-UNREADABLE}); everything else is still checked.
  *
  * <pre>{@code
  * LintResult result = Lint.files(Path.of("deploy"));
@@ -65,7 +66,10 @@ public final class Lint {
     return new Lint(rules, thresholds, bytes);
   }
 
-  /** Manifests up to this many bytes in all are linted as one set; larger folders in parts (the default: heap / 32). */
+  /**
+   * Manifests up to this many bytes in all are linted as one set; larger folders in parts (the
+   * default: heap / 32).
+   */
   public long wholeSetBytes() {
     return wholeSetBytes;
   }
@@ -81,10 +85,10 @@ public final class Lint {
   }
 
   /**
-   * Lints the manifest files under {@code paths} (see {@link Manifests#files}). A folder whose manifests are larger than
-   * {@link #wholeSetBytes()} is read in parts no rule can see across ({@link Partitions}: namespaces joined by any
-   * mention of one another), one part in memory at a time, with the same findings. Findings come rule by rule, each
-   * rule's in file and line order.
+   * Lints the manifest files under {@code paths} (see {@link Manifests#files}). A folder whose
+   * manifests are larger than {@link #wholeSetBytes()} is read in parts no rule can see across
+   * ({@link Partitions}: namespaces joined by any mention of one another), one part in memory at a
+   * time, with the same findings. Findings come rule by rule, each rule's in file and line order.
    *
    * @throws LintException when a path does not exist or a folder cannot be listed
    */
@@ -109,7 +113,10 @@ public final class Lint {
     return result(List.of(ResourceSet.read(read(files))), files.size(), files);
   }
 
-  /** Every manifest of {@code files}, in file order; the files are read on all cores (each is read on its own). */
+  /**
+   * Every manifest of {@code files}, in file order; the files are read on all cores (each is read
+   * on its own).
+   */
   private static List<Manifest> read(List<Path> files) {
     return files.parallelStream().flatMap(f -> Manifests.read(f).stream()).toList();
   }
@@ -120,7 +127,8 @@ public final class Lint {
   }
 
   private LintResult lintInParts(List<Path> files) {
-    // First every file read, noting each object's home and mentions and the kinds read; then each part read again.
+    // First every file read, noting each object's home and mentions and the kinds read; then each
+    // part read again.
     Partitions partitions = new Partitions();
     Set<String> kinds = new HashSet<>();
     List<Manifest> unreadable = new ArrayList<>();
@@ -138,7 +146,8 @@ public final class Lint {
     for (Partitions.Part part : partitions.parts()) {
       List<Manifest> manifests = new ArrayList<>();
       for (Manifest m : read(part.files().stream().map(files::get).toList())) {
-        if (m.object().isPresent() && part.homes().contains(Partitions.home(m.tree().orElseThrow()))) {
+        if (m.object().isPresent()
+            && part.homes().contains(Partitions.home(m.tree().orElseThrow()))) {
           manifests.add(m);
         }
       }
@@ -160,7 +169,10 @@ public final class Lint {
     return new LintResult(ordered(findings, files), fileCount, resources, unreadable);
   }
 
-  /** Findings rule by rule (in the rule set's order), then by file (in the order read), line and column. */
+  /**
+   * Findings rule by rule (in the rule set's order), then by file (in the order read), line and
+   * column.
+   */
   private ValidationReport ordered(List<Finding> findings, List<?> files) {
     Map<String, Integer> ruleOrder = new HashMap<>();
     for (Rule r : rules.rules()) {
@@ -171,10 +183,16 @@ public final class Lint {
       fileOrder.putIfAbsent(f.toString(), fileOrder.size());
     }
     List<Finding> sorted = new ArrayList<>(findings);
-    sorted.sort(Comparator.<Finding>comparingInt(f -> ruleOrder.getOrDefault(f.rule(), Integer.MAX_VALUE))
-        .thenComparingInt(f -> f.location().map(l -> fileOrder.getOrDefault(l.file(), Integer.MAX_VALUE)).orElse(Integer.MAX_VALUE))
-        .thenComparingInt(f -> f.location().map(SourceLocation::line).orElse(Integer.MAX_VALUE))
-        .thenComparingInt(f -> f.location().map(SourceLocation::column).orElse(Integer.MAX_VALUE)));
+    sorted.sort(
+        Comparator.<Finding>comparingInt(f -> ruleOrder.getOrDefault(f.rule(), Integer.MAX_VALUE))
+            .thenComparingInt(
+                f ->
+                    f.location()
+                        .map(l -> fileOrder.getOrDefault(l.file(), Integer.MAX_VALUE))
+                        .orElse(Integer.MAX_VALUE))
+            .thenComparingInt(f -> f.location().map(SourceLocation::line).orElse(Integer.MAX_VALUE))
+            .thenComparingInt(
+                f -> f.location().map(SourceLocation::column).orElse(Integer.MAX_VALUE)));
     return ValidationReport.of(sorted);
   }
 }

@@ -26,8 +26,8 @@ import java.util.Set;
  *   minFailuresToRollBack: 2
  * </pre>
  *
- * Unknown keys, rule ids, values of the wrong type ({@code disable: ARGO-SELECTOR} instead of a list) are errors naming
- * the file, line and column, so a typo never silently turns a check off.
+ * Unknown keys, rule ids, values of the wrong type ({@code disable: ARGO-SELECTOR} instead of a
+ * list) are errors naming the file, line and column, so a typo never silently turns a check off.
  */
 public record LintConfig(RuleSet rules, Thresholds thresholds) {
 
@@ -51,28 +51,39 @@ public record LintConfig(RuleSet rules, Thresholds thresholds) {
       throw new LintException(document.error().get().toString());
     }
     if (documents.size() > 1) {
-      throw new LintException(documents.get(1).location() + ": the lint configuration is one document; this is a second one");
+      throw new LintException(
+          documents.get(1).location()
+              + ": the lint configuration is one document; this is a second one");
     }
     JsonNode root = document.tree().orElseThrow();
     if (!root.isObject()) {
-      throw new LintException(document.location() + ": expected a mapping with disable, severity and thresholds");
+      throw new LintException(
+          document.location() + ": expected a mapping with disable, severity and thresholds");
     }
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!KEYS.contains(key)) {
-        throw new LintException(document.locate(key) + ": unknown key '" + key + "' (expected disable, severity, thresholds)");
+        throw new LintException(
+            document.locate(key)
+                + ": unknown key '"
+                + key
+                + "' (expected disable, severity, thresholds)");
       }
     }
     JsonNode disable = root.path("disable");
     if (!disable.isMissingNode() && !disable.isNull() && !disable.isArray()) {
-      throw new LintException(document.locateValue("disable") + ": disable: expected a list of rule ids such as [ARGO-SELECTOR],"
-          + " got " + describe(disable));
+      throw new LintException(
+          document.locateValue("disable")
+              + ": disable: expected a list of rule ids such as [ARGO-SELECTOR],"
+              + " got "
+              + describe(disable));
     }
     for (int i = 0; i < disable.size(); i++) {
       JsonNode id = disable.get(i);
       String at = "disable[" + i + "]";
       if (!id.isTextual()) {
-        throw new LintException(document.locateValue(at) + ": " + at + ": expected a rule id, got " + describe(id));
+        throw new LintException(
+            document.locateValue(at) + ": " + at + ": expected a rule id, got " + describe(id));
       }
       try {
         rules = rules.without(id.textValue());
@@ -82,14 +93,22 @@ public record LintConfig(RuleSet rules, Thresholds thresholds) {
     }
     JsonNode severity = root.path("severity");
     if (!severity.isMissingNode() && !severity.isNull() && !severity.isObject()) {
-      throw new LintException(document.locateValue("severity") + ": severity: expected a mapping of rule id to error, warning or"
-          + " info, got " + describe(severity));
+      throw new LintException(
+          document.locateValue("severity")
+              + ": severity: expected a mapping of rule id to error, warning or"
+              + " info, got "
+              + describe(severity));
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = severity.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String at = "severity." + e.getKey();
       if (!e.getValue().isTextual()) {
-        throw new LintException(document.locateValue(at) + ": " + at + ": expected error, warning or info, got " + describe(e.getValue()));
+        throw new LintException(
+            document.locateValue(at)
+                + ": "
+                + at
+                + ": expected error, warning or info, got "
+                + describe(e.getValue()));
       }
       try {
         rules = rules.withSeverity(e.getKey(), Severity.of(e.getValue().textValue()));
@@ -99,7 +118,10 @@ public record LintConfig(RuleSet rules, Thresholds thresholds) {
     }
     JsonNode given = root.path("thresholds");
     if (!given.isMissingNode() && !given.isNull() && !given.isObject()) {
-      throw new LintException(document.locateValue("thresholds") + ": thresholds: expected a mapping, got " + describe(given));
+      throw new LintException(
+          document.locateValue("thresholds")
+              + ": thresholds: expected a mapping, got "
+              + describe(given));
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -110,20 +132,32 @@ public record LintConfig(RuleSet rules, Thresholds thresholds) {
           String text = value.isTextual() || value.isIntegralNumber() ? value.asText() : null;
           var seconds = text == null ? java.util.OptionalLong.empty() : ArgoDuration.seconds(text);
           if (seconds.isEmpty() || seconds.getAsLong() <= 0) {
-            throw new LintException(document.locateValue(at) + ": " + at + ": expected a positive duration such as 15s, got "
-                + describe(value));
+            throw new LintException(
+                document.locateValue(at)
+                    + ": "
+                    + at
+                    + ": expected a positive duration such as 15s, got "
+                    + describe(value));
           }
           thresholds = thresholds.withScrapeInterval(Duration.ofSeconds(seconds.getAsLong()));
         }
         case "minFailuresToRollBack" -> {
           if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 1) {
-            throw new LintException(document.locateValue(at) + ": " + at + ": expected a whole number of at least 1 such as 3, got "
-                + describe(value));
+            throw new LintException(
+                document.locateValue(at)
+                    + ": "
+                    + at
+                    + ": expected a whole number of at least 1 such as 3, got "
+                    + describe(value));
           }
           thresholds = thresholds.withMinFailuresToRollBack(value.intValue());
         }
-        default -> throw new LintException(document.locate(at) + ": unknown threshold '" + e.getKey()
-            + "' (expected scrapeInterval, minFailuresToRollBack)");
+        default ->
+            throw new LintException(
+                document.locate(at)
+                    + ": unknown threshold '"
+                    + e.getKey()
+                    + "' (expected scrapeInterval, minFailuresToRollBack)");
       }
     }
     return new LintConfig(rules, thresholds);
@@ -137,9 +171,13 @@ public record LintConfig(RuleSet rules, Thresholds thresholds) {
       return "the number " + value.asText();
     }
     if (value.isBoolean()) {
-      return "the boolean " + value.asText() + " (yes, no, on and off unquoted are booleans in YAML)";
+      return "the boolean "
+          + value.asText()
+          + " (yes, no, on and off unquoted are booleans in YAML)";
     }
-    return value.isObject() ? "a mapping" : value.isArray() ? "a list" : value.isNull() ? "null" : value.toString();
+    return value.isObject()
+        ? "a mapping"
+        : value.isArray() ? "a list" : value.isNull() ? "null" : value.toString();
   }
 
   /** A lint that uses this configuration. */

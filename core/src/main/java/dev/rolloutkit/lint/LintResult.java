@@ -46,13 +46,22 @@ public final class LintResult {
     return unreadable;
   }
 
-  /** Whether nothing at all could be read: there were documents, and none of them became an object. */
+  /**
+   * Whether nothing at all could be read: there were documents, and none of them became an object.
+   */
   public boolean nothingReadable() {
     return resources == 0 && unreadable > 0;
   }
 
   @Override
   public String toString() {
-    return report + "\n" + files + " file(s), " + resources + " resource(s), " + report.findings().size() + " finding(s)";
+    return report
+        + "\n"
+        + files
+        + " file(s), "
+        + resources
+        + " resource(s), "
+        + report.findings().size()
+        + " finding(s)";
   }
 }

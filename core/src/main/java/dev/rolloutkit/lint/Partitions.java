@@ -10,12 +10,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Splits a very large lint into parts no rule can see across, so only one part is in memory at a time. Documents are
- * grouped by namespace; two namespaces are one part when a document of one mentions the other anywhere (a host
- * {@code svc.other.svc.cluster.local}, a gateway {@code other/gw}, a {@code namespace: other} field, any word equal
- * to the other's name), and cluster-scoped documents ({@code Cluster*} kinds, {@code Namespace}) are one more
- * "namespace" that every document mentioning a cluster scope joins. Over-joining only costs memory; under-joining would
- * lose findings, so every string is looked at.
+ * Splits a very large lint into parts no rule can see across, so only one part is in memory at a
+ * time. Documents are grouped by namespace; two namespaces are one part when a document of one
+ * mentions the other anywhere (a host {@code svc.other.svc.cluster.local}, a gateway {@code
+ * other/gw}, a {@code namespace: other} field, any word equal to the other's name), and
+ * cluster-scoped documents ({@code Cluster*} kinds, {@code Namespace}) are one more "namespace"
+ * that every document mentioning a cluster scope joins. Over-joining only costs memory;
+ * under-joining would lose findings, so every string is looked at.
  */
 final class Partitions {
 
@@ -23,14 +24,21 @@ final class Partitions {
   static final String CLUSTER = " cluster";
 
   private final Map<String, Set<Integer>> filesByNamespace = new LinkedHashMap<>();
-  /** Per home, the words its documents mention that could name a namespace (DNS labels) or the cluster scope. */
+
+  /**
+   * Per home, the words its documents mention that could name a namespace (DNS labels) or the
+   * cluster scope.
+   */
   private final Map<String, Set<String>> mentionsByHome = new HashMap<>();
+
   private final Map<String, String> parent = new HashMap<>();
 
   /** The home (namespace, or {@link #CLUSTER}) of a document. */
   static String home(JsonNode document) {
     String ns = document.path("metadata").path("namespace").asText("");
-    return clusterScoped(document.path("kind").asText("")) ? CLUSTER : ns.isEmpty() ? "default" : ns;
+    return clusterScoped(document.path("kind").asText(""))
+        ? CLUSTER
+        : ns.isEmpty() ? "default" : ns;
   }
 
   /** Notes a document of file number {@code file}: its home, and what it mentions. */
@@ -41,7 +49,9 @@ final class Partitions {
   }
 
   private static boolean clusterScoped(String kind) {
-    return kind.startsWith("Cluster") || kind.equals("Namespace") || kind.equals("CustomResourceDefinition");
+    return kind.startsWith("Cluster")
+        || kind.equals("Namespace")
+        || kind.equals("CustomResourceDefinition");
   }
 
   private static void collect(JsonNode node, String field, Set<String> words) {
@@ -73,7 +83,10 @@ final class Partitions {
     }
   }
 
-  /** Whether {@code word} could name a namespace: a DNS label (lower-case letters, digits, '-'; at most 63). */
+  /**
+   * Whether {@code word} could name a namespace: a DNS label (lower-case letters, digits, '-'; at
+   * most 63).
+   */
   private static boolean dnsLabel(String word) {
     if (word.length() > 63 || word.charAt(0) == '-' || word.charAt(word.length() - 1) == '-') {
       return false;
@@ -93,16 +106,19 @@ final class Partitions {
   /** The parts, ordered by their first file. */
   List<Part> parts() {
     filesByNamespace.keySet().forEach(n -> parent.putIfAbsent(n, n));
-    mentionsByHome.forEach((home, words) -> {
-      for (String w : words) {
-        if (!w.equals(home) && parent.containsKey(w)) {
-          union(home, w);
-        }
-      }
-    });
+    mentionsByHome.forEach(
+        (home, words) -> {
+          for (String w : words) {
+            if (!w.equals(home) && parent.containsKey(w)) {
+              union(home, w);
+            }
+          }
+        });
     Map<String, Part> byRoot = new HashMap<>();
     for (Map.Entry<String, Set<Integer>> e : filesByNamespace.entrySet()) {
-      Part part = byRoot.computeIfAbsent(find(e.getKey()), k -> new Part(new HashSet<>(), new java.util.TreeSet<>()));
+      Part part =
+          byRoot.computeIfAbsent(
+              find(e.getKey()), k -> new Part(new HashSet<>(), new java.util.TreeSet<>()));
       part.homes().add(e.getKey());
       part.files().addAll(e.getValue());
     }

@@ -11,24 +11,28 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * What Kubernetes makes of a YAML scalar. kubectl and the API server read YAML with sigs.k8s.io/yaml, which decodes
- * each document with go-yaml v2 (YAML 1.1 resolution, {@code resolve.go}) into Go values, then turns them into JSON
- * ({@code convertToJSONableObject}, {@code json.Marshal}). This class is that resolution, rule for rule:
+ * What Kubernetes makes of a YAML scalar. kubectl and the API server read YAML with
+ * sigs.k8s.io/yaml, which decodes each document with go-yaml v2 (YAML 1.1 resolution, {@code
+ * resolve.go}) into Go values, then turns them into JSON ({@code convertToJSONableObject}, {@code
+ * json.Marshal}). This class is that resolution, rule for rule:
  *
  * <ul>
- *   <li>plain scalars are resolved by their first character: {@code y Y yes Yes YES on …} are booleans, {@code ~ null
- *       Null NULL} and the empty scalar null, {@code .inf .nan} floats, digits and signs integers ({@code 0x1F},
- *       {@code 0o17}, {@code 017}, {@code 0b101}, {@code +1}, {@code 1_000}) or floats, {@code <<} the merge key; all else
- *       is a string (there are no base-60 numbers, and timestamps stay strings);</li>
- *   <li>quoted and block scalars are strings, and an explicit tag ({@code !!int "12"}) decides over the style;</li>
- *   <li>a float that is a whole number below 10^21 is written by Go's JSON encoder without a fraction, so the API server
- *       reads it as an integer; NaN and infinities cannot be written as JSON at all;</li>
- *   <li>keys become strings: integers in decimal, floats as Go's {@code FormatFloat(k, 'g', -1, 32)}, booleans as
- *       {@code true}/{@code false}; a null key is an error.</li>
+ *   <li>plain scalars are resolved by their first character: {@code y Y yes Yes YES on …} are
+ *       booleans, {@code ~ null Null NULL} and the empty scalar null, {@code .inf .nan} floats,
+ *       digits and signs integers ({@code 0x1F}, {@code 0o17}, {@code 017}, {@code 0b101}, {@code
+ *       +1}, {@code 1_000}) or floats, {@code <<} the merge key; all else is a string (there are no
+ *       base-60 numbers, and timestamps stay strings);
+ *   <li>quoted and block scalars are strings, and an explicit tag ({@code !!int "12"}) decides over
+ *       the style;
+ *   <li>a float that is a whole number below 10^21 is written by Go's JSON encoder without a
+ *       fraction, so the API server reads it as an integer; NaN and infinities cannot be written as
+ *       JSON at all;
+ *   <li>keys become strings: integers in decimal, floats as Go's {@code FormatFloat(k, 'g', -1,
+ *       32)}, booleans as {@code true}/{@code false}; a null key is an error.
  * </ul>
  *
- * <p>It also decides how rolloutkit writes a string ({@link #plainIsSafe}): plain only when every reader, YAML 1.1 and
- * 1.2 alike, reads the plain text back as that same string.
+ * <p>It also decides how rolloutkit writes a string ({@link #plainIsSafe}): plain only when every
+ * reader, YAML 1.1 and 1.2 alike, reads the plain text back as that same string.
  */
 final class KubeScalars {
 
@@ -48,12 +52,18 @@ final class KubeScalars {
 
   /** The kinds of value go-yaml resolves a scalar to. */
   enum Kind {
-    STRING, BOOL, NULL, INT, FLOAT, MERGE, TIMESTAMP
+    STRING,
+    BOOL,
+    NULL,
+    INT,
+    FLOAT,
+    MERGE,
+    TIMESTAMP
   }
 
   /**
-   * A resolved scalar: its kind and value ({@code String}, {@code Boolean}, null, {@code Long} or {@code BigInteger} for
-   * integers beyond a long, {@code Double}).
+   * A resolved scalar: its kind and value ({@code String}, {@code Boolean}, null, {@code Long} or
+   * {@code BigInteger} for integers beyond a long, {@code Double}).
    */
   record Resolved(Kind kind, Object value) {
 
@@ -77,10 +87,12 @@ final class KubeScalars {
 
   private static Map<String, Resolved> words() {
     Map<String, Resolved> m = new java.util.HashMap<>();
-    for (String s : new String[] {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"}) {
+    for (String s :
+        new String[] {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"}) {
       m.put(s, new Resolved(Kind.BOOL, Boolean.TRUE));
     }
-    for (String s : new String[] {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"}) {
+    for (String s :
+        new String[] {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"}) {
       m.put(s, new Resolved(Kind.BOOL, Boolean.FALSE));
     }
     for (String s : new String[] {"", "~", "null", "Null", "NULL"}) {
@@ -100,8 +112,13 @@ final class KubeScalars {
   }
 
   /** go-yaml's {@code yamlStyleFloat}. */
-  private static final Pattern YAML_STYLE_FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
-  /** What Go's {@code strconv.ParseFloat} accepts of a text starting with '.', once its underscores are checked and dropped. */
+  private static final Pattern YAML_STYLE_FLOAT =
+      Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+
+  /**
+   * What Go's {@code strconv.ParseFloat} accepts of a text starting with '.', once its underscores
+   * are checked and dropped.
+   */
   private static final Pattern DOT_FLOAT = Pattern.compile("\\.[0-9]+([eE][-+]?[0-9]+)?");
 
   /** A plain scalar with no tag, as go-yaml's {@code resolve("", text)} resolves it. */
@@ -130,7 +147,10 @@ final class KubeScalars {
     }
   }
 
-  /** go-yaml's {@code resolveTable}: S(ign), D(igit), M(ap lookup), '.', or 0 for "certainly a string". */
+  /**
+   * go-yaml's {@code resolveTable}: S(ign), D(igit), M(ap lookup), '.', or 0 for "certainly a
+   * string".
+   */
   private static char hint(char c) {
     if (c == '+' || c == '-') {
       return 'S';
@@ -147,7 +167,10 @@ final class KubeScalars {
     return c == 'N' ? 'N' : 0;
   }
 
-  /** Integers ({@code strconv.ParseInt} then {@code ParseUint}, base 0, underscores dropped), then floats, then 0b. */
+  /**
+   * Integers ({@code strconv.ParseInt} then {@code ParseUint}, base 0, underscores dropped), then
+   * floats, then 0b.
+   */
   private static Resolved number(String text) {
     String plain = text.replace("_", "");
     BigInteger parsed = goParseInt(plain);
@@ -156,11 +179,13 @@ final class KubeScalars {
     }
     if (YAML_STYLE_FLOAT.matcher(plain).matches()) {
       double d = Double.parseDouble(plain);
-      if (!Double.isInfinite(d)) { // ParseFloat reports overflow as an error: the text is then a string
+      if (!Double.isInfinite(
+          d)) { // ParseFloat reports overflow as an error: the text is then a string
         return new Resolved(Kind.FLOAT, d);
       }
     }
-    // go-yaml's own 0b branches (reached only when Go's base-0 parse failed): ParseInt(rest, 2) takes a sign after 0b.
+    // go-yaml's own 0b branches (reached only when Go's base-0 parse failed): ParseInt(rest, 2)
+    // takes a sign after 0b.
     if (plain.startsWith("0b")) {
       BigInteger v = goParseBase2(plain.substring(2), true);
       if (v == null) {
@@ -178,14 +203,18 @@ final class KubeScalars {
     return Resolved.string(text);
   }
 
-  private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+  private static final BigInteger UINT64_MAX =
+      BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
   private static final BigInteger INT64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
 
   private static Resolved integer(BigInteger v) {
     return new Resolved(Kind.INT, v.bitLength() < 64 ? (Object) v.longValueExact() : v);
   }
 
-  /** Go's {@code ParseInt(s, 2, 64)} (signed) or {@code ParseUint(s, 2, 64)}; null on a syntax or range error. */
+  /**
+   * Go's {@code ParseInt(s, 2, 64)} (signed) or {@code ParseUint(s, 2, 64)}; null on a syntax or
+   * range error.
+   */
   private static BigInteger goParseBase2(String s, boolean signed) {
     boolean negative = false;
     if (signed && !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-')) {
@@ -206,8 +235,9 @@ final class KubeScalars {
   }
 
   /**
-   * Go's {@code ParseInt(s, 0, 64)}, falling back to {@code ParseUint(s, 0, 64)} as go-yaml does: an optional sign (for
-   * ParseInt), then {@code 0b}/{@code 0o}/{@code 0x} prefixes or a leading {@code 0} for octal; null if neither accepts.
+   * Go's {@code ParseInt(s, 0, 64)}, falling back to {@code ParseUint(s, 0, 64)} as go-yaml does:
+   * an optional sign (for ParseInt), then {@code 0b}/{@code 0o}/{@code 0x} prefixes or a leading
+   * {@code 0} for octal; null if neither accepts.
    */
   static BigInteger goParseInt(String s) {
     if (s.isEmpty()) {
@@ -293,7 +323,9 @@ final class KubeScalars {
     return Double.isInfinite(d) ? null : d;
   }
 
-  /** Go's {@code strconv.underscoreOK}: underscores only between digits (or after a base prefix). */
+  /**
+   * Go's {@code strconv.underscoreOK}: underscores only between digits (or after a base prefix).
+   */
   static boolean underscoreOk(String s) {
     char saw = '^';
     int i = 0;
@@ -301,7 +333,9 @@ final class KubeScalars {
       s = s.substring(1);
     }
     boolean hex = false;
-    if (s.length() >= 2 && s.charAt(0) == '0' && "box".indexOf(Character.toLowerCase(s.charAt(1))) >= 0) {
+    if (s.length() >= 2
+        && s.charAt(0) == '0'
+        && "box".indexOf(Character.toLowerCase(s.charAt(1))) >= 0) {
       i = 2;
       saw = '0';
       hex = Character.toLowerCase(s.charAt(1)) == 'x';
@@ -327,13 +361,16 @@ final class KubeScalars {
     return saw != '_';
   }
 
-  private static final Pattern TIMESTAMP_SHAPE = Pattern.compile(
-      "([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:[Tt]| )([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:[.,][0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?)?");
+  private static final Pattern TIMESTAMP_SHAPE =
+      Pattern.compile(
+          "([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:[Tt]|"
+              + " )([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:[.,][0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?)?");
 
   /**
-   * Whether go-yaml's {@code parseTimestamp} accepts the text: {@code 2006-1-2}, with a time {@code T15:4:5} (and
-   * fraction and zone {@code Z07:00}) or a space-separated time without a zone. Such scalars stay strings in JSON, so
-   * this matters only for the writer, which quotes them (other YAML readers make dates of them).
+   * Whether go-yaml's {@code parseTimestamp} accepts the text: {@code 2006-1-2}, with a time {@code
+   * T15:4:5} (and fraction and zone {@code Z07:00}) or a space-separated time without a zone. Such
+   * scalars stay strings in JSON, so this matters only for the writer, which quotes them (other
+   * YAML readers make dates of them).
    */
   static boolean isTimestamp(String text) {
     if (text.length() < 8 || !Character.isDigit(text.charAt(0))) {
@@ -352,19 +389,26 @@ final class KubeScalars {
     }
     int month = Integer.parseInt(m.group(2));
     int day = Integer.parseInt(m.group(3));
-    if (month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(Integer.parseInt(m.group(1)), month).lengthOfMonth()) {
+    if (month < 1
+        || month > 12
+        || day < 1
+        || day > java.time.YearMonth.of(Integer.parseInt(m.group(1)), month).lengthOfMonth()) {
       return false;
     }
-    if (m.group(4) != null && (Integer.parseInt(m.group(4)) > 23 || Integer.parseInt(m.group(5)) > 59 || Integer.parseInt(m.group(6)) > 59)) {
+    if (m.group(4) != null
+        && (Integer.parseInt(m.group(4)) > 23
+            || Integer.parseInt(m.group(5)) > 59
+            || Integer.parseInt(m.group(6)) > 59)) {
       return false;
     }
     return true;
   }
 
   /**
-   * A scalar with an explicit tag, as go-yaml's {@code resolve(tag, text)} and its decoder treat it: {@code !!str} and
-   * unknown tags keep the text, {@code !!binary} decodes base64, the core tags must resolve to themselves (an
-   * {@code !!int} is also allowed where a {@code !!float} is asked for).
+   * A scalar with an explicit tag, as go-yaml's {@code resolve(tag, text)} and its decoder treat
+   * it: {@code !!str} and unknown tags keep the text, {@code !!binary} decodes base64, the core
+   * tags must resolve to themselves (an {@code !!int} is also allowed where a {@code !!float} is
+   * asked for).
    */
   static Resolved tagged(String tag, String text) throws Unreadable {
     switch (tag) {
@@ -374,12 +418,17 @@ final class KubeScalars {
         try {
           // Go's base64.StdEncoding skips line breaks and nothing else.
           byte[] bytes = Base64.getDecoder().decode(text.replace("\r", "").replace("\n", ""));
-          String decoded = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+          String decoded =
+              java.nio.charset.StandardCharsets.UTF_8
+                  .newDecoder()
+                  .decode(java.nio.ByteBuffer.wrap(bytes))
+                  .toString();
           return Resolved.string(decoded);
         } catch (IllegalArgumentException e) {
           throw new Unreadable("!!binary value contains invalid base64 data");
         } catch (java.nio.charset.CharacterCodingException e) {
-          throw new Unreadable("!!binary value is not UTF-8 text, which a Kubernetes object cannot hold");
+          throw new Unreadable(
+              "!!binary value is not UTF-8 text, which a Kubernetes object cannot hold");
         }
       case INT:
       case FLOAT:
@@ -387,20 +436,22 @@ final class KubeScalars {
       case NULL:
       case TIMESTAMP:
         Resolved r = plain(text);
-        Kind wanted = switch (tag) {
-          case INT -> Kind.INT;
-          case FLOAT -> Kind.FLOAT;
-          case BOOL -> Kind.BOOL;
-          case NULL -> Kind.NULL;
-          default -> Kind.TIMESTAMP;
-        };
+        Kind wanted =
+            switch (tag) {
+              case INT -> Kind.INT;
+              case FLOAT -> Kind.FLOAT;
+              case BOOL -> Kind.BOOL;
+              case NULL -> Kind.NULL;
+              default -> Kind.TIMESTAMP;
+            };
         if (r.kind() == wanted) {
           return r;
         }
         if (wanted == Kind.FLOAT && r.kind() == Kind.INT) {
           return new Resolved(Kind.FLOAT, new BigDecimal(r.value().toString()).doubleValue());
         }
-        throw new Unreadable("cannot decode " + shortTag(r.kind()) + " `" + text + "` as a " + shortTag(wanted));
+        throw new Unreadable(
+            "cannot decode " + shortTag(r.kind()) + " `" + text + "` as a " + shortTag(wanted));
       default:
         return Resolved.string(text); // !!merge and tags go-yaml does not resolve keep the text
     }
@@ -421,8 +472,9 @@ final class KubeScalars {
   private static final BigDecimal JSON_EXPONENT_FORM = new BigDecimal("1e21");
 
   /**
-   * The JSON value Kubernetes makes of a resolved scalar: a float that Go's JSON encoder writes without a fraction is an
-   * integer to the API server; NaN and infinities cannot be encoded ({@code json: unsupported value}).
+   * The JSON value Kubernetes makes of a resolved scalar: a float that Go's JSON encoder writes
+   * without a fraction is an integer to the API server; NaN and infinities cannot be encoded
+   * ({@code json: unsupported value}).
    */
   static JsonNode toJson(Resolved r) throws Unreadable {
     switch (r.kind()) {
@@ -439,11 +491,15 @@ final class KubeScalars {
       default:
         double d = (Double) r.value();
         if (Double.isNaN(d) || Double.isInfinite(d)) {
-          throw new Unreadable("json: unsupported value: " + goFloat(d)
-              + " (Kubernetes sends objects as JSON, which has no NaN or infinity; quote the value if it is text)");
+          throw new Unreadable(
+              "json: unsupported value: "
+                  + goFloat(d)
+                  + " (Kubernetes sends objects as JSON, which has no NaN or infinity; quote the"
+                  + " value if it is text)");
         }
         BigDecimal exact = new BigDecimal(d);
-        if (exact.abs().compareTo(JSON_EXPONENT_FORM) < 0 && exact.stripTrailingZeros().scale() <= 0) {
+        if (exact.abs().compareTo(JSON_EXPONENT_FORM) < 0
+            && exact.stripTrailingZeros().scale() <= 0) {
           BigInteger whole = exact.toBigIntegerExact();
           return whole.bitLength() < 64 ? integer(whole.longValueExact()) : NODES.numberNode(whole);
         }
@@ -451,7 +507,10 @@ final class KubeScalars {
     }
   }
 
-  /** An integer node as Jackson's own JSON reading makes it: int-sized values as int nodes (some creators take no long). */
+  /**
+   * An integer node as Jackson's own JSON reading makes it: int-sized values as int nodes (some
+   * creators take no long).
+   */
   static JsonNode integer(long value) {
     return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
   }
@@ -460,7 +519,10 @@ final class KubeScalars {
     return Double.isNaN(d) ? "NaN" : d > 0 ? "+Inf" : "-Inf";
   }
 
-  /** The JSON field name Kubernetes makes of a resolved mapping key (sigs.k8s.io/yaml's key conversion). */
+  /**
+   * The JSON field name Kubernetes makes of a resolved mapping key (sigs.k8s.io/yaml's key
+   * conversion).
+   */
   static String toKey(Resolved r) throws Unreadable {
     switch (r.kind()) {
       case STRING:
@@ -477,7 +539,8 @@ final class KubeScalars {
       case FLOAT:
         return goFloat32Key((Double) r.value());
       default:
-        throw new Unreadable("unsupported map key of type: <nil> (a null key; quote it if it is text)");
+        throw new Unreadable(
+            "unsupported map key of type: <nil> (a null key; quote it if it is text)");
     }
   }
 
@@ -493,7 +556,8 @@ final class KubeScalars {
     if (f == 0) {
       return (Float.floatToRawIntBits(f) < 0) ? "-0" : "0";
     }
-    // The shortest decimal that reads back as this float32 (round half even to n digits, the first n that round-trips).
+    // The shortest decimal that reads back as this float32 (round half even to n digits, the first
+    // n that round-trips).
     BigDecimal exact = new BigDecimal(f);
     BigDecimal shortest = exact;
     for (int n = 1; n <= 9; n++) {
@@ -507,8 +571,10 @@ final class KubeScalars {
     String unscaled = digits.unscaledValue().abs().toString();
     int exponent = unscaled.length() - 1 - digits.scale(); // decimal exponent of the first digit
     String sign = f < 0 ? "-" : "";
-    if (exponent < -4 || exponent >= 6) { // Go's shortest 'g' format switches to an exponent at 1e+06
-      String mantissa = unscaled.length() == 1 ? unscaled : unscaled.charAt(0) + "." + unscaled.substring(1);
+    if (exponent < -4
+        || exponent >= 6) { // Go's shortest 'g' format switches to an exponent at 1e+06
+      String mantissa =
+          unscaled.length() == 1 ? unscaled : unscaled.charAt(0) + "." + unscaled.substring(1);
       String e = Integer.toString(Math.abs(exponent));
       return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (e.length() < 2 ? "0" + e : e);
     }
@@ -518,17 +584,19 @@ final class KubeScalars {
   // ---------------------------------------------------------------------------------------------------------------
   // Writing
 
-  private static final org.yaml.snakeyaml.resolver.Resolver YAML_11 = new org.yaml.snakeyaml.resolver.Resolver();
+  private static final org.yaml.snakeyaml.resolver.Resolver YAML_11 =
+      new org.yaml.snakeyaml.resolver.Resolver();
   private static final org.snakeyaml.engine.v2.resolver.ScalarResolver YAML_12_CORE =
       new org.snakeyaml.engine.v2.resolver.CoreScalarResolver(true);
   private static final org.snakeyaml.engine.v2.resolver.ScalarResolver YAML_12_JSON =
       new org.snakeyaml.engine.v2.resolver.JsonScalarResolver();
 
   /**
-   * Whether {@code text}, written as a plain scalar, reads back as this string everywhere: in Kubernetes (go-yaml v2,
-   * above), under YAML 1.1's full set of types (SnakeYAML's resolver: base-60 numbers, {@code =}, timestamps …) and
-   * under YAML 1.2's core and JSON schemas (snakeyaml-engine's resolvers). Whether plain style is possible at all
-   * (indicators, spaces, line breaks) is the emitter's own decision.
+   * Whether {@code text}, written as a plain scalar, reads back as this string everywhere: in
+   * Kubernetes (go-yaml v2, above), under YAML 1.1's full set of types (SnakeYAML's resolver:
+   * base-60 numbers, {@code =}, timestamps …) and under YAML 1.2's core and JSON schemas
+   * (snakeyaml-engine's resolvers). Whether plain style is possible at all (indicators, spaces,
+   * line breaks) is the emitter's own decision.
    */
   static boolean plainIsSafe(String text) {
     if (text.isEmpty()) {
@@ -538,7 +606,8 @@ final class KubeScalars {
     if (kind != Kind.STRING) {
       return false;
     }
-    if (!org.yaml.snakeyaml.nodes.Tag.STR.equals(YAML_11.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, text, true))) {
+    if (!org.yaml.snakeyaml.nodes.Tag.STR.equals(
+        YAML_11.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, text, true))) {
       return false;
     }
     return org.snakeyaml.engine.v2.nodes.Tag.STR.equals(YAML_12_CORE.resolve(text, true))
@@ -546,19 +615,27 @@ final class KubeScalars {
   }
 
   /**
-   * Whether a string must be written double-quoted with escapes: it holds a character YAML 1.1 readers (Kubernetes
-   * among them) take as a line break but 1.2 readers do not (NEL, LS, PS), a byte-order mark, or a character no YAML
-   * stream may carry raw (C0 and C1 controls other than tab and line feed, DEL, lone surrogates, U+FFFE/U+FFFF).
+   * Whether a string must be written double-quoted with escapes: it holds a character YAML 1.1
+   * readers (Kubernetes among them) take as a line break but 1.2 readers do not (NEL, LS, PS), a
+   * byte-order mark, or a character no YAML stream may carry raw (C0 and C1 controls other than tab
+   * and line feed, DEL, lone surrogates, U+FFFE/U+FFFF).
    */
   static boolean needsEscapes(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f && c <= 0x9f || c == 0x2028 || c == 0x2029 || c == 0xfeff
-          || c == 0xfffe || c == 0xffff) {
+      if (c < 0x20 && c != '\n' && c != '\t'
+          || c >= 0x7f && c <= 0x9f
+          || c == 0x2028
+          || c == 0x2029
+          || c == 0xfeff
+          || c == 0xfffe
+          || c == 0xffff) {
         return true;
       }
       if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < text.length()
+            && Character.isLowSurrogate(text.charAt(i + 1))) {
           i++;
         } else {
           return true;

@@ -17,21 +17,27 @@ import java.util.Set;
 
 /**
  * A folder {@code kubectl apply -k} understands: {@code NN-<kind>-<name>.yaml} per object and a
- * {@code kustomization.yaml} listing them in order, with {@code sortOptions.order: fifo} so kustomize keeps that order.
- * The kustomization starts with {@link #HEADER}: it is how a later write knows which files it wrote before (it removes
- * those it no longer writes, and nothing else) and that the kustomization is its own to replace.
+ * {@code kustomization.yaml} listing them in order, with {@code sortOptions.order: fifo} so
+ * kustomize keeps that order. The kustomization starts with {@link #HEADER}: it is how a later
+ * write knows which files it wrote before (it removes those it no longer writes, and nothing else)
+ * and that the kustomization is its own to replace.
  */
 final class KustomizeFolder {
 
   static final String KUSTOMIZATION = "kustomization.yaml";
-  static final String HEADER = "# Written by rolloutkit: it lists the files rolloutkit wrote to this folder, and removes those a later"
-      + " write no longer writes.\n";
+  static final String HEADER =
+      "# Written by rolloutkit: it lists the files rolloutkit wrote to this folder, and removes"
+          + " those a later write no longer writes.\n";
 
   private KustomizeFolder() {}
 
   /** The file name of the {@code index}-th object (1-based). */
   static String fileName(int index, JsonNode tree) {
-    return String.format(Locale.ROOT, "%02d-%s-%s.yaml", index, tree.path("kind").asText("object").toLowerCase(Locale.ROOT),
+    return String.format(
+        Locale.ROOT,
+        "%02d-%s-%s.yaml",
+        index,
+        tree.path("kind").asText("object").toLowerCase(Locale.ROOT),
         tree.path("metadata").path("name").asText("unnamed"));
   }
 
@@ -51,7 +57,9 @@ final class KustomizeFolder {
         written.add(file);
         names.add(name);
       }
-      AtomicFiles.write(kustomization, HEADER + Manifests.writeTrees(List.of(kustomization(names))).replaceFirst("^---\n", ""));
+      AtomicFiles.write(
+          kustomization,
+          HEADER + Manifests.writeTrees(List.of(kustomization(names))).replaceFirst("^---\n", ""));
       written.add(kustomization);
       for (String old : before) {
         if (!names.contains(old)) {
@@ -64,7 +72,10 @@ final class KustomizeFolder {
     }
   }
 
-  /** The files an earlier write listed, or none; refuses a kustomization that rolloutkit did not write. */
+  /**
+   * The files an earlier write listed, or none; refuses a kustomization that rolloutkit did not
+   * write.
+   */
   private static Set<String> previouslyWritten(Path kustomization) throws IOException {
     Set<String> names = new LinkedHashSet<>();
     if (!Files.exists(kustomization)) {
@@ -72,16 +83,25 @@ final class KustomizeFolder {
     }
     String text = Files.readString(kustomization, StandardCharsets.UTF_8);
     if (!text.startsWith(HEADER)) {
-      throw new IOException(kustomization + " exists and was not written by rolloutkit; it is left as it is (write to an empty"
-          + " folder, or remove it)");
+      throw new IOException(
+          kustomization
+              + " exists and was not written by rolloutkit; it is left as it is (write to an empty"
+              + " folder, or remove it)");
     }
     for (Manifest m : Manifests.read(kustomization.toString(), text)) {
-      m.tree().ifPresent(tree -> tree.path("resources").forEach(r -> {
-        String name = r.asText("");
-        if (name.matches("[0-9]{2,}-[a-z0-9.-]+-[a-z0-9.-]+\\.yaml")) { // a file of ours, in this folder
-          names.add(name);
-        }
-      }));
+      m.tree()
+          .ifPresent(
+              tree ->
+                  tree.path("resources")
+                      .forEach(
+                          r -> {
+                            String name = r.asText("");
+                            if (name.matches(
+                                "[0-9]{2,}-[a-z0-9.-]+-[a-z0-9.-]+\\.yaml")) { // a file of ours, in
+                              // this folder
+                              names.add(name);
+                            }
+                          }));
     }
     return names;
   }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One Kubernetes object read from a manifest by {@link Manifests#read}: where it was written, its JSON tree exactly as
- * kubectl would send it to the API server, the typed object, and the position of every field — or, for a document
- * that cannot be read, why not and where.
+ * One Kubernetes object read from a manifest by {@link Manifests#read}: where it was written, its
+ * JSON tree exactly as kubectl would send it to the API server, the typed object, and the position
+ * of every field — or, for a document that cannot be read, why not and where.
  *
  * <pre>{@code
  * Manifest m = Manifests.read(Path.of("deploy/rollout.yaml")).get(0);
@@ -18,13 +18,17 @@ import java.util.Optional;
  * m.locate("spec.strategy.canary.steps[1]");   // deploy/rollout.yaml:14:7
  * }</pre>
  *
- * <p>An object whose fields do not fit its kind's schema (a string where an integer belongs) has its tree but no typed
- * object, and {@link #error()} says which field and what was expected. A {@code List} (any kind ending in {@code List}
- * with {@code items}) is read as its items, one manifest each, as kubectl applies them.
+ * <p>An object whose fields do not fit its kind's schema (a string where an integer belongs) has
+ * its tree but no typed object, and {@link #error()} says which field and what was expected. A
+ * {@code List} (any kind ending in {@code List} with {@code items}) is read as its items, one
+ * manifest each, as kubectl applies them.
  */
 public final class Manifest {
 
-  /** Something wrong with a manifest: where, which field ({@code ""} for the whole document), and what, in words. */
+  /**
+   * Something wrong with a manifest: where, which field ({@code ""} for the whole document), and
+   * what, in words.
+   */
   public record Problem(SourceLocation location, String path, String message) {
     @Override
     public String toString() {
@@ -42,8 +46,16 @@ public final class Manifest {
   private final Problem error;
   private final List<Problem> warnings;
 
-  Manifest(String file, int document, String itemPath, JsonNode documentTree, JsonNode tree, Positions positions,
-      HasMetadata object, Problem error, List<Problem> warnings) {
+  Manifest(
+      String file,
+      int document,
+      String itemPath,
+      JsonNode documentTree,
+      JsonNode tree,
+      Positions positions,
+      HasMetadata object,
+      Problem error,
+      List<Problem> warnings) {
     this.file = file;
     this.document = document;
     this.itemPath = itemPath;
@@ -60,7 +72,10 @@ public final class Manifest {
     return file;
   }
 
-  /** The document's number in its file, from 1, counting documents as kubectl splits them (at {@code ---} lines). */
+  /**
+   * The document's number in its file, from 1, counting documents as kubectl splits them (at {@code
+   * ---} lines).
+   */
   public int document() {
     return document;
   }
@@ -70,12 +85,18 @@ public final class Manifest {
     return locate("");
   }
 
-  /** The JSON tree Kubernetes would receive, if the document could be read as YAML or JSON. Do not change it. */
+  /**
+   * The JSON tree Kubernetes would receive, if the document could be read as YAML or JSON. Do not
+   * change it.
+   */
   public Optional<JsonNode> tree() {
     return Optional.ofNullable(tree);
   }
 
-  /** The typed object: the kind's model class, or {@link GenericKubernetesResource} for kinds without one. */
+  /**
+   * The typed object: the kind's model class, or {@link GenericKubernetesResource} for kinds
+   * without one.
+   */
   public Optional<HasMetadata> object() {
     return Optional.ofNullable(object);
   }
@@ -105,7 +126,9 @@ public final class Manifest {
     return tree == null ? "" : text(tree.path("metadata"), "name");
   }
 
-  /** {@code metadata.namespace}, or {@code ""} (kubectl then applies it to the current namespace). */
+  /**
+   * {@code metadata.namespace}, or {@code ""} (kubectl then applies it to the current namespace).
+   */
   public String namespace() {
     return tree == null ? "" : text(tree.path("metadata"), "namespace");
   }
@@ -116,9 +139,9 @@ public final class Manifest {
   }
 
   /**
-   * Where the field at {@code path} ({@code spec.replicas}, {@code spec.strategy.canary.steps[2]}; {@code ""} for the
-   * object) was written: its key, or the start of its item. A path beyond what was written is located at its deepest
-   * existing part.
+   * Where the field at {@code path} ({@code spec.replicas}, {@code spec.strategy.canary.steps[2]};
+   * {@code ""} for the object) was written: its key, or the start of its item. A path beyond what
+   * was written is located at its deepest existing part.
    */
   public SourceLocation locate(String path) {
     return positions.locate(join(path));
@@ -133,13 +156,21 @@ public final class Manifest {
     if (itemPath.isEmpty()) {
       return path;
     }
-    return path.isEmpty() ? itemPath : path.startsWith("[") ? itemPath + path : itemPath + "." + path;
+    return path.isEmpty()
+        ? itemPath
+        : path.startsWith("[") ? itemPath + path : itemPath + "." + path;
   }
 
-  /** {@code Rollout ai-services/mcp-server (deploy/rollout.yaml:3:1)}, or the document and its problem. */
+  /**
+   * {@code Rollout ai-services/mcp-server (deploy/rollout.yaml:3:1)}, or the document and its
+   * problem.
+   */
   @Override
   public String toString() {
-    String what = tree == null ? "document " + document : kind() + " " + (namespace().isEmpty() ? "" : namespace() + "/") + name();
+    String what =
+        tree == null
+            ? "document " + document
+            : kind() + " " + (namespace().isEmpty() ? "" : namespace() + "/") + name();
     return what + " (" + location() + ")" + (error == null ? "" : ": " + error.message());
   }
 }

@@ -18,12 +18,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The one way YAML enters and leaves rolloutkit, read and written as Kubernetes reads it (kubectl and the API server, by
- * way of go-yaml v2: YAML 1.1).
+ * The one way YAML enters and leaves rolloutkit, read and written as Kubernetes reads it (kubectl
+ * and the API server, by way of go-yaml v2: YAML 1.1).
  *
- * <p><b>In:</b> {@link #read(Path...)} and {@link #read(String, String)} give every object of files, folders or a text,
- * each with its JSON tree as kubectl would send it, the typed object, and the position of every field. A document that
- * cannot be read is still returned, with its problem and position, and the others are read as usual.
+ * <p><b>In:</b> {@link #read(Path...)} and {@link #read(String, String)} give every object of
+ * files, folders or a text, each with its JSON tree as kubectl would send it, the typed object, and
+ * the position of every field. A document that cannot be read is still returned, with its problem
+ * and position, and the others are read as usual.
  *
  * <pre>{@code
  * for (Manifest m : Manifests.read(Path.of("deploy"))) {
@@ -31,25 +32,28 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
- * <p><b>Out:</b> {@link #toYaml(Object)} and {@link #write(List)} write objects as YAML every reader reads the same way
- * (strings such as {@code no}, {@code on}, {@code 0777} quoted; line breaks YAML 1.1 alone sees escaped), as one text, or
- * as a kustomize folder that rolloutkit keeps tidy ({@link Written#toFolder}).
+ * <p><b>Out:</b> {@link #toYaml(Object)} and {@link #write(List)} write objects as YAML every
+ * reader reads the same way (strings such as {@code no}, {@code on}, {@code 0777} quoted; line
+ * breaks YAML 1.1 alone sees escaped), as one text, or as a kustomize folder that rolloutkit keeps
+ * tidy ({@link Written#toFolder}).
  */
 public final class Manifests {
 
   /** kustomize's build files, which are not objects to apply. */
-  private static final Pattern KUSTOMIZATION = Pattern.compile("(kustomization|Kustomization)\\.ya?ml");
+  private static final Pattern KUSTOMIZATION =
+      Pattern.compile("(kustomization|Kustomization)\\.ya?ml");
+
   private static final Pattern MANIFEST_FILE = Pattern.compile(".*\\.(ya?ml|json)");
 
   private Manifests() {}
 
   /**
-   * Every object in the files and folders {@code paths}: files as given, folders walked for {@code *.yaml},
-   * {@code *.yml} and {@code *.json} (kustomize's {@code kustomization.yaml} and hidden folders passed over), in sorted
-   * order, each real file once however many links lead to it.
+   * Every object in the files and folders {@code paths}: files as given, folders walked for {@code
+   * *.yaml}, {@code *.yml} and {@code *.json} (kustomize's {@code kustomization.yaml} and hidden
+   * folders passed over), in sorted order, each real file once however many links lead to it.
    *
-   * @throws ManifestException when a path does not exist or a folder cannot be listed (a file that cannot be read is a
-   *     manifest with an {@link Manifest#error() error} instead)
+   * @throws ManifestException when a path does not exist or a folder cannot be listed (a file that
+   *     cannot be read is a manifest with an {@link Manifest#error() error} instead)
    */
   public static List<Manifest> read(Path... paths) {
     return read(List.of(paths));
@@ -72,9 +76,10 @@ public final class Manifests {
   }
 
   /**
-   * The documents of a YAML (or JSON) file that holds data rather than Kubernetes objects (a configuration, a scenario,
-   * an inventory): each with its tree and positions, read as Kubernetes reads YAML, but not typed, and with no
-   * {@code apiVersion} or {@code kind} required. A file that cannot be read is one document with its error.
+   * The documents of a YAML (or JSON) file that holds data rather than Kubernetes objects (a
+   * configuration, a scenario, an inventory): each with its tree and positions, read as Kubernetes
+   * reads YAML, but not typed, and with no {@code apiVersion} or {@code kind} required. A file that
+   * cannot be read is one document with its error.
    */
   public static List<Manifest> readData(Path file) {
     List<Manifest> all = new ArrayList<>();
@@ -154,13 +159,19 @@ public final class Manifests {
   }
 
   private static Manifest unreadableFile(String name, TextInput.Unreadable e) {
-    Positions none = new Positions(name, Positions.pack(Math.max(0, e.line - 1), Math.max(0, e.column - 1)));
-    Manifest.Problem problem = new Manifest.Problem(SourceLocation.of(name, Math.max(1, e.line), Math.max(1, e.column)), "",
-        e.getMessage());
+    Positions none =
+        new Positions(name, Positions.pack(Math.max(0, e.line - 1), Math.max(0, e.column - 1)));
+    Manifest.Problem problem =
+        new Manifest.Problem(
+            SourceLocation.of(name, Math.max(1, e.line), Math.max(1, e.column)),
+            "",
+            e.getMessage());
     return new Manifest(name, 0, "", null, null, none, null, problem, List.of());
   }
 
-  /** Reads a text, handing each document (each object, when {@code typed}) to {@code sink} in order. */
+  /**
+   * Reads a text, handing each document (each object, when {@code typed}) to {@code sink} in order.
+   */
   static void readText(String name, String text, Consumer<Manifest> sink, boolean typed) {
     for (Document d : YamlTrees.read(name, text)) {
       if (d.empty()) {
@@ -171,25 +182,52 @@ public final class Manifests {
         warnings.add(problem(d.positions(), note));
       }
       if (d.error() != null) {
-        sink.accept(new Manifest(name, d.number(), "", null, null, d.positions(), null, problem(d.positions(), d.error()), warnings));
+        sink.accept(
+            new Manifest(
+                name,
+                d.number(),
+                "",
+                null,
+                null,
+                d.positions(),
+                null,
+                problem(d.positions(), d.error()),
+                warnings));
         continue;
       }
       JsonNode root = d.root();
       if (!typed) {
-        sink.accept(new Manifest(name, d.number(), "", root, root, d.positions(), null, null, warnings));
+        sink.accept(
+            new Manifest(name, d.number(), "", root, root, d.positions(), null, null, warnings));
         continue;
       }
       if (!root.isObject()) {
-        sink.accept(new Manifest(name, d.number(), "", root, root, d.positions(), null, new Manifest.Problem(
-            d.positions().locate(""), "", "the document is " + (root.isArray() ? "a sequence" : "a single value")
-            + ", not a Kubernetes object (a mapping with apiVersion, kind and metadata)"), warnings));
+        sink.accept(
+            new Manifest(
+                name,
+                d.number(),
+                "",
+                root,
+                root,
+                d.positions(),
+                null,
+                new Manifest.Problem(
+                    d.positions().locate(""),
+                    "",
+                    "the document is "
+                        + (root.isArray() ? "a sequence" : "a single value")
+                        + ", not a Kubernetes object (a mapping with apiVersion, kind and"
+                        + " metadata)"),
+                warnings));
         continue;
       }
       String kind = root.path("kind").asText("");
       if (kind.endsWith("List") && root.path("items").isArray()) {
         JsonNode items = root.get("items");
         for (int i = 0; i < items.size(); i++) {
-          sink.accept(typed(name, d, "items[" + i + "]", root, items.get(i), i == 0 ? warnings : List.of()));
+          sink.accept(
+              typed(
+                  name, d, "items[" + i + "]", root, items.get(i), i == 0 ? warnings : List.of()));
         }
         continue;
       }
@@ -197,13 +235,29 @@ public final class Manifests {
     }
   }
 
-  private static Manifest typed(String file, Document d, String itemPath, JsonNode documentTree, JsonNode tree,
+  private static Manifest typed(
+      String file,
+      Document d,
+      String itemPath,
+      JsonNode documentTree,
+      JsonNode tree,
       List<Manifest.Problem> warnings) {
     Positions positions = d.positions();
     String at = itemPath.isEmpty() ? "" : itemPath + ".";
     if (!tree.isObject()) {
-      return new Manifest(file, d.number(), itemPath, documentTree, tree, positions, null, new Manifest.Problem(
-          positions.locate(itemPath), itemPath, "the item is not a Kubernetes object (a mapping)"), warnings);
+      return new Manifest(
+          file,
+          d.number(),
+          itemPath,
+          documentTree,
+          tree,
+          positions,
+          null,
+          new Manifest.Problem(
+              positions.locate(itemPath),
+              itemPath,
+              "the item is not a Kubernetes object (a mapping)"),
+          warnings);
     }
     List<String> missing = new ArrayList<>();
     for (String field : new String[] {"apiVersion", "kind"}) {
@@ -213,24 +267,49 @@ public final class Manifests {
       }
     }
     if (!missing.isEmpty()) {
-      return new Manifest(file, d.number(), itemPath, documentTree, tree, positions, null, new Manifest.Problem(
-          positions.locate(itemPath), itemPath, String.join(" and ", missing) + (missing.size() == 1 ? " is" : " are")
-          + " not set (kubectl needs both to know what the object is; every Kubernetes object has them)"), warnings);
+      return new Manifest(
+          file,
+          d.number(),
+          itemPath,
+          documentTree,
+          tree,
+          positions,
+          null,
+          new Manifest.Problem(
+              positions.locate(itemPath),
+              itemPath,
+              String.join(" and ", missing)
+                  + (missing.size() == 1 ? " is" : " are")
+                  + " not set (kubectl needs both to know what the object is; every Kubernetes"
+                  + " object has them)"),
+          warnings);
     }
-    Class<? extends KubernetesResource> type = StrictTyping.classFor(tree.get("apiVersion").textValue(), tree.get("kind").textValue());
+    Class<? extends KubernetesResource> type =
+        StrictTyping.classFor(tree.get("apiVersion").textValue(), tree.get("kind").textValue());
     try {
       HasMetadata object = StrictTyping.read(tree, type);
-      return new Manifest(file, d.number(), itemPath, documentTree, tree, positions, object, null, warnings);
+      return new Manifest(
+          file, d.number(), itemPath, documentTree, tree, positions, object, null, warnings);
     } catch (StrictTyping.Mismatch e) {
       SourceLocation where = positions.locateValue(at + e.path);
-      return new Manifest(file, d.number(), itemPath, documentTree, tree, positions, null,
-          new Manifest.Problem(where, e.path, e.getMessage()), warnings);
+      return new Manifest(
+          file,
+          d.number(),
+          itemPath,
+          documentTree,
+          tree,
+          positions,
+          null,
+          new Manifest.Problem(where, e.path, e.getMessage()),
+          warnings);
     }
   }
 
   private static Manifest.Problem problem(Positions positions, Note note) {
     long p = note.position();
-    return new Manifest.Problem(SourceLocation.of(positions.file(), Positions.line(p) + 1, Positions.column(p) + 1), note.path(),
+    return new Manifest.Problem(
+        SourceLocation.of(positions.file(), Positions.line(p) + 1, Positions.column(p) + 1),
+        note.path(),
         note.message());
   }
 
@@ -238,7 +317,8 @@ public final class Manifests {
   // Out
 
   /**
-   * {@code object} as the JSON tree fabric8's serialization makes of it (what Kubernetes receives). Do not change it.
+   * {@code object} as the JSON tree fabric8's serialization makes of it (what Kubernetes receives).
+   * Do not change it.
    */
   public static JsonNode toTree(Object object) {
     return ModelTrees.tree(object);
@@ -254,7 +334,10 @@ public final class Manifests {
     return new Written(objects);
   }
 
-  /** The JSON trees {@code documents} as YAML, one document each (fmt and the command line's JSON-free output). */
+  /**
+   * The JSON trees {@code documents} as YAML, one document each (fmt and the command line's
+   * JSON-free output).
+   */
   static String writeTrees(List<JsonNode> documents) {
     StringBuilder out = new StringBuilder(1024 * documents.size());
     YamlWriter.write(documents, out);
@@ -280,9 +363,10 @@ public final class Manifests {
     }
 
     /**
-     * Writes one file per object ({@code 01-service-<name>.yaml}, …) and a {@code kustomization.yaml} listing them in
-     * order into {@code folder}, and removes the files an earlier write listed there that are no longer written. Files
-     * rolloutkit did not write are never touched; a {@code kustomization.yaml} rolloutkit did not write is not replaced.
+     * Writes one file per object ({@code 01-service-<name>.yaml}, …) and a {@code
+     * kustomization.yaml} listing them in order into {@code folder}, and removes the files an
+     * earlier write listed there that are no longer written. Files rolloutkit did not write are
+     * never touched; a {@code kustomization.yaml} rolloutkit did not write is not replaced.
      *
      * @return the files written, the kustomization last
      * @throws UncheckedIOException naming the folder when it cannot be written

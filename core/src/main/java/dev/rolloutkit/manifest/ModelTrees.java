@@ -12,20 +12,26 @@ import java.util.List;
 import java.util.ServiceLoader;
 
 /**
- * Model objects as JSON trees, as fabric8 serialises them ({@code KubernetesSerialization}'s mapper, {@code valueToTree}):
- * the one way objects become data in rolloutkit, for the rules and for the YAML it writes.
+ * Model objects as JSON trees, as fabric8 serialises them ({@code KubernetesSerialization}'s
+ * mapper, {@code valueToTree}): the one way objects become data in rolloutkit, for the rules and
+ * for the YAML it writes.
  *
- * <p>Fast path: the model classes' serializers generated at build time ({@code codegen/}, from what Jackson's own bean
- * serializers do), written straight into a tree without a mapper. A cold JVM otherwise spends about 140 ms building
- * fabric8's mapper and introspecting the classes of one stack (docs/performance.md). A class without a generated
- * serializer, or a value only the mapper writes the mapper's way (a floating-point number, a map with non-string keys),
- * goes to the mapper. {@code ModelTreesTest} compares both ways over random objects of every generated class. The
- * system property {@code rolloutkit.generatedSerializers=false} switches the fast path off.
+ * <p>Fast path: the model classes' serializers generated at build time ({@code codegen/}, from what
+ * Jackson's own bean serializers do), written straight into a tree without a mapper. A cold JVM
+ * otherwise spends about 140 ms building fabric8's mapper and introspecting the classes of one
+ * stack (docs/performance.md). A class without a generated serializer, or a value only the mapper
+ * writes the mapper's way (a floating-point number, a map with non-string keys), goes to the
+ * mapper. {@code ModelTreesTest} compares both ways over random objects of every generated class.
+ * The system property {@code rolloutkit.generatedSerializers=false} switches the fast path off.
  */
 final class ModelTrees {
 
-  /** Thrown by the fast path where only the mapper can write a value; the caller asks the mapper. Never reaches users. */
-  static final UnsupportedOperationException UNSUPPORTED = new UnsupportedOperationException("needs Jackson's mapper");
+  /**
+   * Thrown by the fast path where only the mapper can write a value; the caller asks the mapper.
+   * Never reaches users.
+   */
+  static final UnsupportedOperationException UNSUPPORTED =
+      new UnsupportedOperationException("needs Jackson's mapper");
 
   private ModelTrees() {}
 
@@ -38,13 +44,15 @@ final class ModelTrees {
   }
 
   private static final class Generated {
-    static final boolean ON = !"false".equals(System.getProperty("rolloutkit.generatedSerializers"));
+    static final boolean ON =
+        !"false".equals(System.getProperty("rolloutkit.generatedSerializers"));
     static final List<Serializers> REGISTRIES = registries();
 
     private static List<Serializers> registries() {
       List<Serializers> all = new ArrayList<>();
       all.add(new dev.rolloutkit.manifest.serializers.ModelSerializers());
-      for (Serializers s : ServiceLoader.load(Serializers.class, ModelTrees.class.getClassLoader())) {
+      for (Serializers s :
+          ServiceLoader.load(Serializers.class, ModelTrees.class.getClassLoader())) {
         if (s.getClass().getName().startsWith("dev.rolloutkit.")) {
           all.add(s);
         }
@@ -64,7 +72,10 @@ final class ModelTrees {
     return fast != null ? fast : Mapper.MAPPER.valueToTree(value);
   }
 
-  /** The tree by the generated serializer of {@code value}'s class, or null where there is none or it needs the mapper. */
+  /**
+   * The tree by the generated serializer of {@code value}'s class, or null where there is none or
+   * it needs the mapper.
+   */
   static JsonNode generated(Object value) {
     if (value == null) {
       return null;
@@ -85,7 +96,8 @@ final class ModelTrees {
   @SuppressWarnings({"unchecked", "deprecation"})
   private static JsonSerializer<Object> serializer(Class<?> type) {
     for (Serializers registry : Generated.REGISTRIES) {
-      // The generated registries only look at the raw class; no configuration or description is needed.
+      // The generated registries only look at the raw class; no configuration or description is
+      // needed.
       JsonSerializer<?> s = registry.findSerializer(null, SimpleType.constructUnsafe(type), null);
       if (s != null) {
         return (JsonSerializer<Object>) s;

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where each part of one document's JSON tree was written: for every mapping, the line and column of each key and of
- * its value; for every sequence, where each item starts. Positions are 0-based line and column (code points) packed
- * into a long; {@link #locate} answers in {@link SourceLocation}'s 1-based terms. Keys a merge ({@code <<}) brought in
- * point where the merged mapping wrote them; an alias's copy points where the anchored value was written.
+ * Where each part of one document's JSON tree was written: for every mapping, the line and column
+ * of each key and of its value; for every sequence, where each item starts. Positions are 0-based
+ * line and column (code points) packed into a long; {@link #locate} answers in {@link
+ * SourceLocation}'s 1-based terms. Keys a merge ({@code <<}) brought in point where the merged
+ * mapping wrote them; an alias's copy points where the anchored value was written.
  */
 final class Positions {
 
@@ -19,10 +20,16 @@ final class Positions {
   private final long documentStart;
   private final Map<JsonNode, Map<String, long[]>> fields = new IdentityHashMap<>();
   private final Map<JsonNode, List<Long>> items = new IdentityHashMap<>();
+
   /** The tree these positions are of. */
   private JsonNode root;
-  /** Reads the positions when first asked, for documents read without them (most documents are never asked). */
+
+  /**
+   * Reads the positions when first asked, for documents read without them (most documents are never
+   * asked).
+   */
   private java.util.function.Supplier<Positions> source;
+
   private Positions read;
 
   Positions(String file, long documentStart) {
@@ -31,7 +38,8 @@ final class Positions {
   }
 
   /** Positions read by {@code source} when first asked for. */
-  static Positions later(String file, long documentStart, java.util.function.Supplier<Positions> source) {
+  static Positions later(
+      String file, long documentStart, java.util.function.Supplier<Positions> source) {
     Positions p = new Positions(file, documentStart);
     p.source = source;
     return p;
@@ -72,7 +80,9 @@ final class Positions {
   }
 
   void field(JsonNode object, String key, long keyPosition, long valuePosition) {
-    fields.computeIfAbsent(object, o -> new HashMap<>()).put(key, new long[] {keyPosition, valuePosition});
+    fields
+        .computeIfAbsent(object, o -> new HashMap<>())
+        .put(key, new long[] {keyPosition, valuePosition});
   }
 
   void item(JsonNode array, long position) {
@@ -85,7 +95,10 @@ final class Positions {
     return f == null ? null : f.get(key);
   }
 
-  /** Copies what is known of {@code from}'s subtree onto the copy {@code to} (an alias's value, a merged mapping's fields). */
+  /**
+   * Copies what is known of {@code from}'s subtree onto the copy {@code to} (an alias's value, a
+   * merged mapping's fields).
+   */
   void copy(JsonNode from, JsonNode to) {
     Map<String, long[]> f = fields.get(from);
     if (f != null) {
@@ -108,16 +121,19 @@ final class Positions {
   }
 
   /**
-   * Where the field at {@code path} ({@code spec.strategy.canary.steps[3].setWeight}; {@code ""} for the document) was
-   * written: its key, or the start of its item. A path that goes beyond what the document has is located at the
-   * deepest part that exists. Keys that themselves contain dots ({@code app.kubernetes.io/name}) are matched whole.
+   * Where the field at {@code path} ({@code spec.strategy.canary.steps[3].setWeight}; {@code ""}
+   * for the document) was written: its key, or the start of its item. A path that goes beyond what
+   * the document has is located at the deepest part that exists. Keys that themselves contain dots
+   * ({@code app.kubernetes.io/name}) are matched whole.
    */
   SourceLocation locate(String path) {
     Positions p = resolved();
     return toLocation(p.position(p.root, path, false));
   }
 
-  /** Where the value at {@code path} starts (for a typed-reading error, which is about the value). */
+  /**
+   * Where the value at {@code path} starts (for a typed-reading error, which is about the value).
+   */
   SourceLocation locateValue(String path) {
     Positions p = resolved();
     return toLocation(p.position(p.root, path, true));
@@ -146,7 +162,8 @@ final class Positions {
         node = node.get(index);
         i++;
       } else {
-        // The longest run of name segments that is a key of this mapping ("app.kubernetes.io/name" has dots).
+        // The longest run of name segments that is a key of this mapping ("app.kubernetes.io/name"
+        // has dots).
         int matched = -1;
         String key = null;
         StringBuilder name = new StringBuilder();

@@ -1,9 +1,12 @@
 package dev.rolloutkit.manifest;
 
 /**
- * Where something was read: file, line and column, all 1-based (columns count characters, as editors do).
+ * Where something was read: file, line and column, all 1-based (columns count characters, as
+ * editors do).
  *
- * <pre>{@code SourceLocation.of("deploy/rollout.yaml", 12, 7).toString()   // deploy/rollout.yaml:12:7}</pre>
+ * <pre>
+ * {@code SourceLocation.of("deploy/rollout.yaml", 12, 7).toString()   // deploy/rollout.yaml:12:7}
+ * </pre>
  *
  * @param file the file as it was named to the reader ({@code <yaml>} for text read without a file)
  * @param line the line, from 1

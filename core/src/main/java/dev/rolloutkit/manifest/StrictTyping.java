@@ -21,11 +21,13 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * JSON trees read into the typed model as strictly as the API server decodes objects: a value of the wrong type is an
- * error naming the field and the type expected, never a coercion. fabric8's own mapper is lenient on purpose (a string
- * {@code "3"} read into an integer field, a mismatched value kept aside as an additional property); the API server
- * refuses all of these ({@code replicas: "3"}, {@code setWeight: 10.5}, {@code paused: 7}, a number where a label value is
- * a string). Which class a kind has is fabric8's registry's answer (the models register theirs as services).
+ * JSON trees read into the typed model as strictly as the API server decodes objects: a value of
+ * the wrong type is an error naming the field and the type expected, never a coercion. fabric8's
+ * own mapper is lenient on purpose (a string {@code "3"} read into an integer field, a mismatched
+ * value kept aside as an additional property); the API server refuses all of these ({@code
+ * replicas: "3"}, {@code setWeight: 10.5}, {@code paused: 7}, a number where a label value is a
+ * string). Which class a kind has is fabric8's registry's answer (the models register theirs as
+ * services).
  */
 final class StrictTyping {
 
@@ -33,37 +35,62 @@ final class StrictTyping {
 
   private static final class Holder {
     static final ObjectMapper STRICT = strictMapper();
-    static final KubernetesSerialization REGISTRY = new KubernetesSerialization(new ObjectMapper(), true);
+    static final KubernetesSerialization REGISTRY =
+        new KubernetesSerialization(new ObjectMapper(), true);
   }
 
   private static ObjectMapper strictMapper() {
-    ObjectMapper mapper = JsonMapper.builder()
-        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // unknown fields are kept and judged by the rules
-        .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-        .addModule(new JavaTimeModule())
-        .build();
-    for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean, LogicalType.Enum,
-        LogicalType.POJO, LogicalType.Collection, LogicalType.Map, LogicalType.Array, LogicalType.DateTime}) {
-      mapper.coercionConfigFor(type)
+    ObjectMapper mapper =
+        JsonMapper.builder()
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(
+                DeserializationFeature
+                    .FAIL_ON_UNKNOWN_PROPERTIES) // unknown fields are kept and judged by the rules
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .addModule(new JavaTimeModule())
+            .build();
+    for (LogicalType type :
+        new LogicalType[] {
+          LogicalType.Integer,
+          LogicalType.Float,
+          LogicalType.Boolean,
+          LogicalType.Enum,
+          LogicalType.POJO,
+          LogicalType.Collection,
+          LogicalType.Map,
+          LogicalType.Array,
+          LogicalType.DateTime
+        }) {
+      mapper
+          .coercionConfigFor(type)
           .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
           .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
           .setAcceptBlankAsEmpty(false);
     }
-    mapper.coercionConfigFor(LogicalType.Textual)
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+    mapper
+        .coercionConfigFor(LogicalType.Integer)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+    mapper
+        .coercionConfigFor(LogicalType.Float)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    mapper
+        .coercionConfigFor(LogicalType.Boolean)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
     return mapper;
   }
 
-  /** A value that does not fit its field: where (a path in the document) and what was expected, in words. */
+  /**
+   * A value that does not fit its field: where (a path in the document) and what was expected, in
+   * words.
+   */
   static final class Mismatch extends Exception {
     private static final long serialVersionUID = 1L;
     final String path;
@@ -74,10 +101,16 @@ final class StrictTyping {
     }
   }
 
-  /** The class fabric8 registers for the kind, or {@link GenericKubernetesResource} when none is registered. */
+  /**
+   * The class fabric8 registers for the kind, or {@link GenericKubernetesResource} when none is
+   * registered.
+   */
   static Class<? extends KubernetesResource> classFor(String apiVersion, String kind) {
-    Class<? extends KubernetesResource> type = Holder.REGISTRY.getRegisteredKubernetesResource(apiVersion, kind);
-    return type == null || !HasMetadata.class.isAssignableFrom(type) ? GenericKubernetesResource.class : type;
+    Class<? extends KubernetesResource> type =
+        Holder.REGISTRY.getRegisteredKubernetesResource(apiVersion, kind);
+    return type == null || !HasMetadata.class.isAssignableFrom(type)
+        ? GenericKubernetesResource.class
+        : type;
   }
 
   /** {@code tree} read as {@code type}, or the first value that does not fit. */
@@ -87,13 +120,20 @@ final class StrictTyping {
     } catch (JsonMappingException e) {
       String path = path(e);
       JsonNode value = at(tree, e);
-      throw new Mismatch(path, (path.isEmpty() ? "" : path + ": ") + expected(e, value) + ", got " + describe(value));
+      throw new Mismatch(
+          path,
+          (path.isEmpty() ? "" : path + ": ") + expected(e, value) + ", got " + describe(value));
     } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new Mismatch("", "cannot be read as " + type.getSimpleName() + ": " + YamlTrees.firstLine(e.getMessage()));
+      throw new Mismatch(
+          "",
+          "cannot be read as " + type.getSimpleName() + ": " + YamlTrees.firstLine(e.getMessage()));
     }
   }
 
-  /** The field path of a mapping failure, as the rules write paths ({@code spec.steps[2].setWeight}). */
+  /**
+   * The field path of a mapping failure, as the rules write paths ({@code
+   * spec.steps[2].setWeight}).
+   */
   private static String path(JsonMappingException e) {
     StringBuilder path = new StringBuilder();
     for (JsonMappingException.Reference r : e.getPath()) {
@@ -125,10 +165,17 @@ final class StrictTyping {
     if (target == null) {
       return "a value of another type";
     }
-    if (target == Integer.class || target == int.class || target == Long.class || target == long.class || target == Short.class) {
+    if (target == Integer.class
+        || target == int.class
+        || target == Long.class
+        || target == long.class
+        || target == Short.class) {
       return "expected an integer";
     }
-    if (target == Double.class || target == double.class || target == Float.class || target == float.class) {
+    if (target == Double.class
+        || target == double.class
+        || target == Float.class
+        || target == float.class) {
       return "expected a number";
     }
     if (target == Boolean.class || target == boolean.class) {
@@ -168,11 +215,15 @@ final class StrictTyping {
       return "the number " + value.asText();
     }
     if (value.isBoolean()) {
-      return "the boolean " + value.asText() + " (YAML reads yes, no, on, off, y and n unquoted as booleans too)";
+      return "the boolean "
+          + value.asText()
+          + " (YAML reads yes, no, on, off, y and n unquoted as booleans too)";
     }
     if (value.isNull()) {
       return "null";
     }
-    return value.isObject() ? "a mapping" : value.isArray() ? "a sequence" : value.getNodeType().toString().toLowerCase();
+    return value.isObject()
+        ? "a mapping"
+        : value.isArray() ? "a sequence" : value.getNodeType().toString().toLowerCase();
   }
 }

@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Manifest files read into text as Kubernetes's YAML reader takes bytes: UTF-8 (a byte-order mark is dropped), or
- * UTF-16 with its byte-order mark; anything else is refused with the file and the first offending byte named. Only
- * regular files are read (a FIFO or a device would block or never end), and the size is checked on the bytes actually
- * read, not on what the file system reports.
+ * Manifest files read into text as Kubernetes's YAML reader takes bytes: UTF-8 (a byte-order mark
+ * is dropped), or UTF-16 with its byte-order mark; anything else is refused with the file and the
+ * first offending byte named. Only regular files are read (a FIFO or a device would block or never
+ * end), and the size is checked on the bytes actually read, not on what the file system reports.
  */
 final class TextInput {
 
@@ -38,13 +38,22 @@ final class TextInput {
     }
   }
 
-  /** A file's text and whether it began with a byte-order mark and used CRLF line ends (fmt keeps both). */
+  /**
+   * A file's text and whether it began with a byte-order mark and used CRLF line ends (fmt keeps
+   * both).
+   */
   record Text(String text, boolean bom, boolean crlf) {}
 
   static Text read(Path file) throws Unreadable {
     if (!Files.isRegularFile(file)) {
-      String what = Files.isDirectory(file) ? "a folder" : Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.exists(file)
-          ? "a broken symbolic link" : Files.exists(file) ? "not a regular file (a pipe, socket or device)" : "missing";
+      String what =
+          Files.isDirectory(file)
+              ? "a folder"
+              : Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.exists(file)
+                  ? "a broken symbolic link"
+                  : Files.exists(file)
+                      ? "not a regular file (a pipe, socket or device)"
+                      : "missing";
       throw new Unreadable("cannot read: " + what, 0, 0);
     }
     byte[] bytes;
@@ -54,8 +63,14 @@ final class TextInput {
       throw new Unreadable("cannot read: " + e.getMessage(), 0, 0);
     }
     if (bytes.length > MAX_BYTES) {
-      throw new Unreadable(String.format(Locale.ROOT, "the file is larger than %d MiB, the most a manifest file may be (split it;"
-          + " the API server takes no object larger than 3 MiB anyway)", MAX_BYTES / (1024 * 1024)), 0, 0);
+      throw new Unreadable(
+          String.format(
+              Locale.ROOT,
+              "the file is larger than %d MiB, the most a manifest file may be (split it;"
+                  + " the API server takes no object larger than 3 MiB anyway)",
+              MAX_BYTES / (1024 * 1024)),
+          0,
+          0);
     }
     return decode(bytes);
   }
@@ -70,22 +85,35 @@ final class TextInput {
       text = decode(bytes, 2, StandardCharsets.UTF_16LE.newDecoder(), "UTF-16 (little endian)");
       bom = true;
     } else {
-      int skip = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+      int skip =
+          bytes.length >= 3
+                  && (bytes[0] & 0xff) == 0xEF
+                  && (bytes[1] & 0xff) == 0xBB
+                  && (bytes[2] & 0xff) == 0xBF
+              ? 3
+              : 0;
       bom = skip == 3;
       text = decode(bytes, skip, StandardCharsets.UTF_8.newDecoder(), "UTF-8");
     }
     return new Text(text, bom, text.contains("\r\n"));
   }
 
-  private static String decode(byte[] bytes, int offset, CharsetDecoder decoder, String encoding) throws Unreadable {
+  private static String decode(byte[] bytes, int offset, CharsetDecoder decoder, String encoding)
+      throws Unreadable {
     boolean ascii = decoder.charset() == StandardCharsets.UTF_8;
     for (int i = offset; ascii && i < bytes.length; i++) {
       ascii = bytes[i] >= 0;
     }
     if (ascii) {
-      return new String(bytes, offset, bytes.length - offset, StandardCharsets.ISO_8859_1); // 7-bit: the same text, no decoder
+      return new String(
+          bytes,
+          offset,
+          bytes.length - offset,
+          StandardCharsets.ISO_8859_1); // 7-bit: the same text, no decoder
     }
-    decoder.onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    decoder
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
     try {
       return decoder.decode(in).toString();
@@ -103,14 +131,27 @@ final class TextInput {
           column++;
         }
       }
-      String hint = encoding.equals("UTF-8") ? " (the file seems to be in another encoding, such as Latin-1 or Windows-1252;"
-          + " save it as UTF-8)" : "";
-      throw new Unreadable(String.format(Locale.ROOT, "not %s text: byte 0x%02X cannot start or continue a character%s", encoding,
-          bad < bytes.length ? bytes[bad] & 0xff : 0, hint), line, column);
+      String hint =
+          encoding.equals("UTF-8")
+              ? " (the file seems to be in another encoding, such as Latin-1 or Windows-1252;"
+                  + " save it as UTF-8)"
+              : "";
+      throw new Unreadable(
+          String.format(
+              Locale.ROOT,
+              "not %s text: byte 0x%02X cannot start or continue a character%s",
+              encoding,
+              bad < bytes.length ? bytes[bad] & 0xff : 0,
+              hint),
+          line,
+          column);
     }
   }
 
-  /** The index of the first byte that does not begin or continue a well-formed character (UTF-8), or of the first bad unit. */
+  /**
+   * The index of the first byte that does not begin or continue a well-formed character (UTF-8), or
+   * of the first bad unit.
+   */
   private static int firstMalformed(byte[] bytes, int offset, CharsetDecoder decoder) {
     if (decoder.charset() != StandardCharsets.UTF_8) {
       for (int i = offset; i + 1 < bytes.length; i += 2) {
@@ -133,7 +174,12 @@ final class TextInput {
     int i = offset;
     while (i < bytes.length) {
       int b = bytes[i] & 0xff;
-      int length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+      int length =
+          b < 0x80
+              ? 1
+              : b >= 0xC2 && b <= 0xDF
+                  ? 2
+                  : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
       if (length == 0 || i + length > bytes.length) {
         return i;
       }
@@ -143,7 +189,10 @@ final class TextInput {
         }
       }
       int second = length > 1 ? bytes[i + 1] & 0xff : 0;
-      if (b == 0xE0 && second < 0xA0 || b == 0xED && second > 0x9F || b == 0xF0 && second < 0x90 || b == 0xF4 && second > 0x8F) {
+      if (b == 0xE0 && second < 0xA0
+          || b == 0xED && second > 0x9F
+          || b == 0xF0 && second < 0x90
+          || b == 0xF4 && second > 0x8F) {
         return i; // overlong, surrogate or beyond U+10FFFF
       }
       i += length;

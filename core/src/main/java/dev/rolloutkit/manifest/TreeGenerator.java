@@ -12,10 +12,11 @@ import java.math.BigInteger;
 import java.util.ArrayDeque;
 
 /**
- * A generator that builds, as it is written to, the tree Jackson's tree reader makes of the tokens the generated
- * serializers write without a mapper (see {@link ModelTrees}): objects, arrays, text, booleans, nulls, and integers as
- * {@code int} or {@code long} nodes as they were written. Anything else (a floating-point or big number, binary or raw
- * content, a repeated key) throws {@link ModelTrees#UNSUPPORTED}, and the caller asks the mapper.
+ * A generator that builds, as it is written to, the tree Jackson's tree reader makes of the tokens
+ * the generated serializers write without a mapper (see {@link ModelTrees}): objects, arrays, text,
+ * booleans, nulls, and integers as {@code int} or {@code long} nodes as they were written. Anything
+ * else (a floating-point or big number, binary or raw content, a repeated key) throws {@link
+ * ModelTrees#UNSUPPORTED}, and the caller asks the mapper.
  */
 final class TreeGenerator extends GeneratorBase {
 
@@ -23,8 +24,10 @@ final class TreeGenerator extends GeneratorBase {
 
   /** Open containers, innermost last. */
   private final ArrayDeque<JsonNode> open = new ArrayDeque<>();
+
   /** The name just written in the innermost object, waiting for its value. */
   private String name;
+
   private JsonNode root;
 
   TreeGenerator() {
@@ -48,7 +51,9 @@ final class TreeGenerator extends GeneratorBase {
       root = node;
     } else if (container instanceof ObjectNode object) {
       if (name == null || object.replace(name, node) != null) {
-        throw ModelTrees.UNSUPPORTED; // a value without a name, or a repeated key (the mapper's settings decide)
+        throw ModelTrees
+            .UNSUPPORTED; // a value without a name, or a repeated key (the mapper's settings
+        // decide)
       }
       name = null;
     } else {
@@ -136,7 +141,8 @@ final class TreeGenerator extends GeneratorBase {
     value(NODES.nullNode());
   }
 
-  // What the generated serializers never write without a mapper: the mapper decides how these read back.
+  // What the generated serializers never write without a mapper: the mapper decides how these read
+  // back.
 
   @Override
   public void writeNumber(BigInteger number) {

@@ -14,15 +14,17 @@ import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
- * {@code rolloutkit fmt}: lays YAML manifests out the one way (two-space indent, sequences at their key's column, one
- * space after a colon and after "-") and changes nothing else. Every scalar keeps its text and style (so {@code 100}
- * stays {@code 100}, {@code yes} stays {@code yes}, a quoted {@code "on"} stays quoted); comments stay where they were;
- * anchors, tags, flow collections ({@code {}}, {@code [a, b]}) and document markers are kept ({@link YamlLayout}).
+ * {@code rolloutkit fmt}: lays YAML manifests out the one way (two-space indent, sequences at their
+ * key's column, one space after a colon and after "-") and changes nothing else. Every scalar keeps
+ * its text and style (so {@code 100} stays {@code 100}, {@code yes} stays {@code yes}, a quoted
+ * {@code "on"} stays quoted); comments stay where they were; anchors, tags, flow collections
+ * ({@code {}}, {@code [a, b]}) and document markers are kept ({@link YamlLayout}).
  *
- * <p>Nothing is written on trust: before a text is replaced, its formatted form is read back as Kubernetes reads it
- * ({@link Manifests}) and must give the same data, keep every comment, and format to itself again. A text that fails any
- * of these, or that Kubernetes cannot read, is left exactly as it is, and the reason is returned. Files are all read
- * before any is written, and each is replaced through a temporary file and a rename ({@link AtomicFiles}).
+ * <p>Nothing is written on trust: before a text is replaced, its formatted form is read back as
+ * Kubernetes reads it ({@link Manifests}) and must give the same data, keep every comment, and
+ * format to itself again. A text that fails any of these, or that Kubernetes cannot read, is left
+ * exactly as it is, and the reason is returned. Files are all read before any is written, and each
+ * is replaced through a temporary file and a rename ({@link AtomicFiles}).
  */
 public final class YamlFormat {
 
@@ -31,10 +33,15 @@ public final class YamlFormat {
   /** The outcome for one text: the formatted text, or why it is left as it is. */
   public record Result(String text, boolean changed, Optional<String> refused) {}
 
-  /** What {@link #files} did: the files changed (or, with check, that would change) and those left unread or unformatted. */
+  /**
+   * What {@link #files} did: the files changed (or, with check, that would change) and those left
+   * unread or unformatted.
+   */
   public record Report(List<Path> changed, List<String> refused) {}
 
-  /** {@code text} formatted, or the reason it is left as it is; {@code name} names it in reasons. */
+  /**
+   * {@code text} formatted, or the reason it is left as it is; {@code name} names it in reasons.
+   */
   public static Result format(String name, String text) {
     if (YamlTrees.isJson(text)) {
       return new Result(text, false, Optional.empty()); // JSON is not laid out as YAML
@@ -43,7 +50,15 @@ public final class YamlFormat {
     for (YamlTrees.Document d : before) {
       if (d.error() != null) {
         long p = d.error().position();
-        return refuse(text, name + ":" + (Positions.line(p) + 1) + ":" + (Positions.column(p) + 1) + ": " + d.error().message());
+        return refuse(
+            text,
+            name
+                + ":"
+                + (Positions.line(p) + 1)
+                + ":"
+                + (Positions.column(p) + 1)
+                + ": "
+                + d.error().message());
       }
     }
     String formatted;
@@ -66,9 +81,9 @@ public final class YamlFormat {
   }
 
   /**
-   * Formats every manifest file under {@code paths} ({@link Manifests#files}): all are read and formatted first; then,
-   * unless {@code check}, each changed one is replaced. A file that cannot be read or formatted is named in the report
-   * and not touched.
+   * Formats every manifest file under {@code paths} ({@link Manifests#files}): all are read and
+   * formatted first; then, unless {@code check}, each changed one is replaced. A file that cannot
+   * be read or formatted is named in the report and not touched.
    */
   public static Report files(List<Path> paths, boolean check) {
     return files(paths, check, AtomicFiles.DISK);
@@ -83,7 +98,9 @@ public final class YamlFormat {
       try {
         TextInput.Text input = TextInput.read(file);
         // Line ends are laid out as LF and written back as the file had them.
-        Result result = format(file.toString(), input.crlf() ? input.text().replace("\r\n", "\n") : input.text());
+        Result result =
+            format(
+                file.toString(), input.crlf() ? input.text().replace("\r\n", "\n") : input.text());
         if (result.refused().isPresent()) {
           refused.add(result.refused().get());
         } else if (result.changed()) {
@@ -95,7 +112,8 @@ public final class YamlFormat {
           texts.add((input.bom() ? "\uFEFF" : "") + out);
         }
       } catch (TextInput.Unreadable e) {
-        refused.add(file + (e.line > 0 ? ":" + e.line + ":" + e.column : "") + ": " + e.getMessage());
+        refused.add(
+            file + (e.line > 0 ? ":" + e.line + ":" + e.column : "") + ": " + e.getMessage());
       }
     }
     if (!check) {
@@ -119,7 +137,8 @@ public final class YamlFormat {
   }
 
   /** What differs between the text and its formatted form, or null when nothing does. */
-  private static String differences(String name, String text, List<YamlTrees.Document> before, String formatted) {
+  private static String differences(
+      String name, String text, List<YamlTrees.Document> before, String formatted) {
     List<YamlTrees.Document> after = YamlTrees.read(name, formatted);
     List<JsonNode> a = trees(before);
     List<JsonNode> b = new ArrayList<>();
@@ -132,10 +151,12 @@ public final class YamlFormat {
       }
     }
     if (!a.equals(b)) {
-      return "formatting would change what Kubernetes reads (snakeyaml-engine's emitter cannot lay this text out faithfully)";
+      return "formatting would change what Kubernetes reads (snakeyaml-engine's emitter cannot lay"
+          + " this text out faithfully)";
     }
     if (!comments(text).equals(comments(formatted))) {
-      return "formatting would move or drop a comment (snakeyaml-engine keeps comments only in common places)";
+      return "formatting would move or drop a comment (snakeyaml-engine keeps comments only in"
+          + " common places)";
     }
     if (!layOut(formatted).equals(formatted)) {
       return "formatting is not stable for this text (a second pass would change it again)";
@@ -156,7 +177,8 @@ public final class YamlFormat {
   /** The comments of a text, in order. */
   private static List<String> comments(String text) {
     List<String> comments = new ArrayList<>();
-    LoadSettings settings = LoadSettings.builder().setParseComments(true).setCodePointLimit(Integer.MAX_VALUE).build();
+    LoadSettings settings =
+        LoadSettings.builder().setParseComments(true).setCodePointLimit(Integer.MAX_VALUE).build();
     Iterator<Event> events = new Parse(settings).parseString(text).iterator();
     while (events.hasNext()) {
       Event e = events.next();

@@ -16,21 +16,26 @@ import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.events.SequenceStartEvent;
 
 /**
- * The layout {@link YamlFormat} gives a YAML text: the text's own tokens, copied character for character, laid out
- * again. snakeyaml-engine parses the text; each node's start and end positions say which characters are its own, and
- * only what lies between nodes (indentation, the space after a colon, the lines between entries) is written anew:
+ * The layout {@link YamlFormat} gives a YAML text: the text's own tokens, copied character for
+ * character, laid out again. snakeyaml-engine parses the text; each node's start and end positions
+ * say which characters are its own, and only what lies between nodes (indentation, the space after
+ * a colon, the lines between entries) is written anew:
  *
  * <ul>
- *   <li>block mappings indented by two spaces per level, block sequences at their key's column;</li>
- *   <li>scalars (plain, quoted, multi-line), aliases, anchors, tags and flow collections copied as written, their
- *       continuation lines re-indented (their leading white space is not part of the value);</li>
- *   <li>block scalars' lines moved as a whole, so every line keeps its indentation relative to the others;</li>
- *   <li>comments kept in their places: at the end of the line they ended, or on their own line at their level;</li>
- *   <li>blank lines kept, trailing white space removed.</li>
+ *   <li>block mappings indented by two spaces per level, block sequences at their key's column;
+ *   <li>scalars (plain, quoted, multi-line), aliases, anchors, tags and flow collections copied as
+ *       written, their continuation lines re-indented (their leading white space is not part of the
+ *       value);
+ *   <li>block scalars' lines moved as a whole, so every line keeps its indentation relative to the
+ *       others;
+ *   <li>comments kept in their places: at the end of the line they ended, or on their own line at
+ *       their level;
+ *   <li>blank lines kept, trailing white space removed.
  * </ul>
  *
- * What it cannot lay out without guessing (explicit keys, indentation indicators on block scalars, content on a
- * document-marker line) is {@link Unsupported}; {@link YamlFormat} then leaves the text as it is.
+ * What it cannot lay out without guessing (explicit keys, indentation indicators on block scalars,
+ * content on a document-marker line) is {@link Unsupported}; {@link YamlFormat} then leaves the
+ * text as it is.
  */
 final class YamlLayout {
 
@@ -50,11 +55,17 @@ final class YamlLayout {
   private int cursor;
   private final List<String> lines = new ArrayList<>();
   private StringBuilder line = new StringBuilder();
+
   /** Lines of block scalars, whose trailing white space is content. */
   private final java.util.Set<Integer> verbatim = new java.util.HashSet<>();
+
   /** Whether the output line ends in a comment (nothing more may go on it). */
   private boolean commented;
-  /** Where structures began in the text (their column) and where they begin now: for comments between them. */
+
+  /**
+   * Where structures began in the text (their column) and where they begin now: for comments
+   * between them.
+   */
   private final TreeMap<Integer, Integer> columns = new TreeMap<>();
 
   private YamlLayout(String text) {
@@ -92,7 +103,9 @@ final class YamlLayout {
       out.append(verbatim.contains(i) ? lines.get(i) : strip(lines.get(i))).append('\n');
     }
     if (!text.endsWith("\n") && out.length() > 0) {
-      out.setLength(out.length() - 1); // no final line break added: at the end of a block scalar it would be data
+      out.setLength(
+          out.length()
+              - 1); // no final line break added: at the end of a block scalar it would be data
     }
     return out.toString();
   }
@@ -173,13 +186,18 @@ final class YamlLayout {
       columns.put(0, 0);
       if (!(peek() instanceof DocumentEndEvent)) {
         Event root = take();
-        boolean empty = root instanceof ScalarEvent s && s.getValue().isEmpty() && s.getScalarStyle() == ScalarStyle.PLAIN
-            && s.getAnchor().isEmpty() && s.getTag().isEmpty();
+        boolean empty =
+            root instanceof ScalarEvent s
+                && s.getValue().isEmpty()
+                && s.getScalarStyle() == ScalarStyle.PLAIN
+                && s.getAnchor().isEmpty()
+                && s.getTag().isEmpty();
         if (!empty) { // an empty document ("---" and nothing) is the marker alone
           if (document.isExplicit()) {
             int eol = text.indexOf('\n', end(document));
             if (eol < 0 || start(root) < eol) {
-              throw new Unsupported("content on the line of a --- marker"); // kubectl refuses it too
+              throw new Unsupported(
+                  "content on the line of a --- marker"); // kubectl refuses it too
             }
           }
           gap(start(root), 0);
@@ -201,11 +219,16 @@ final class YamlLayout {
     return text.lastIndexOf('\n', a - 1) == text.lastIndexOf('\n', b - 1);
   }
 
-  private enum Context { TOP, MAPPING_VALUE, SEQUENCE_ITEM }
+  private enum Context {
+    TOP,
+    MAPPING_VALUE,
+    SEQUENCE_ITEM
+  }
 
   /**
-   * Writes the node that {@code event} starts. {@code indent} is the column of the key or "-" the node belongs to, or
-   * (at the top, or below a "-" that stands alone) the column the node itself starts at.
+   * Writes the node that {@code event} starts. {@code indent} is the column of the key or "-" the
+   * node belongs to, or (at the top, or below a "-" that stands alone) the column the node itself
+   * starts at.
    */
   private void node(Event event, int indent, Context context) {
     if (event instanceof ScalarEvent scalar) {
@@ -259,8 +282,11 @@ final class YamlLayout {
       line.append(':');
       cursor = colon + 1;
       Event value = take();
-      if (value instanceof ScalarEvent s && s.getValue().isEmpty() && s.getScalarStyle() == ScalarStyle.PLAIN
-          && s.getAnchor().isEmpty() && s.getTag().isEmpty()) {
+      if (value instanceof ScalarEvent s
+          && s.getValue().isEmpty()
+          && s.getScalarStyle() == ScalarStyle.PLAIN
+          && s.getAnchor().isEmpty()
+          && s.getTag().isEmpty()) {
         trailing(); // "key:" with no value
         continue;
       }
@@ -295,14 +321,18 @@ final class YamlLayout {
       first = false;
       line.append('-');
       cursor = dash + 1;
-      if (item instanceof ScalarEvent s && s.getValue().isEmpty() && s.getScalarStyle() == ScalarStyle.PLAIN
-          && s.getAnchor().isEmpty() && s.getTag().isEmpty()) {
+      if (item instanceof ScalarEvent s
+          && s.getValue().isEmpty()
+          && s.getScalarStyle() == ScalarStyle.PLAIN
+          && s.getAnchor().isEmpty()
+          && s.getTag().isEmpty()) {
         trailing(); // "-" with no value
         continue;
       }
       if (item instanceof CollectionStartEvent c && !c.isFlow()) {
         if (hasProperties(c) || !onLineOf(start(item), dash)) {
-          // properties, or the item's content starts on a later line: "-" alone, the content below at the next level
+          // properties, or the item's content starts on a later line: "-" alone, the content below
+          // at the next level
           gap(start(item), itemIndent + 2);
           node(item, itemIndent + 2, Context.TOP);
         } else {
@@ -323,8 +353,8 @@ final class YamlLayout {
   }
 
   /**
-   * The position of the indicator {@code c} that introduces the node at {@code nodeStart}: the first character after the
-   * cursor that is not white space or a comment.
+   * The position of the indicator {@code c} that introduces the node at {@code nodeStart}: the
+   * first character after the cursor that is not white space or a comment.
    */
   private int nextIndicator(char c, int nodeStart) {
     int i = cursor;
@@ -344,7 +374,10 @@ final class YamlLayout {
     throw new Unsupported("a sequence item without '" + c + "'");
   }
 
-  /** Whether the current output line holds only indentation and an indicator, so the next node may go on it. */
+  /**
+   * Whether the current output line holds only indentation and an indicator, so the next node may
+   * go on it.
+   */
   private boolean atLineEnd() {
     String l = strip(line.toString());
     return l.endsWith("-");
@@ -354,7 +387,10 @@ final class YamlLayout {
     return c.getAnchor().isPresent() || c.getTag().isPresent();
   }
 
-  /** A block collection's anchor and tag, written where they stand (after the key or "-"), with a comment after them. */
+  /**
+   * A block collection's anchor and tag, written where they stand (after the key or "-"), with a
+   * comment after them.
+   */
   private void properties(CollectionStartEvent collection) {
     if (!hasProperties(collection)) {
       return;
@@ -402,7 +438,10 @@ final class YamlLayout {
     trailing();
   }
 
-  /** A literal or folded scalar: its header as written, its lines moved as a whole to two spaces past {@code indent}. */
+  /**
+   * A literal or folded scalar: its header as written, its lines moved as a whole to two spaces
+   * past {@code indent}.
+   */
   private void blockScalar(String own, int indent) {
     int headerEnd = own.indexOf('\n');
     String header = headerEnd < 0 ? own : own.substring(0, headerEnd);
@@ -430,27 +469,34 @@ final class YamlLayout {
       }
     }
     int now = indent + 2;
-    int last = content.size() - 1; // the slice ends at the start of the next line: its last part is empty
+    int last =
+        content.size() - 1; // the slice ends at the start of the next line: its last part is empty
     for (int i = 0; i < last; i++) {
       String l = content.get(i);
       newLine();
       verbatim.add(lines.size());
       if (old == Integer.MAX_VALUE || l.length() <= old && l.isBlank()) {
-        line.append(l.length() > old && old != Integer.MAX_VALUE ? " ".repeat(now) + l.substring(old) : "");
+        line.append(
+            l.length() > old && old != Integer.MAX_VALUE ? " ".repeat(now) + l.substring(old) : "");
       } else if (l.startsWith(" ".repeat(old))) {
         line.append(" ".repeat(now)).append(l.substring(old));
       } else {
         throw new Unsupported("a block scalar line less indented than its first line");
       }
     }
-    if (last >= 0 && !content.get(last).isEmpty()) { // the text ends inside the scalar, without a line break
+    if (last >= 0
+        && !content.get(last).isEmpty()) { // the text ends inside the scalar, without a line break
       newLine();
       verbatim.add(lines.size());
-      line.append(" ".repeat(now)).append(content.get(last).substring(Math.min(old, content.get(last).length())));
+      line.append(" ".repeat(now))
+          .append(content.get(last).substring(Math.min(old, content.get(last).length())));
     }
   }
 
-  /** A flow collection written as it stands, its continuation lines re-indented two spaces past {@code indent}. */
+  /**
+   * A flow collection written as it stands, its continuation lines re-indented two spaces past
+   * {@code indent}.
+   */
   private void flow(CollectionStartEvent collection, int indent) {
     int depth = 0;
     Event last = collection;
@@ -479,7 +525,10 @@ final class YamlLayout {
     trailing();
   }
 
-  /** A comment after what was just written, on the same line of the text, goes to the end of the output line. */
+  /**
+   * A comment after what was just written, on the same line of the text, goes to the end of the
+   * output line.
+   */
   private void trailing() {
     int lineEnd = text.indexOf('\n', cursor);
     int until = lineEnd < 0 ? text.length() : lineEnd;
@@ -492,7 +541,10 @@ final class YamlLayout {
     }
   }
 
-  /** What lies between the cursor and {@code until} on the cursor's line (white space, a comment); the cursor moves there. */
+  /**
+   * What lies between the cursor and {@code until} on the cursor's line (white space, a comment);
+   * the cursor moves there.
+   */
   private void gapOnLine(int until) {
     int lineEnd = text.indexOf('\n', cursor);
     if (lineEnd >= 0 && lineEnd < until) {
@@ -507,9 +559,9 @@ final class YamlLayout {
   }
 
   /**
-   * The lines between the cursor and {@code until}: a comment on the cursor's line stays at the end of the output line;
-   * comment lines are written at their level ({@code indent} for the next entry, or the level they were written at);
-   * blank lines are kept.
+   * The lines between the cursor and {@code until}: a comment on the cursor's line stays at the end
+   * of the output line; comment lines are written at their level ({@code indent} for the next
+   * entry, or the level they were written at); blank lines are kept.
    */
   private void gap(int until, int indent) {
     if (until <= cursor) {
@@ -521,7 +573,9 @@ final class YamlLayout {
     String first = parts[0];
     int firstFullLine = 1;
     if (cursor == 0 || text.charAt(cursor - 1) == '\n') {
-      first = ""; // the cursor is at the start of a line (after a block scalar): parts[0] is a whole line
+      first =
+          ""; // the cursor is at the start of a line (after a block scalar): parts[0] is a whole
+      // line
       firstFullLine = 0;
     }
     int hash = first.indexOf('#');
@@ -532,10 +586,14 @@ final class YamlLayout {
       }
       line.append(atLineStart() ? "" : " ").append(strip(first.substring(hash)));
       commented = true;
-    } else if (!first.isBlank() && parts.length > 1 && !first.strip().equals("-") && !first.strip().equals(":")) {
+    } else if (!first.isBlank()
+        && parts.length > 1
+        && !first.strip().equals("-")
+        && !first.strip().equals(":")) {
       throw new Unsupported("text between nodes: '" + first.strip() + "'");
     }
-    // At the end of the text, its last line is a line like the others (a comment without a final line break).
+    // At the end of the text, its last line is a line like the others (a comment without a final
+    // line break).
     int lastLine = until == text.length() ? parts.length : parts.length - 1;
     for (int i = firstFullLine; i < lastLine; i++) {
       String l = parts[i];
@@ -554,7 +612,10 @@ final class YamlLayout {
     cursor = until;
   }
 
-  /** The output column for a comment written at {@code column}: the level it stood at, or {@code indent}. */
+  /**
+   * The output column for a comment written at {@code column}: the level it stood at, or {@code
+   * indent}.
+   */
   private int levelOf(int column, int indent) {
     Integer exact = columns.get(column);
     if (exact != null) {
@@ -565,7 +626,9 @@ final class YamlLayout {
   }
 
   private void remember(int column, int indent) {
-    columns.tailMap(column, false).clear(); // deeper levels seen before belong to an earlier structure
+    columns
+        .tailMap(column, false)
+        .clear(); // deeper levels seen before belong to an earlier structure
     columns.put(column, indent);
   }
 }

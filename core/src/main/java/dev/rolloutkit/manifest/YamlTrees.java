@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rolloutkit.manifest.KubeScalars.Kind;
 import dev.rolloutkit.manifest.KubeScalars.Resolved;
 import dev.rolloutkit.manifest.KubeScalars.Unreadable;
 import java.util.ArrayList;
@@ -28,15 +27,17 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
- * Reads a YAML text into JSON trees exactly as kubectl does: the text is split into documents at lines that start with
- * {@code ---} (apimachinery's {@code YAMLReader}; only spaces or a comment may follow the marker there), each document is
- * parsed on its own (so one broken document does not hide the others), and its first YAML document becomes JSON through
- * go-yaml v2's resolution and sigs.k8s.io/yaml's conversion ({@link KubeScalars}): merge keys applied in document order,
- * aliases expanded, keys made strings, repeated keys resolved to the last value. snakeyaml-engine does the parsing.
+ * Reads a YAML text into JSON trees exactly as kubectl does: the text is split into documents at
+ * lines that start with {@code ---} (apimachinery's {@code YAMLReader}; only spaces or a comment
+ * may follow the marker there), each document is parsed on its own (so one broken document does not
+ * hide the others), and its first YAML document becomes JSON through go-yaml v2's resolution and
+ * sigs.k8s.io/yaml's conversion ({@link KubeScalars}): merge keys applied in document order,
+ * aliases expanded, keys made strings, repeated keys resolved to the last value. snakeyaml-engine
+ * does the parsing.
  *
- * <p>What the two YAML versions read differently is refused, not guessed: NEL, LS and PS (U+0085, U+2028, U+2029) are
- * line breaks to Kubernetes's YAML 1.1 reader and ordinary characters to YAML 1.2 readers, so a text holding one is an
- * error at its position.
+ * <p>What the two YAML versions read differently is refused, not guessed: NEL, LS and PS (U+0085,
+ * U+2028, U+2029) are line breaks to Kubernetes's YAML 1.1 reader and ordinary characters to YAML
+ * 1.2 readers, so a text holding one is an error at its position.
  */
 final class YamlTrees {
 
@@ -44,25 +45,36 @@ final class YamlTrees {
   static final int MAX_DEPTH = 1000;
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
   /**
-   * The parser's settings, made once (each makes its own schema and resolver). Documents are first read without marks
-   * (positions cost about a third of the reading and are rarely asked for); a document is read again with them when a
-   * position is wanted: for a problem found while reading, or when {@link Positions} is first asked.
+   * The parser's settings, made once (each makes its own schema and resolver). Documents are first
+   * read without marks (positions cost about a third of the reading and are rarely asked for); a
+   * document is read again with them when a position is wanted: for a problem found while reading,
+   * or when {@link Positions} is first asked.
    */
-  private static final LoadSettings MARKS = LoadSettings.builder().setUseMarks(true).setCodePointLimit(Integer.MAX_VALUE).build();
-  private static final LoadSettings NO_MARKS = LoadSettings.builder().setUseMarks(false).setCodePointLimit(Integer.MAX_VALUE).build();
+  private static final LoadSettings MARKS =
+      LoadSettings.builder().setUseMarks(true).setCodePointLimit(Integer.MAX_VALUE).build();
+
+  private static final LoadSettings NO_MARKS =
+      LoadSettings.builder().setUseMarks(false).setCodePointLimit(Integer.MAX_VALUE).build();
 
   private YamlTrees() {}
 
-  /** One document of a file, as kubectl would send it: a JSON tree (null when empty), or why it cannot be read. */
-  record Document(int number, long start, JsonNode root, Positions positions, List<Note> notes, Note error) {
+  /**
+   * One document of a file, as kubectl would send it: a JSON tree (null when empty), or why it
+   * cannot be read.
+   */
+  record Document(
+      int number, long start, JsonNode root, Positions positions, List<Note> notes, Note error) {
 
     boolean empty() {
       return root == null && error == null;
     }
   }
 
-  /** Something said about a place in a file: 0-based line and column packed as in {@link Positions}. */
+  /**
+   * Something said about a place in a file: 0-based line and column packed as in {@link Positions}.
+   */
   record Note(long position, String path, String message) {}
 
   /** Every document of {@code text} (named {@code file} in positions), empty ones included. */
@@ -75,8 +87,14 @@ final class YamlTrees {
     for (Chunk chunk : split(text)) {
       number++;
       if (chunk.separatorProblem() != null) {
-        documents.add(new Document(number, chunk.start(), null, new Positions(file, chunk.start()), List.of(),
-            new Note(chunk.start(), "", chunk.separatorProblem())));
+        documents.add(
+            new Document(
+                number,
+                chunk.start(),
+                null,
+                new Positions(file, chunk.start()),
+                List.of(),
+                new Note(chunk.start(), "", chunk.separatorProblem())));
         continue;
       }
       documents.add(new ChunkReader(file, chunk, number, false).read());
@@ -99,8 +117,9 @@ final class YamlTrees {
   record Chunk(String text, int firstLine, long start, String separatorProblem) {}
 
   /**
-   * The text split as apimachinery's {@code YAMLReader.Read} splits it: a line starting with {@code ---} ends the
-   * document before it; anything but spaces or a {@code #} comment after the marker is an error there.
+   * The text split as apimachinery's {@code YAMLReader.Read} splits it: a line starting with {@code
+   * ---} ends the document before it; anything but spaces or a {@code #} comment after the marker
+   * is an error there.
    */
   static List<Chunk> split(String text) {
     List<Chunk> chunks = new ArrayList<>();
@@ -117,15 +136,26 @@ final class YamlTrees {
         String rest = bare.substring(3).strip();
         if (!rest.isEmpty() && rest.charAt(0) != '#') {
           if (buffer.length() > 0) {
-            chunks.add(new Chunk(buffer.toString(), chunkStartLine, Positions.pack(chunkStartLine, 0), null));
+            chunks.add(
+                new Chunk(
+                    buffer.toString(), chunkStartLine, Positions.pack(chunkStartLine, 0), null));
           }
-          chunks.add(new Chunk("", lineNo, Positions.pack(lineNo, 0), "invalid document separator: kubectl accepts only"
-              + " spaces or a comment after ---, not '" + abbreviate(rest) + "' (put the content on the next line)"));
+          chunks.add(
+              new Chunk(
+                  "",
+                  lineNo,
+                  Positions.pack(lineNo, 0),
+                  "invalid document separator: kubectl accepts only"
+                      + " spaces or a comment after ---, not '"
+                      + abbreviate(rest)
+                      + "' (put the content on the next line)"));
           buffer.setLength(0);
           chunkStartLine = lineNo + 1;
         } else {
           if (buffer.length() > 0) {
-            chunks.add(new Chunk(buffer.toString(), chunkStartLine, Positions.pack(chunkStartLine, 0), null));
+            chunks.add(
+                new Chunk(
+                    buffer.toString(), chunkStartLine, Positions.pack(chunkStartLine, 0), null));
           }
           buffer.setLength(0);
           chunkStartLine = lineNo + 1;
@@ -140,7 +170,8 @@ final class YamlTrees {
       lineNo++;
     }
     if (buffer.length() > 0) {
-      chunks.add(new Chunk(buffer.toString(), chunkStartLine, Positions.pack(chunkStartLine, 0), null));
+      chunks.add(
+          new Chunk(buffer.toString(), chunkStartLine, Positions.pack(chunkStartLine, 0), null));
     }
     return chunks;
   }
@@ -149,19 +180,29 @@ final class YamlTrees {
     return text.length() > 40 ? text.substring(0, 40) + "…" : text;
   }
 
-  /** Reads one chunk: its first YAML document, as go-yaml v2 decodes it into Go values and sigs.k8s.io/yaml into JSON. */
+  /**
+   * Reads one chunk: its first YAML document, as go-yaml v2 decodes it into Go values and
+   * sigs.k8s.io/yaml into JSON.
+   */
   private static final class ChunkReader {
 
     private final String file;
     private final Chunk chunk;
     private final int number;
-    /** Whether events carry their positions; without, anything that needs a position reads the chunk again with them. */
+
+    /**
+     * Whether events carry their positions; without, anything that needs a position reads the chunk
+     * again with them.
+     */
     private final boolean marks;
+
     private final List<Note> notes = new ArrayList<>();
     private Positions positions;
     private final Map<String, Anchored> anchors = new HashMap<>();
+
     /** go-yaml's counters against alias bombs ({@code decoder.decodeCount}, {@code aliasCount}). */
     private long decodeCount;
+
     private long aliasCount;
 
     ChunkReader(String file, Chunk chunk, int number, boolean marks) {
@@ -171,7 +212,10 @@ final class YamlTrees {
       this.marks = marks;
     }
 
-    /** Signals, when reading without marks, that a position is needed: the chunk is read again with them. */
+    /**
+     * Signals, when reading without marks, that a position is needed: the chunk is read again with
+     * them.
+     */
     private static final class NeedsMarks extends RuntimeException {
       private static final long serialVersionUID = 1L;
       static final NeedsMarks INSTANCE = new NeedsMarks();
@@ -183,7 +227,8 @@ final class YamlTrees {
 
     /** The positions of this chunk's document, read when first asked for. */
     private Positions later(long start) {
-      return Positions.later(file, start, () -> new ChunkReader(file, chunk, number, true).read().positions());
+      return Positions.later(
+          file, start, () -> new ChunkReader(file, chunk, number, true).read().positions());
     }
 
     /** A failure at a position, carried out of the event walk. */
@@ -197,7 +242,9 @@ final class YamlTrees {
       }
     }
 
-    /** What an anchor names: the value, and its resolution when it is a scalar (for use as a key). */
+    /**
+     * What an anchor names: the value, and its resolution when it is a scalar (for use as a key).
+     */
     private record Anchored(JsonNode value, Resolved scalar, long position) {}
 
     Document read() {
@@ -205,7 +252,8 @@ final class YamlTrees {
         try {
           return readWith(chunk.text());
         } catch (NeedsMarks | Failure | YamlEngineException | StackOverflowError e) {
-          return new ChunkReader(file, chunk, number, true).read(); // a problem to place: read again, with positions
+          return new ChunkReader(file, chunk, number, true)
+              .read(); // a problem to place: read again, with positions
         }
       }
       long start = chunk.start();
@@ -214,20 +262,33 @@ final class YamlTrees {
       int breakAt = firstYaml11Break(text);
       if (breakAt >= 0) {
         char c = text.charAt(breakAt);
-        return failed(positionOfIndex(text, breakAt), String.format(
-            "U+%04X (%s) is a line break to Kubernetes (YAML 1.1) but not to YAML 1.2 tools, so this document means different"
-                + " things to them; remove it, or write it escaped (%s) in a double-quoted string",
-            (int) c, c == 0x85 ? "NEXT LINE" : c == 0x2028 ? "LINE SEPARATOR" : "PARAGRAPH SEPARATOR",
-            c == 0x85 ? "\\N" : c == 0x2028 ? "\\L" : "\\P"));
+        return failed(
+            positionOfIndex(text, breakAt),
+            String.format(
+                "U+%04X (%s) is a line break to Kubernetes (YAML 1.1) but not to YAML 1.2 tools, so"
+                    + " this document means different things to them; remove it, or write it"
+                    + " escaped (%s) in a double-quoted string",
+                (int) c,
+                c == 0x85 ? "NEXT LINE" : c == 0x2028 ? "LINE SEPARATOR" : "PARAGRAPH SEPARATOR",
+                c == 0x85 ? "\\N" : c == 0x2028 ? "\\L" : "\\P"));
       }
-      // snakeyaml-engine refuses a tab after "key:", which go-yaml skips as white space: each such tab is read as a space.
+      // snakeyaml-engine refuses a tab after "key:", which go-yaml skips as white space: each such
+      // tab is read as a space.
       for (int attempt = 0; ; attempt++) {
         try {
           return parse(text);
         } catch (MarkedYamlEngineException e) {
           Mark mark = e.getProblemMark().orElse(null);
-          int index = mark == null ? -1 : text.offsetByCodePoints(0, Math.min(mark.getIndex(), text.codePointCount(0, text.length())));
-          if (attempt < 10_000 && index >= 0 && index < text.length() && text.charAt(index) == '\t' && tabSeparatesValue(text, index)) {
+          int index =
+              mark == null
+                  ? -1
+                  : text.offsetByCodePoints(
+                      0, Math.min(mark.getIndex(), text.codePointCount(0, text.length())));
+          if (attempt < 10_000
+              && index >= 0
+              && index < text.length()
+              && text.charAt(index) == '\t'
+              && tabSeparatesValue(text, index)) {
             text = text.substring(0, index) + ' ' + text.substring(index + 1);
             anchors.clear();
             notes.clear();
@@ -236,15 +297,24 @@ final class YamlTrees {
             aliasCount = 0;
             continue;
           }
-          long at = mark == null ? start : Positions.pack(chunk.firstLine() + mark.getLine(), mark.getColumn());
+          long at =
+              mark == null
+                  ? start
+                  : Positions.pack(chunk.firstLine() + mark.getLine(), mark.getColumn());
           return failed(at, "not valid YAML: " + syntaxMessage(e));
         } catch (Failure f) {
           return failed(f.position, f.getMessage());
         } catch (org.snakeyaml.engine.v2.exceptions.ReaderException e) {
-          int index = text.offsetByCodePoints(0, Math.min(e.getPosition(), text.codePointCount(0, text.length())));
-          return failed(positionOfIndex(text, index), String.format("not valid YAML: control character U+%04X is not allowed"
-              + " (YAML text may hold tabs and line breaks, no other control characters; write it escaped in a double-quoted"
-              + " string)", e.getCodePoint()));
+          int index =
+              text.offsetByCodePoints(
+                  0, Math.min(e.getPosition(), text.codePointCount(0, text.length())));
+          return failed(
+              positionOfIndex(text, index),
+              String.format(
+                  "not valid YAML: control character U+%04X is not allowed (YAML text may hold tabs"
+                      + " and line breaks, no other control characters; write it escaped in a"
+                      + " double-quoted string)",
+                  e.getCodePoint()));
         } catch (YamlEngineException e) {
           return failed(start, "not valid YAML: " + firstLine(e.getMessage()));
         } catch (StackOverflowError e) {
@@ -263,7 +333,8 @@ final class YamlTrees {
     }
 
     private Document failed(long at, String message) {
-      return new Document(number, chunk.start(), null, positions, List.copyOf(notes), new Note(at, "", message));
+      return new Document(
+          number, chunk.start(), null, positions, List.copyOf(notes), new Note(at, "", message));
     }
 
     private Document parse(String text) {
@@ -278,8 +349,13 @@ final class YamlTrees {
           case DocumentStart:
             if (documentSeen) {
               needMarks();
-              notes.add(new Note(at(event), "", "a second YAML document in one kubectl document (after '...'): kubectl reads only"
-                  + " the first and ignores this one; start it with a --- line instead"));
+              notes.add(
+                  new Note(
+                      at(event),
+                      "",
+                      "a second YAML document in one kubectl document (after '...'): kubectl reads"
+                          + " only the first and ignores this one; start it with a --- line"
+                          + " instead"));
               return new Document(number, chunk.start(), root, positions, List.copyOf(notes), null);
             }
             inDocument = true;
@@ -307,7 +383,9 @@ final class YamlTrees {
       return new Document(number, rootAt, root, positions, List.copyOf(notes), null);
     }
 
-    /** A value read from the events: its JSON and, for scalars, how it resolved (keys need that). */
+    /**
+     * A value read from the events: its JSON and, for scalars, how it resolved (keys need that).
+     */
     private record Value(JsonNode node, Resolved scalar, boolean mapping) {}
 
     private Value node(Event event, Iterator<Event> events, int depth, String path) {
@@ -340,7 +418,9 @@ final class YamlTrees {
       } else if (event instanceof SequenceStartEvent) {
         ArrayNode array = NODES.arrayNode();
         int index = 0;
-        for (Event item = events.next(); item.getEventId() != Event.ID.SequenceEnd; item = events.next()) {
+        for (Event item = events.next();
+            item.getEventId() != Event.ID.SequenceEnd;
+            item = events.next()) {
           long itemAt = at(item);
           Value v = node(item, events, depth + 1, path + "[" + index + "]");
           array.add(v.node);
@@ -354,7 +434,8 @@ final class YamlTrees {
         throw new Failure(at(event), "unexpected " + event.getEventId());
       }
       if (event instanceof NodeEvent ne && ne.getAnchor().isPresent()) {
-        anchors.put(ne.getAnchor().get().getValue(), new Anchored(value.node, value.scalar, at(event)));
+        anchors.put(
+            ne.getAnchor().get().getValue(), new Anchored(value.node, value.scalar, at(event)));
       }
       return value;
     }
@@ -362,10 +443,15 @@ final class YamlTrees {
     private ObjectNode mapping(Iterator<Event> events, int depth, String path) {
       ObjectNode object = NODES.objectNode();
       Map<String, Long> firstSeen = new HashMap<>();
-      for (Event keyEvent = events.next(); keyEvent.getEventId() != Event.ID.MappingEnd; keyEvent = events.next()) {
+      for (Event keyEvent = events.next();
+          keyEvent.getEventId() != Event.ID.MappingEnd;
+          keyEvent = events.next()) {
         long keyAt = at(keyEvent);
         if (keyEvent instanceof CollectionStartEvent) {
-          throw new Failure(keyAt, "invalid map key: a mapping or sequence cannot be a key (Kubernetes keys are strings)");
+          throw new Failure(
+              keyAt,
+              "invalid map key: a mapping or sequence cannot be a key (Kubernetes keys are"
+                  + " strings)");
         }
         if (isMerge(keyEvent)) {
           Event valueEvent = events.next();
@@ -375,7 +461,10 @@ final class YamlTrees {
         }
         Value key = node(keyEvent, events, depth + 1, path);
         if (key.scalar == null) {
-          throw new Failure(keyAt, "invalid map key: a mapping or sequence cannot be a key (Kubernetes keys are strings)");
+          throw new Failure(
+              keyAt,
+              "invalid map key: a mapping or sequence cannot be a key (Kubernetes keys are"
+                  + " strings)");
         }
         String name;
         try {
@@ -392,8 +481,18 @@ final class YamlTrees {
           needMarks();
           long first = firstSeen.get(name);
           boolean same = previous.equals(value.node);
-          notes.add(new Note(keyAt, childPath, "key " + childPath + " is written twice (also at line " + (Positions.line(first) + 1)
-              + ")" + (same ? " with the same value" : "; Kubernetes keeps this later value and drops the earlier one")));
+          notes.add(
+              new Note(
+                  keyAt,
+                  childPath,
+                  "key "
+                      + childPath
+                      + " is written twice (also at line "
+                      + (Positions.line(first) + 1)
+                      + ")"
+                      + (same
+                          ? " with the same value"
+                          : "; Kubernetes keeps this later value and drops the earlier one")));
         }
         firstSeen.putIfAbsent(name, keyAt);
         object.set(name, value.node);
@@ -404,7 +503,10 @@ final class YamlTrees {
       return object;
     }
 
-    /** go-yaml's {@code decoder.merge}: every field of the merged mapping(s) set in turn; earlier ones of a list win. */
+    /**
+     * go-yaml's {@code decoder.merge}: every field of the merged mapping(s) set in turn; earlier
+     * ones of a list win.
+     */
     private void merge(ObjectNode into, Value merged, Event valueEvent, long keyAt) {
       List<JsonNode> sources = new ArrayList<>();
       if (merged.node.isObject() && merged.mapping) {
@@ -420,13 +522,16 @@ final class YamlTrees {
         throw new Failure(keyAt, "map merge requires map or sequence of maps as the value");
       }
       for (JsonNode source : sources) {
-        source.fields().forEachRemaining(e -> {
-          into.set(e.getKey(), e.getValue());
-          long[] where = marks ? positions.field(source, e.getKey()) : null;
-          if (where != null) {
-            positions.field(into, e.getKey(), where[0], where[1]);
-          }
-        });
+        source
+            .fields()
+            .forEachRemaining(
+                e -> {
+                  into.set(e.getKey(), e.getValue());
+                  long[] where = marks ? positions.field(source, e.getKey()) : null;
+                  if (where != null) {
+                    positions.field(into, e.getKey(), where[0], where[1]);
+                  }
+                });
       }
     }
 
@@ -458,7 +563,9 @@ final class YamlTrees {
       long size = count(value);
       decodeCount += size;
       aliasCount += size;
-      if (aliasCount > 100 && decodeCount > 1000 && (double) aliasCount / decodeCount > allowedAliasRatio(decodeCount)) {
+      if (aliasCount > 100
+          && decodeCount > 1000
+          && (double) aliasCount / decodeCount > allowedAliasRatio(decodeCount)) {
         throw new Failure(at, "document contains excessive aliasing");
       }
       return value.deepCopy();
@@ -494,7 +601,9 @@ final class YamlTrees {
 
     private long at(Event event) {
       Mark m = event.getStartMark().orElse(null);
-      return m == null ? chunk.start() : Positions.pack(chunk.firstLine() + m.getLine(), m.getColumn());
+      return m == null
+          ? chunk.start()
+          : Positions.pack(chunk.firstLine() + m.getLine(), m.getColumn());
     }
 
     private long positionOfIndex(String text, int index) {
@@ -526,8 +635,9 @@ final class YamlTrees {
   }
 
   /**
-   * Whether the tab at {@code index} is white space go-yaml skips (after a mapping value indicator, or after other text
-   * on the line) rather than indentation or a tab after {@code -} or {@code ?}, which go-yaml refuses too.
+   * Whether the tab at {@code index} is white space go-yaml skips (after a mapping value indicator,
+   * or after other text on the line) rather than indentation or a tab after {@code -} or {@code ?},
+   * which go-yaml refuses too.
    */
   private static boolean tabSeparatesValue(String text, int index) {
     int lineStart = text.lastIndexOf('\n', index - 1) + 1;
@@ -539,7 +649,9 @@ final class YamlTrees {
       return false; // indentation
     }
     char before = text.charAt(i);
-    boolean indicatorAlone = (before == '-' || before == '?') && (i == lineStart || text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t');
+    boolean indicatorAlone =
+        (before == '-' || before == '?')
+            && (i == lineStart || text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t');
     return !indicatorAlone;
   }
 
@@ -547,7 +659,8 @@ final class YamlTrees {
   static String syntaxMessage(MarkedYamlEngineException e) {
     String problem = e.getProblem() == null ? "" : e.getProblem().replace('\n', ' ').strip();
     String context = e.getContext() == null ? "" : e.getContext().replace('\n', ' ').strip();
-    String text = context.isEmpty() ? problem : problem.isEmpty() ? context : context + ": " + problem;
+    String text =
+        context.isEmpty() ? problem : problem.isEmpty() ? context : context + ": " + problem;
     return text.isEmpty() ? firstLine(e.getMessage()) : text;
   }
 

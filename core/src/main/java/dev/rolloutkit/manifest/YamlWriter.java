@@ -20,29 +20,32 @@ import org.snakeyaml.engine.v2.events.StreamEndEvent;
 import org.snakeyaml.engine.v2.events.StreamStartEvent;
 
 /**
- * Writes JSON trees as YAML that means the same to every reader: to Kubernetes (go-yaml v2, YAML 1.1) and to YAML 1.2
- * tools alike. snakeyaml-engine's emitter lays the documents out (block style, two-space indent, sequences not indented
- * under their key, no folding of long lines); {@link #style} chooses how each string is written, the one rule for every
- * writer of rolloutkit:
+ * Writes JSON trees as YAML that means the same to every reader: to Kubernetes (go-yaml v2, YAML
+ * 1.1) and to YAML 1.2 tools alike. snakeyaml-engine's emitter lays the documents out (block style,
+ * two-space indent, sequences not indented under their key, no folding of long lines); {@link
+ * #style} chooses how each string is written, the one rule for every writer of rolloutkit:
  *
  * <ul>
- *   <li>double-quoted, with escapes, when it holds NEL, LS or PS (line breaks to YAML 1.1 only), a byte-order mark or a
- *       control character;</li>
- *   <li>a literal block when it has line breaks;</li>
- *   <li>single-quoted when any reader could take it for something else written plain ({@code no}, {@code on},
- *       {@code ~}, {@code 0777}, {@code 1e3}, {@code 2024-01-01}, {@code <<}, …; see {@link KubeScalars#plainIsSafe});</li>
- *   <li>plain otherwise. Where a style is not possible for the text, the emitter picks a quoted one, never plain.</li>
+ *   <li>double-quoted, with escapes, when it holds NEL, LS or PS (line breaks to YAML 1.1 only), a
+ *       byte-order mark or a control character;
+ *   <li>a literal block when it has line breaks;
+ *   <li>single-quoted when any reader could take it for something else written plain ({@code no},
+ *       {@code on}, {@code ~}, {@code 0777}, {@code 1e3}, {@code 2024-01-01}, {@code <<}, …; see
+ *       {@link KubeScalars#plainIsSafe});
+ *   <li>plain otherwise. Where a style is not possible for the text, the emitter picks a quoted
+ *       one, never plain.
  * </ul>
  */
 final class YamlWriter {
 
-  static final DumpSettings SETTINGS = DumpSettings.builder()
-      .setExplicitStart(true)
-      .setDefaultFlowStyle(FlowStyle.BLOCK)
-      .setIndent(2)
-      .setSplitLines(false)
-      .setWidth(Integer.MAX_VALUE)
-      .build();
+  static final DumpSettings SETTINGS =
+      DumpSettings.builder()
+          .setExplicitStart(true)
+          .setDefaultFlowStyle(FlowStyle.BLOCK)
+          .setIndent(2)
+          .setSplitLines(false)
+          .setWidth(Integer.MAX_VALUE)
+          .build();
 
   private static final ImplicitTuple IMPLICIT = new ImplicitTuple(true, true);
   private static final Optional<org.snakeyaml.engine.v2.common.Anchor> NO_ANCHOR = Optional.empty();
@@ -64,7 +67,9 @@ final class YamlWriter {
 
   private static void node(JsonNode node, Emitter emitter) {
     if (node.isObject()) {
-      emitter.emit(new MappingStartEvent(NO_ANCHOR, NO_TAG, true, node.isEmpty() ? FlowStyle.FLOW : FlowStyle.BLOCK));
+      emitter.emit(
+          new MappingStartEvent(
+              NO_ANCHOR, NO_TAG, true, node.isEmpty() ? FlowStyle.FLOW : FlowStyle.BLOCK));
       var fields = node.fields();
       while (fields.hasNext()) {
         var field = fields.next();
@@ -73,7 +78,9 @@ final class YamlWriter {
       }
       emitter.emit(new MappingEndEvent());
     } else if (node.isArray()) {
-      emitter.emit(new SequenceStartEvent(NO_ANCHOR, NO_TAG, true, node.isEmpty() ? FlowStyle.FLOW : FlowStyle.BLOCK));
+      emitter.emit(
+          new SequenceStartEvent(
+              NO_ANCHOR, NO_TAG, true, node.isEmpty() ? FlowStyle.FLOW : FlowStyle.BLOCK));
       for (JsonNode item : node) {
         node(item, emitter);
       }
@@ -87,18 +94,23 @@ final class YamlWriter {
     } else if (node.isBoolean() || node.isNull()) {
       plain(node.asText(), emitter);
     } else {
-      throw new IllegalArgumentException("cannot write a " + node.getNodeType() + " value as YAML: " + node);
+      throw new IllegalArgumentException(
+          "cannot write a " + node.getNodeType() + " value as YAML: " + node);
     }
   }
 
-  /** A number as written in YAML: integers as they are, floats in a form every reader reads as the same number. */
+  /**
+   * A number as written in YAML: integers as they are, floats in a form every reader reads as the
+   * same number.
+   */
   private static String number(JsonNode node) {
     if (node.isIntegralNumber()) {
       return node.asText();
     }
     double d = node.doubleValue();
     if (Double.isNaN(d) || Double.isInfinite(d)) {
-      throw new IllegalArgumentException("cannot write " + d + ": Kubernetes objects are JSON, which has no NaN or infinity");
+      throw new IllegalArgumentException(
+          "cannot write " + d + ": Kubernetes objects are JSON, which has no NaN or infinity");
     }
     if (node.isBigDecimal()) {
       return node.decimalValue().toString();
@@ -114,7 +126,10 @@ final class YamlWriter {
     emitter.emit(new ScalarEvent(NO_ANCHOR, NO_TAG, IMPLICIT, text, ScalarStyle.PLAIN));
   }
 
-  /** How a string is written (see the class description): the one rule for render, fmt and every public writer. */
+  /**
+   * How a string is written (see the class description): the one rule for render, fmt and every
+   * public writer.
+   */
   static ScalarStyle style(String text) {
     if (KubeScalars.needsEscapes(text)) {
       checkEncodable(text);
@@ -130,11 +145,16 @@ final class YamlWriter {
   private static void checkEncodable(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        throw new IllegalArgumentException(String.format("cannot write a text holding a lone surrogate (U+%04X at character %d):"
-            + " it is not a character, and UTF-8 cannot encode it", (int) c, i));
+        throw new IllegalArgumentException(
+            String.format(
+                "cannot write a text holding a lone surrogate (U+%04X at character %d):"
+                    + " it is not a character, and UTF-8 cannot encode it",
+                (int) c, i));
       }
     }
   }

@@ -8,9 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations as Argo Rollouts reads them ({@code RolloutPause.DurationSeconds}): an integer is seconds; any other
- * string is a Go duration ({@code 90s}, {@code 2m}, {@code 1h30m}, {@code 500ms}), truncated to whole seconds.
- * Days ({@code 1d}) and weeks are not Go units and are rejected upstream.
+ * Durations as Argo Rollouts reads them ({@code RolloutPause.DurationSeconds}): an integer is
+ * seconds; any other string is a Go duration ({@code 90s}, {@code 2m}, {@code 1h30m}, {@code
+ * 500ms}), truncated to whole seconds. Days ({@code 1d}) and weeks are not Go units and are
+ * rejected upstream.
  *
  * <pre>{@code
  * ArgoDuration.seconds("1h30m")   // OptionalLong[5400]
@@ -21,13 +22,14 @@ import java.util.regex.Pattern;
 public final class ArgoDuration {
 
   private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
-  private static final Pattern GO_PART = Pattern.compile("([0-9]*(?:\\.[0-9]*)?)(ns|us|µs|μs|ms|s|m|h)");
+  private static final Pattern GO_PART =
+      Pattern.compile("([0-9]*(?:\\.[0-9]*)?)(ns|us|µs|μs|ms|s|m|h)");
 
   private ArgoDuration() {}
 
   /**
-   * The whole seconds Argo takes from {@code text}, or empty when Argo cannot parse it. The result may be negative
-   * ({@code -1m}); Argo rejects negative pauses.
+   * The whole seconds Argo takes from {@code text}, or empty when Argo cannot parse it. The result
+   * may be negative ({@code -1m}); Argo rejects negative pauses.
    */
   public static OptionalLong seconds(String text) {
     if (text == null || text.isEmpty()) {
@@ -41,13 +43,15 @@ public final class ArgoDuration {
   }
 
   private static final long NOT_SIMPLE = Long.MIN_VALUE;
+
   /** More digits than this go the general way (so the products below cannot overflow). */
   private static final int SIMPLE_DIGITS = 11;
 
   /**
-   * The common forms, read without patterns or decimals: a signed whole number of seconds ({@code 30}), or of
-   * {@code s}, {@code m}, {@code h} or {@code ms} ({@code 90s}, {@code 2m}, {@code 500ms}); {@link #NOT_SIMPLE} for
-   * anything else. Gives what {@link #generalSeconds} gives for these forms.
+   * The common forms, read without patterns or decimals: a signed whole number of seconds ({@code
+   * 30}), or of {@code s}, {@code m}, {@code h} or {@code ms} ({@code 90s}, {@code 2m}, {@code
+   * 500ms}); {@link #NOT_SIMPLE} for anything else. Gives what {@link #generalSeconds} gives for
+   * these forms.
    */
   static long simpleSeconds(String text) {
     int n = text.length();
@@ -91,7 +95,10 @@ public final class ArgoDuration {
 
   private static final long GO_MAX_SECONDS = Long.MAX_VALUE / 1_000_000_000L;
 
-  /** {@link #seconds} for any text: an integer, or Go's {@code time.ParseDuration} truncated to whole seconds. */
+  /**
+   * {@link #seconds} for any text: an integer, or Go's {@code time.ParseDuration} truncated to
+   * whole seconds.
+   */
   static OptionalLong generalSeconds(String text) {
     if (text.isEmpty()) {
       return OptionalLong.empty();
@@ -112,11 +119,15 @@ public final class ArgoDuration {
     return seconds.isPresent() && seconds.getAsLong() >= 0;
   }
 
-  /** A compact Go duration for a whole number of seconds: {@code 2m}, {@code 1m30s}, {@code 1h}, {@code 0s}. */
+  /**
+   * A compact Go duration for a whole number of seconds: {@code 2m}, {@code 1m30s}, {@code 1h},
+   * {@code 0s}.
+   */
   public static String format(Duration duration) {
     long total = duration.getSeconds();
     if (duration.isNegative() || duration.getNano() != 0) {
-      throw new IllegalArgumentException("Argo durations are whole, non-negative seconds; got " + duration);
+      throw new IllegalArgumentException(
+          "Argo durations are whole, non-negative seconds; got " + duration);
     }
     if (total == 0) {
       return "0s";
@@ -162,7 +173,10 @@ public final class ArgoDuration {
       if (number.isEmpty() || number.equals(".")) {
         return OptionalLong.empty();
       }
-      nanos = nanos.add(new BigDecimal(number.endsWith(".") ? number + "0" : number).multiply(unitNanos(m.group(2))));
+      nanos =
+          nanos.add(
+              new BigDecimal(number.endsWith(".") ? number + "0" : number)
+                  .multiply(unitNanos(m.group(2))));
       at = m.end();
     }
     BigDecimal seconds = nanos.divide(BigDecimal.valueOf(1_000_000_000L), 0, RoundingMode.DOWN);

@@ -9,10 +9,12 @@ import java.util.stream.Collectors;
 import org.immutables.value.Value;
 
 /**
- * An ordered list of canary steps — set weight, pause, analysis gate — checked as a whole when built.
+ * An ordered list of canary steps — set weight, pause, analysis gate — checked as a whole when
+ * built.
  *
- * <p>Presets come from practice: {@link #mcp()} (10 → 30 → 60 → 100 %), {@link #ml()} (20 → 50 → 100 %, ADR-008) and
- * {@link #nlp()} (10 → 40 → 100 % with longer pauses). Derive from them or build your own with the same API:
+ * <p>Presets come from practice: {@link #mcp()} (10 → 30 → 60 → 100 %), {@link #ml()} (20 → 50 →
+ * 100 %, ADR-008) and {@link #nlp()} (10 → 40 → 100 % with longer pauses). Derive from them or
+ * build your own with the same API:
  *
  * <pre>{@code
  * CanaryProfile.mcp().withPause(Duration.ofMinutes(5));
@@ -22,10 +24,10 @@ import org.immutables.value.Value;
  *     .build();   // toString(): cautious: 5% → pause(until promoted) → gate(mcp-success-rate) → 100%
  * }</pre>
  *
- * Building an invalid profile throws {@link InvalidProfileException} listing <em>every</em> problem with its step
- * index: weights outside 0..100 or not increasing, a last weight other than 100 (unless
- * {@link #allowPartialFinalWeight()}), pause durations Argo cannot parse or that are negative ({@code 1d} is not a Go
- * duration), and analysis steps that name no gate.
+ * Building an invalid profile throws {@link InvalidProfileException} listing <em>every</em> problem
+ * with its step index: weights outside 0..100 or not increasing, a last weight other than 100
+ * (unless {@link #allowPartialFinalWeight()}), pause durations Argo cannot parse or that are
+ * negative ({@code 1d} is not a Go duration), and analysis steps that name no gate.
  */
 @Value.Immutable
 public abstract class CanaryProfile {
@@ -37,8 +39,8 @@ public abstract class CanaryProfile {
   public abstract List<CanaryStep> steps();
 
   /**
-   * Whether the last weight may be below 100. Off by default: after the last step Argo promotes to 100 % with no
-   * gate in between, so a profile that stops at 60 % silently skips its last checks.
+   * Whether the last weight may be below 100. Off by default: after the last step Argo promotes to
+   * 100 % with no gate in between, so a profile that stops at 60 % silently skips its last checks.
    */
   @Value.Default
   public boolean allowPartialFinalWeight() {
@@ -57,57 +59,99 @@ public abstract class CanaryProfile {
 
   /** MCP server: 10 % → 2m → 30 % → gate {@code mcp-success-rate} → 60 % → 2m → 100 %. */
   public static CanaryProfile mcp() {
-    return of("mcp",
-        CanaryStep.setWeight(10), CanaryStep.pause("2m"),
-        CanaryStep.setWeight(30), CanaryStep.analysis("mcp-success-rate"),
-        CanaryStep.setWeight(60), CanaryStep.pause("2m"),
+    return of(
+        "mcp",
+        CanaryStep.setWeight(10),
+        CanaryStep.pause("2m"),
+        CanaryStep.setWeight(30),
+        CanaryStep.analysis("mcp-success-rate"),
+        CanaryStep.setWeight(60),
+        CanaryStep.pause("2m"),
         CanaryStep.setWeight(100));
   }
 
-  /** ML model (ADR-008): 20 % → 60s → gate {@code canary-health-check} → 50 % → 120s → gate → 100 %. */
+  /**
+   * ML model (ADR-008): 20 % → 60s → gate {@code canary-health-check} → 50 % → 120s → gate → 100 %.
+   */
   public static CanaryProfile ml() {
-    return of("ml",
-        CanaryStep.setWeight(20), CanaryStep.pause("60s"), CanaryStep.analysis("canary-health-check"),
-        CanaryStep.setWeight(50), CanaryStep.pause("120s"), CanaryStep.analysis("canary-health-check"),
+    return of(
+        "ml",
+        CanaryStep.setWeight(20),
+        CanaryStep.pause("60s"),
+        CanaryStep.analysis("canary-health-check"),
+        CanaryStep.setWeight(50),
+        CanaryStep.pause("120s"),
+        CanaryStep.analysis("canary-health-check"),
         CanaryStep.setWeight(100));
   }
 
-  /** NLP model: 10 % → 3m → gate → 40 % → 5m → gate → 100 %; longer pauses for transformer inference latency. */
+  /**
+   * NLP model: 10 % → 3m → gate → 40 % → 5m → gate → 100 %; longer pauses for transformer inference
+   * latency.
+   */
   public static CanaryProfile nlp() {
-    return of("nlp",
-        CanaryStep.setWeight(10), CanaryStep.pause("3m"), CanaryStep.analysis("canary-health-check"),
-        CanaryStep.setWeight(40), CanaryStep.pause("5m"), CanaryStep.analysis("canary-health-check"),
+    return of(
+        "nlp",
+        CanaryStep.setWeight(10),
+        CanaryStep.pause("3m"),
+        CanaryStep.analysis("canary-health-check"),
+        CanaryStep.setWeight(40),
+        CanaryStep.pause("5m"),
+        CanaryStep.analysis("canary-health-check"),
         CanaryStep.setWeight(100));
   }
 
-  /** A copy in which every timed pause lasts {@code duration}; pauses until promotion stay as they are. */
+  /**
+   * A copy in which every timed pause lasts {@code duration}; pauses until promotion stay as they
+   * are.
+   */
   public CanaryProfile withPause(Duration duration) {
     return withPause(ArgoDuration.format(duration));
   }
 
-  /** A copy in which every timed pause lasts {@code duration} (integer seconds or a Go duration). */
+  /**
+   * A copy in which every timed pause lasts {@code duration} (integer seconds or a Go duration).
+   */
   public CanaryProfile withPause(String duration) {
-    return builder().from(this).steps(steps().stream()
-        .map(s -> s instanceof PauseStep p && !p.untilPromoted() ? CanaryStep.pause(duration) : s)
-        .toList()).build();
+    return builder()
+        .from(this)
+        .steps(
+            steps().stream()
+                .map(
+                    s ->
+                        s instanceof PauseStep p && !p.untilPromoted()
+                            ? CanaryStep.pause(duration)
+                            : s)
+                .toList())
+        .build();
   }
 
   /** A copy in which every analysis step runs the gate {@code gate}. */
   public CanaryProfile withGate(String gate) {
-    return builder().from(this).steps(steps().stream()
-        .map(s -> s instanceof AnalysisStep ? CanaryStep.analysis(gate) : s)
-        .toList()).build();
+    return builder()
+        .from(this)
+        .steps(
+            steps().stream()
+                .map(s -> s instanceof AnalysisStep ? CanaryStep.analysis(gate) : s)
+                .toList())
+        .build();
   }
 
   /** The weights of the setWeight steps, in order. */
   public List<Integer> weights() {
-    return steps().stream().filter(SetWeightStep.class::isInstance).map(s -> ((SetWeightStep) s).weight()).toList();
+    return steps().stream()
+        .filter(SetWeightStep.class::isInstance)
+        .map(s -> ((SetWeightStep) s).weight())
+        .toList();
   }
 
   /** The names of the gates the analysis steps run, each once, in order of first use. */
   public List<String> gates() {
-    return List.copyOf(steps().stream().filter(AnalysisStep.class::isInstance).map(s -> ((AnalysisStep) s).gate())
-        .collect(Collectors.toCollection(LinkedHashSet::new)));
+    return List.copyOf(
+        steps().stream()
+            .filter(AnalysisStep.class::isInstance)
+            .map(s -> ((AnalysisStep) s).gate())
+            .collect(Collectors.toCollection(LinkedHashSet::new)));
   }
 
   @Value.Check
@@ -132,8 +176,10 @@ public abstract class CanaryProfile {
           continue;
         }
         if (previousWeight != null && weight <= previousWeight) {
-          problems.add(String.format("steps[%d]: weight %d does not increase on weight %d at steps[%d]", i, weight, previousWeight,
-              previousIndex));
+          problems.add(
+              String.format(
+                  "steps[%d]: weight %d does not increase on weight %d at steps[%d]",
+                  i, weight, previousWeight, previousIndex));
         }
         previousWeight = weight;
         previousIndex = i;
@@ -141,8 +187,11 @@ public abstract class CanaryProfile {
         String duration = p.duration().get();
         OptionalLong seconds = ArgoDuration.seconds(duration);
         if (seconds.isEmpty()) {
-          problems.add(String.format("steps[%d]: pause duration '%s' is neither integer seconds nor a Go duration such as 90s, 2m or"
-              + " 1h30m (there is no d or w unit)", i, duration));
+          problems.add(
+              String.format(
+                  "steps[%d]: pause duration '%s' is neither integer seconds nor a Go duration such"
+                      + " as 90s, 2m or 1h30m (there is no d or w unit)",
+                  i, duration));
         } else if (seconds.getAsLong() < 0) {
           problems.add(String.format("steps[%d]: pause duration '%s' is negative", i, duration));
         }
@@ -156,8 +205,11 @@ public abstract class CanaryProfile {
       } else {
         int last = ((SetWeightStep) steps().get(lastWeightIndex)).weight();
         if (last != 100) {
-          problems.add(String.format("steps[%d]: the last weight is %d, not 100; Argo then promotes to 100%% with no step in between"
-              + " (end at 100, or set allowPartialFinalWeight)", lastWeightIndex, last));
+          problems.add(
+              String.format(
+                  "steps[%d]: the last weight is %d, not 100; Argo then promotes to 100%% with no"
+                      + " step in between (end at 100, or set allowPartialFinalWeight)",
+                  lastWeightIndex, last));
         }
       }
     }
@@ -169,7 +221,9 @@ public abstract class CanaryProfile {
   /** {@code mcp: 10% → 2m → 30% → gate(mcp-success-rate) → 60% → 2m → 100%}. */
   @Override
   public String toString() {
-    return name() + ": " + steps().stream().map(CanaryStep::describe).collect(Collectors.joining(" → "));
+    return name()
+        + ": "
+        + steps().stream().map(CanaryStep::describe).collect(Collectors.joining(" → "));
   }
 
   /** Builds profiles; {@link #build()} checks the whole profile. */

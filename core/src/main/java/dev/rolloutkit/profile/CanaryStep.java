@@ -9,8 +9,8 @@ import java.time.Duration;
  * CanaryStep.setWeight(10); CanaryStep.pause(Duration.ofMinutes(2)); CanaryStep.analysis("mcp-success-rate");
  * }</pre>
  *
- * Steps are not checked on their own: a {@link CanaryProfile} checks all its steps together and reports every
- * problem with its index.
+ * Steps are not checked on their own: a {@link CanaryProfile} checks all its steps together and
+ * reports every problem with its index.
  */
 public interface CanaryStep {
 
@@ -19,12 +19,18 @@ public interface CanaryStep {
     return ImmutableSetWeightStep.of(percent);
   }
 
-  /** Wait, then continue by itself (Argo {@code pause.duration}, written as a Go duration such as {@code 2m}). */
+  /**
+   * Wait, then continue by itself (Argo {@code pause.duration}, written as a Go duration such as
+   * {@code 2m}).
+   */
   static PauseStep pause(Duration duration) {
     return ImmutablePauseStep.builder().duration(ArgoDuration.format(duration)).build();
   }
 
-  /** Wait for a duration as Argo writes it: integer seconds ({@code "60"}) or a Go duration ({@code "1h30m"}). */
+  /**
+   * Wait for a duration as Argo writes it: integer seconds ({@code "60"}) or a Go duration ({@code
+   * "1h30m"}).
+   */
   static PauseStep pause(String duration) {
     return ImmutablePauseStep.builder().duration(duration).build();
   }
@@ -34,11 +40,17 @@ public interface CanaryStep {
     return ImmutablePauseStep.builder().build();
   }
 
-  /** Run the analysis gate named {@code gate} and continue only if it succeeds (Argo step {@code analysis}). */
+  /**
+   * Run the analysis gate named {@code gate} and continue only if it succeeds (Argo step {@code
+   * analysis}).
+   */
   static AnalysisStep analysis(String gate) {
     return ImmutableAnalysisStep.of(gate);
   }
 
-  /** How the step reads in a profile's summary: {@code 10%}, {@code 2m}, {@code gate(mcp-success-rate)}. */
+  /**
+   * How the step reads in a profile's summary: {@code 10%}, {@code 2m}, {@code
+   * gate(mcp-success-rate)}.
+   */
   String describe();
 }

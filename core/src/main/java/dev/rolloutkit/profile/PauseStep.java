@@ -3,7 +3,9 @@ package dev.rolloutkit.profile;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** Wait for a duration, or until promoted. Create with {@link CanaryStep#pause(java.time.Duration)}. */
+/**
+ * Wait for a duration, or until promoted. Create with {@link CanaryStep#pause(java.time.Duration)}.
+ */
 @Value.Immutable
 public abstract class PauseStep implements CanaryStep {
 

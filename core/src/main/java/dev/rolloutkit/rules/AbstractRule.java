@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Base for rules: holds the description and collects findings. Subclasses implement {@link #visit}, calling
- * {@link Findings#add} once per problem.
+ * Base for rules: holds the description and collects findings. Subclasses implement {@link #visit},
+ * calling {@link Findings#add} once per problem.
  */
 public abstract class AbstractRule implements Rule {
 
@@ -69,12 +69,17 @@ public abstract class AbstractRule implements Rule {
 
     /** A finding on {@code resource} at {@code path}. */
     public void add(HasMetadata resource, String path, String message, String hint) {
-      Finding.Builder b = Finding.builder()
-          .rule(id).severity(severity)
-          .kind(resource.getKind())
-          .name(resource.getMetadata() == null || resource.getMetadata().getName() == null ? "" : resource.getMetadata().getName())
-          .path(path)
-          .message(message);
+      Finding.Builder b =
+          Finding.builder()
+              .rule(id)
+              .severity(severity)
+              .kind(resource.getKind())
+              .name(
+                  resource.getMetadata() == null || resource.getMetadata().getName() == null
+                      ? ""
+                      : resource.getMetadata().getName())
+              .path(path)
+              .message(message);
       if (resource.getMetadata() != null && resource.getMetadata().getNamespace() != null) {
         b.namespace(resource.getMetadata().getNamespace());
       }
@@ -85,15 +90,23 @@ public abstract class AbstractRule implements Rule {
       list.add(b.build());
     }
 
-    /** A finding on a problem of a document as it was read (its kind and name as far as known), at the problem's place. */
-    public void add(dev.rolloutkit.manifest.Manifest document, dev.rolloutkit.manifest.Manifest.Problem problem, String hint) {
-      Finding.Builder b = Finding.builder()
-          .rule(id).severity(severity)
-          .kind(document.kind().isEmpty() ? "document " + document.document() : document.kind())
-          .name(document.name())
-          .path(problem.path())
-          .message(problem.message())
-          .location(problem.location());
+    /**
+     * A finding on a problem of a document as it was read (its kind and name as far as known), at
+     * the problem's place.
+     */
+    public void add(
+        dev.rolloutkit.manifest.Manifest document,
+        dev.rolloutkit.manifest.Manifest.Problem problem,
+        String hint) {
+      Finding.Builder b =
+          Finding.builder()
+              .rule(id)
+              .severity(severity)
+              .kind(document.kind().isEmpty() ? "document " + document.document() : document.kind())
+              .name(document.name())
+              .path(problem.path())
+              .message(problem.message())
+              .location(problem.location());
       if (!document.namespace().isEmpty()) {
         b.namespace(document.namespace());
       }

@@ -1,33 +1,40 @@
 package dev.rolloutkit.rules;
 
 import static dev.rolloutkit.rules.AnalysisRules.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rolloutkit.analysis.AnalysisGate;
-import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
-import dev.rolloutkit.argo.v1alpha1.ClusterAnalysisTemplate;
-import dev.rolloutkit.profile.ArgoDuration;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Prometheus queries are filtered to the canary through an argument. */
 final class AnalysisQueryFiltered extends MetricsRule {
 
   AnalysisQueryFiltered() {
-    super("ANALYSIS-QUERY-CANARY-FILTERED", Severity.WARNING, "Prometheus queries are filtered to the canary through an argument",
-        "A query over stable and canary pods together dilutes the canary's errors, so a bad canary passes. Pass the hash with valueFrom.podTemplateHashValue: Latest (Argo docs: features/analysis, \"Analysis Template Arguments\") and filter on it.");
+    super(
+        "ANALYSIS-QUERY-CANARY-FILTERED",
+        Severity.WARNING,
+        "Prometheus queries are filtered to the canary through an argument",
+        "A query over stable and canary pods together dilutes the canary's errors, so a bad canary"
+            + " passes. Pass the hash with valueFrom.podTemplateHashValue: Latest (Argo docs:"
+            + " features/analysis, \"Analysis Template Arguments\") and filter on it.");
   }
 
   @Override
   void check(HasMetadata t, List<Metric> metrics, Findings f, Thresholds limits) {
-    metrics.forEach(m -> {
-      JsonNode q = m.node().path("provider").path("prometheus").path("query");
-      if (!q.isMissingNode() && !q.asText().contains("{{args.")) {
-        f.add(t, m.path() + ".provider.prometheus.query", "the query of metric " + m.name() + " is not filtered to the canary (it uses no"
-            + " {{args.…}})", "filter on the canary hash, e.g. rollouts_pod_template_hash=\"{{args.canary-hash}}\"");
-      }
-    });
+    metrics.forEach(
+        m -> {
+          JsonNode q = m.node().path("provider").path("prometheus").path("query");
+          if (!q.isMissingNode() && !q.asText().contains("{{args.")) {
+            f.add(
+                t,
+                m.path() + ".provider.prometheus.query",
+                "the query of metric "
+                    + m.name()
+                    + " is not filtered to the canary (it uses no"
+                    + " {{args.…}})",
+                "filter on the canary hash, e.g."
+                    + " rollouts_pod_template_hash=\"{{args.canary-hash}}\"");
+          }
+        });
   }
 }

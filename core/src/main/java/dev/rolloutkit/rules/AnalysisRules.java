@@ -1,19 +1,16 @@
 package dev.rolloutkit.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rolloutkit.analysis.AnalysisGate;
 import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
 import dev.rolloutkit.argo.v1alpha1.ClusterAnalysisTemplate;
-import dev.rolloutkit.profile.ArgoDuration;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Checks of AnalysisTemplates: the metric rules Argo applies only when an AnalysisRun starts (and that then abort the
- * rollout), made before anything is applied, and the pitfalls of the source documents.
+ * Checks of AnalysisTemplates: the metric rules Argo applies only when an AnalysisRun starts (and
+ * that then abort the rollout), made before anything is applied, and the pitfalls of the source
+ * documents.
  */
 public final class AnalysisRules {
 
@@ -33,20 +30,22 @@ public final class AnalysisRules {
 
   /** Every template's metrics, worked out once per set for all the rules on them. */
   static List<TemplateMetrics> templateMetrics(ResourceSet resources) {
-    return resources.derived(TEMPLATE_METRICS, set -> {
-      List<HasMetadata> templates = new ArrayList<>(set.ofType(AnalysisTemplate.class));
-      templates.addAll(set.ofType(ClusterAnalysisTemplate.class));
-      List<TemplateMetrics> all = new ArrayList<>(templates.size());
-      for (HasMetadata t : templates) {
-        JsonNode metrics = set.tree(t).path("spec").path("metrics");
-        List<Metric> list = new ArrayList<>(metrics.size());
-        for (int i = 0; i < metrics.size(); i++) {
-          list.add(new Metric(t, "spec.metrics[" + i + "]", metrics.get(i)));
-        }
-        all.add(new TemplateMetrics(t, List.copyOf(list)));
-      }
-      return List.copyOf(all);
-    });
+    return resources.derived(
+        TEMPLATE_METRICS,
+        set -> {
+          List<HasMetadata> templates = new ArrayList<>(set.ofType(AnalysisTemplate.class));
+          templates.addAll(set.ofType(ClusterAnalysisTemplate.class));
+          List<TemplateMetrics> all = new ArrayList<>(templates.size());
+          for (HasMetadata t : templates) {
+            JsonNode metrics = set.tree(t).path("spec").path("metrics");
+            List<Metric> list = new ArrayList<>(metrics.size());
+            for (int i = 0; i < metrics.size(); i++) {
+              list.add(new Metric(t, "spec.metrics[" + i + "]", metrics.get(i)));
+            }
+            all.add(new TemplateMetrics(t, List.copyOf(list)));
+          }
+          return List.copyOf(all);
+        });
   }
 
   static Integer intOf(JsonNode n) {
@@ -73,7 +72,8 @@ public final class AnalysisRules {
 
   public static final Rule ROLLBACK_TOLERANCE = new AnalysisRollbackTolerance();
 
-  static final List<Rule> ALL = List.of(METRIC_VALID, QUERY_FILTERED, CONDITION_GUARDED, SCRAPE_WINDOWS, ROLLBACK_TOLERANCE);
+  static final List<Rule> ALL =
+      List.of(METRIC_VALID, QUERY_FILTERED, CONDITION_GUARDED, SCRAPE_WINDOWS, ROLLBACK_TOLERANCE);
 
   public static List<Rule> list() {
     return ALL;

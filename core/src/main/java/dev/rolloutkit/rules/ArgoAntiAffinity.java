@@ -1,17 +1,23 @@
 package dev.rolloutkit.rules;
 
 import static dev.rolloutkit.rules.ArgoSpecRules.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rolloutkit.argo.v1alpha1.Rollout;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** antiAffinity names exactly one strategy, with a weight of 1..100. */
 final class ArgoAntiAffinity extends RolloutTreeRule {
 
   ArgoAntiAffinity() {
-    super("ARGO-ANTI-AFFINITY", Severity.ERROR, "antiAffinity names exactly one strategy, with a weight of 1..100",
-        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) unless antiAffinity names exactly one of preferred and required, with a weight of 1..100. Argo: pkg/apis/rollouts/validation/validation.go ValidateRolloutStrategyAntiAffinity.");
+    super(
+        "ARGO-ANTI-AFFINITY",
+        Severity.ERROR,
+        "antiAffinity names exactly one strategy, with a weight of 1..100",
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) unless"
+            + " antiAffinity names exactly one of preferred and required, with a weight of 1..100."
+            + " Argo: pkg/apis/rollouts/validation/validation.go"
+            + " ValidateRolloutStrategyAntiAffinity.");
   }
 
   @Override
@@ -26,12 +32,20 @@ final class ArgoAntiAffinity extends RolloutTreeRule {
       boolean hasPreferred = preferred.isObject();
       boolean hasRequired = a.path("requiredDuringSchedulingIgnoredDuringExecution").isObject();
       if (hasPreferred == hasRequired) {
-        f.add(r, at, "AntiAffinity must have exactly one strategy listed",
-            "keep one of preferredDuringSchedulingIgnoredDuringExecution and requiredDuringSchedulingIgnoredDuringExecution");
-      } else if (hasPreferred && (preferred.path("weight").asInt(0) < 1 || preferred.path("weight").asInt(0) > 100)) {
-        f.add(r, at + ".preferredDuringSchedulingIgnoredDuringExecution.weight", "AntiAffinity weight must be between 1-100", "use 1..100");
+        f.add(
+            r,
+            at,
+            "AntiAffinity must have exactly one strategy listed",
+            "keep one of preferredDuringSchedulingIgnoredDuringExecution and"
+                + " requiredDuringSchedulingIgnoredDuringExecution");
+      } else if (hasPreferred
+          && (preferred.path("weight").asInt(0) < 1 || preferred.path("weight").asInt(0) > 100)) {
+        f.add(
+            r,
+            at + ".preferredDuringSchedulingIgnoredDuringExecution.weight",
+            "AntiAffinity weight must be between 1-100",
+            "use 1..100");
       }
     }
-
   }
 }

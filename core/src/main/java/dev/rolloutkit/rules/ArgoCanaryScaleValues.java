@@ -2,50 +2,61 @@ package dev.rolloutkit.rules;
 
 import static dev.rolloutkit.rules.ArgoRules.*;
 import static dev.rolloutkit.rules.Canaries.CANARY;
-import static dev.rolloutkit.rules.Canaries.canary;
-import static dev.rolloutkit.rules.Canaries.orEmpty;
 import static dev.rolloutkit.rules.Canaries.routing;
-import static dev.rolloutkit.rules.Canaries.steps;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
-import dev.rolloutkit.argo.v1alpha1.ClusterAnalysisTemplate;
+
 import dev.rolloutkit.argo.v1alpha1.Rollout;
 import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.Canary;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.Steps;
 import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.TrafficRouting;
-import dev.rolloutkit.profile.ArgoDuration;
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.OptionalLong;
-import java.util.function.BiConsumer;
 
-/** setCanaryScale weights are 0..100 and replicas are not negative; maxTrafficWeight is positive. */
+/**
+ * setCanaryScale weights are 0..100 and replicas are not negative; maxTrafficWeight is positive.
+ */
 final class ArgoCanaryScaleValues extends CanaryRule {
 
   ArgoCanaryScaleValues() {
-    super("ARGO-SETCANARYSCALE-VALUES", Severity.ERROR, "setCanaryScale weights are 0..100 and replicas are not negative; maxTrafficWeight is positive",
-        "The Argo controller checks none of these, so a negative or over-100 percentage or negative replica count reaches the ReplicaSet arithmetic, where maxTrafficWeight is a divisor. Argo: utils/replicaset/canary.go CalculateReplicaCountsForTrafficRoutedCanary.");
+    super(
+        "ARGO-SETCANARYSCALE-VALUES",
+        Severity.ERROR,
+        "setCanaryScale weights are 0..100 and replicas are not negative; maxTrafficWeight is"
+            + " positive",
+        "The Argo controller checks none of these, so a negative or over-100 percentage or negative"
+            + " replica count reaches the ReplicaSet arithmetic, where maxTrafficWeight is a"
+            + " divisor. Argo: utils/replicaset/canary.go"
+            + " CalculateReplicaCountsForTrafficRoutedCanary.");
   }
 
   @Override
   void check(Rollout r, Canary c, Findings f) {
-    eachStep(c, (i, s) -> {
-      var scale = s.getSetCanaryScale();
-      if (scale != null && scale.getWeight() != null && (scale.getWeight() < 0 || scale.getWeight() > 100)) {
-        f.add(r, CANARY + ".steps[" + i + "].setCanaryScale.weight", "setCanaryScale weight " + scale.getWeight() + " is outside 0..100", "use 0..100");
-      }
-      if (scale != null && scale.getReplicas() != null && scale.getReplicas() < 0) {
-        f.add(r, CANARY + ".steps[" + i + "].setCanaryScale.replicas", "setCanaryScale replicas " + scale.getReplicas() + " is negative", "use 0 or more");
-      }
-    });
-    routing(c).map(TrafficRouting::getMaxTrafficWeight).filter(w -> w <= 0).ifPresent(w ->
-        f.add(r, CANARY + ".trafficRouting.maxTrafficWeight", "maxTrafficWeight " + w + " must be greater than 0", "use 100, or leave it out"));
-
+    eachStep(
+        c,
+        (i, s) -> {
+          var scale = s.getSetCanaryScale();
+          if (scale != null
+              && scale.getWeight() != null
+              && (scale.getWeight() < 0 || scale.getWeight() > 100)) {
+            f.add(
+                r,
+                CANARY + ".steps[" + i + "].setCanaryScale.weight",
+                "setCanaryScale weight " + scale.getWeight() + " is outside 0..100",
+                "use 0..100");
+          }
+          if (scale != null && scale.getReplicas() != null && scale.getReplicas() < 0) {
+            f.add(
+                r,
+                CANARY + ".steps[" + i + "].setCanaryScale.replicas",
+                "setCanaryScale replicas " + scale.getReplicas() + " is negative",
+                "use 0 or more");
+          }
+        });
+    routing(c)
+        .map(TrafficRouting::getMaxTrafficWeight)
+        .filter(w -> w <= 0)
+        .ifPresent(
+            w ->
+                f.add(
+                    r,
+                    CANARY + ".trafficRouting.maxTrafficWeight",
+                    "maxTrafficWeight " + w + " must be greater than 0",
+                    "use 100, or leave it out"));
   }
 }

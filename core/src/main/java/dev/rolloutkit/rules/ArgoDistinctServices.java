@@ -2,35 +2,21 @@ package dev.rolloutkit.rules;
 
 import static dev.rolloutkit.rules.ArgoRules.*;
 import static dev.rolloutkit.rules.Canaries.CANARY;
-import static dev.rolloutkit.rules.Canaries.canary;
-import static dev.rolloutkit.rules.Canaries.orEmpty;
-import static dev.rolloutkit.rules.Canaries.routing;
-import static dev.rolloutkit.rules.Canaries.steps;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
-import dev.rolloutkit.argo.v1alpha1.ClusterAnalysisTemplate;
+
 import dev.rolloutkit.argo.v1alpha1.Rollout;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.Canary;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.Steps;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.TrafficRouting;
-import dev.rolloutkit.profile.ArgoDuration;
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.OptionalLong;
-import java.util.function.BiConsumer;
 
 /** Canary and stable (or active and preview) Services are two different Services. */
 final class ArgoDistinctServices extends RolloutRule {
 
   ArgoDistinctServices() {
-    super("ARGO-DISTINCT-SERVICES", Severity.ERROR, "Canary and stable (or active and preview) Services are two different Services",
-        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when canary and stable, or active and preview, name the same Service. Argo: pkg/apis/rollouts/validation/validation.go ValidateRolloutStrategyCanary, ValidateRolloutStrategyBlueGreen.");
+    super(
+        "ARGO-DISTINCT-SERVICES",
+        Severity.ERROR,
+        "Canary and stable (or active and preview) Services are two different Services",
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when canary"
+            + " and stable, or active and preview, name the same Service. Argo:"
+            + " pkg/apis/rollouts/validation/validation.go ValidateRolloutStrategyCanary,"
+            + " ValidateRolloutStrategyBlueGreen.");
   }
 
   @Override
@@ -40,15 +26,27 @@ final class ArgoDistinctServices extends RolloutRule {
       return;
     }
     var c = s.getCanary();
-    if (c != null && c.getCanaryService() != null && !c.getCanaryService().isEmpty() && c.getCanaryService().equals(c.getStableService())) {
-      f.add(r, CANARY + ".stableService", "This rollout uses the same service for the stable and canary services, but two different"
-          + " services are required.", "name two Services, e.g. " + r.getMetadata().getName() + "-stable and -canary");
+    if (c != null
+        && c.getCanaryService() != null
+        && !c.getCanaryService().isEmpty()
+        && c.getCanaryService().equals(c.getStableService())) {
+      f.add(
+          r,
+          CANARY + ".stableService",
+          "This rollout uses the same service for the stable and canary services, but two different"
+              + " services are required.",
+          "name two Services, e.g. " + r.getMetadata().getName() + "-stable and -canary");
     }
     var bg = s.getBlueGreen();
-    if (bg != null && bg.getActiveService() != null && bg.getActiveService().equals(bg.getPreviewService())) {
-      f.add(r, "spec.strategy.blueGreen.previewService", "This rollout uses the same service for the active and preview services, but"
-          + " two different services are required.", "name two Services");
+    if (bg != null
+        && bg.getActiveService() != null
+        && bg.getActiveService().equals(bg.getPreviewService())) {
+      f.add(
+          r,
+          "spec.strategy.blueGreen.previewService",
+          "This rollout uses the same service for the active and preview services, but"
+              + " two different services are required.",
+          "name two Services");
     }
-
   }
 }

@@ -1,51 +1,88 @@
 package dev.rolloutkit.rules;
 
 import static dev.rolloutkit.rules.ExperimentRules.*;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
+
 import dev.rolloutkit.argo.v1alpha1.Experiment;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** Experiment templates have a unique name and a non-empty selector, and become ready within the progress deadline. */
+/**
+ * Experiment templates have a unique name and a non-empty selector, and become ready within the
+ * progress deadline.
+ */
 final class ArgoExperimentTemplates extends AbstractRule {
 
   ArgoExperimentTemplates() {
-    super("ARGO-EXPERIMENT-TEMPLATES", Severity.ERROR, "Experiment templates have a unique name and a non-empty selector, and become ready within the progress deadline",
-        "The Argo controller sets InvalidSpec on the Experiment and it never runs; the missing-selector message really says 'Rollout'. Argo: utils/conditions/experiments.go VerifyExperimentSpec.");
+    super(
+        "ARGO-EXPERIMENT-TEMPLATES",
+        Severity.ERROR,
+        "Experiment templates have a unique name and a non-empty selector, and become ready within"
+            + " the progress deadline",
+        "The Argo controller sets InvalidSpec on the Experiment and it never runs; the"
+            + " missing-selector message really says 'Rollout'. Argo:"
+            + " utils/conditions/experiments.go VerifyExperimentSpec.");
   }
 
   @Override
   protected void visit(ResourceSet resources, Findings f) {
     for (Experiment e : resources.ofType(Experiment.class)) {
-      var templates = e.getSpec() == null ? List.<dev.rolloutkit.argo.v1alpha1.experimentspec.Templates>of()
-          : Canaries.orEmpty(e.getSpec().getTemplates());
-      int deadline = e.getSpec() == null ? 600 : Objects.requireNonNullElse(e.getSpec().getProgressDeadlineSeconds(), 600);
+      var templates =
+          e.getSpec() == null
+              ? List.<dev.rolloutkit.argo.v1alpha1.experimentspec.Templates>of()
+              : Canaries.orEmpty(e.getSpec().getTemplates());
+      int deadline =
+          e.getSpec() == null
+              ? 600
+              : Objects.requireNonNullElse(e.getSpec().getProgressDeadlineSeconds(), 600);
       Set<String> names = new HashSet<>();
       for (int i = 0; i < templates.size(); i++) {
         var t = templates.get(i);
         String at = "spec.templates[" + i + "]";
         if (t.getSelector() == null) {
-          f.add(e, at + ".selector", "Rollout has missing field '.Spec.Templates[" + i + "].Selector'", "select the template's pods by label");
-        } else if ((t.getSelector().getMatchLabels() == null || t.getSelector().getMatchLabels().isEmpty())
+          f.add(
+              e,
+              at + ".selector",
+              "Rollout has missing field '.Spec.Templates[" + i + "].Selector'",
+              "select the template's pods by label");
+        } else if ((t.getSelector().getMatchLabels() == null
+                || t.getSelector().getMatchLabels().isEmpty())
             && Canaries.orEmpty(t.getSelector().getMatchExpressions()).isEmpty()) {
-          f.add(e, at + ".selector", "This experiment is selecting all pods at index " + i + ". A non-empty selector is required.",
+          f.add(
+              e,
+              at + ".selector",
+              "This experiment is selecting all pods at index "
+                  + i
+                  + ". A non-empty selector is required.",
               "select the template's pods by label");
         }
         if (t.getMinReadySeconds() != null && t.getMinReadySeconds() > deadline) {
-          f.add(e, at + ".minReadySeconds", "MinReadySeconds cannot be longer than ProgressDeadlineSeconds. Check template index " + i,
+          f.add(
+              e,
+              at + ".minReadySeconds",
+              "MinReadySeconds cannot be longer than ProgressDeadlineSeconds. Check template index "
+                  + i,
               "lower minReadySeconds below " + deadline);
         }
         if (t.getName() == null || t.getName().isEmpty()) {
-          f.add(e, at + ".name", "Experiment " + e.getMetadata().getName() + " has empty template name at index " + i, "name the template");
+          f.add(
+              e,
+              at + ".name",
+              "Experiment " + e.getMetadata().getName() + " has empty template name at index " + i,
+              "name the template");
         } else if (!names.add(t.getName())) {
-          f.add(e, at + ".name", "Experiment " + e.getMetadata().getName() + " has repeated template name '" + t.getName() + "' in templates",
+          f.add(
+              e,
+              at + ".name",
+              "Experiment "
+                  + e.getMetadata().getName()
+                  + " has repeated template name '"
+                  + t.getName()
+                  + "' in templates",
               "rename one of them");
         }
       }
     }
-
   }
 }

@@ -1,36 +1,22 @@
 package dev.rolloutkit.rules;
 
 import static dev.rolloutkit.rules.ArgoRules.*;
-import static dev.rolloutkit.rules.Canaries.CANARY;
-import static dev.rolloutkit.rules.Canaries.canary;
-import static dev.rolloutkit.rules.Canaries.orEmpty;
-import static dev.rolloutkit.rules.Canaries.routing;
-import static dev.rolloutkit.rules.Canaries.steps;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
-import dev.rolloutkit.argo.v1alpha1.ClusterAnalysisTemplate;
+
 import dev.rolloutkit.argo.v1alpha1.Rollout;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.Canary;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.Steps;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.TrafficRouting;
-import dev.rolloutkit.profile.ArgoDuration;
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.OptionalLong;
-import java.util.function.BiConsumer;
 
 /** replicas, minReadySeconds, revisionHistoryLimit and progressDeadlineSeconds are not negative. */
 final class ArgoNonNegativeFields extends RolloutRule {
 
   ArgoNonNegativeFields() {
-    super("ARGO-SPEC-NON-NEGATIVE", Severity.ERROR, "replicas, minReadySeconds, revisionHistoryLimit and progressDeadlineSeconds are not negative",
-        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when replicas, minReadySeconds, revisionHistoryLimit or progressDeadlineSeconds is negative. Argo: pkg/apis/rollouts/validation/validation.go ValidateRolloutSpec.");
+    super(
+        "ARGO-SPEC-NON-NEGATIVE",
+        Severity.ERROR,
+        "replicas, minReadySeconds, revisionHistoryLimit and progressDeadlineSeconds are not"
+            + " negative",
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when replicas,"
+            + " minReadySeconds, revisionHistoryLimit or progressDeadlineSeconds is negative. Argo:"
+            + " pkg/apis/rollouts/validation/validation.go ValidateRolloutSpec.");
   }
 
   @Override
@@ -43,11 +29,15 @@ final class ArgoNonNegativeFields extends RolloutRule {
     fields.put("minReadySeconds", r.getSpec().getMinReadySeconds());
     fields.put("revisionHistoryLimit", r.getSpec().getRevisionHistoryLimit());
     fields.put("progressDeadlineSeconds", r.getSpec().getProgressDeadlineSeconds());
-    fields.forEach((name, v) -> {
-      if (v != null && v < 0) {
-        f.add(r, "spec." + name, "must be greater than or equal to 0", "use a value of 0 or more");
-      }
-    });
-
+    fields.forEach(
+        (name, v) -> {
+          if (v != null && v < 0) {
+            f.add(
+                r,
+                "spec." + name,
+                "must be greater than or equal to 0",
+                "use a value of 0 or more");
+          }
+        });
   }
 }

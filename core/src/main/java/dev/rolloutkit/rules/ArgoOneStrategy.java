@@ -1,36 +1,21 @@
 package dev.rolloutkit.rules;
 
 import static dev.rolloutkit.rules.ArgoRules.*;
-import static dev.rolloutkit.rules.Canaries.CANARY;
 import static dev.rolloutkit.rules.Canaries.canary;
-import static dev.rolloutkit.rules.Canaries.orEmpty;
-import static dev.rolloutkit.rules.Canaries.routing;
-import static dev.rolloutkit.rules.Canaries.steps;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
-import dev.rolloutkit.argo.v1alpha1.ClusterAnalysisTemplate;
+
 import dev.rolloutkit.argo.v1alpha1.Rollout;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.Canary;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.Steps;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.TrafficRouting;
-import dev.rolloutkit.profile.ArgoDuration;
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.OptionalLong;
-import java.util.function.BiConsumer;
 
 /** A Rollout has exactly one of canary and blueGreen. */
 final class ArgoOneStrategy extends RolloutRule {
 
   ArgoOneStrategy() {
-    super("ARGO-STRATEGY-ONE-OF", Severity.ERROR, "A Rollout has exactly one of canary and blueGreen",
-        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) unless exactly one of canary and blueGreen is set. Argo: pkg/apis/rollouts/validation/validation.go ValidateRolloutStrategy.");
+    super(
+        "ARGO-STRATEGY-ONE-OF",
+        Severity.ERROR,
+        "A Rollout has exactly one of canary and blueGreen",
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) unless exactly"
+            + " one of canary and blueGreen is set. Argo:"
+            + " pkg/apis/rollouts/validation/validation.go ValidateRolloutStrategy.");
   }
 
   @Override
@@ -42,10 +27,17 @@ final class ArgoOneStrategy extends RolloutRule {
     boolean canary = s != null && s.getCanary() != null;
     boolean blueGreen = s != null && s.getBlueGreen() != null;
     if (!canary && !blueGreen) {
-      f.add(r, "spec.strategy", "Rollout has missing field '.spec.strategy.canary or .spec.strategy.blueGreen'", "add a canary strategy");
+      f.add(
+          r,
+          "spec.strategy",
+          "Rollout has missing field '.spec.strategy.canary or .spec.strategy.blueGreen'",
+          "add a canary strategy");
     } else if (canary && blueGreen) {
-      f.add(r, "spec.strategy", "Multiple Strategies can not be listed", "keep one of canary and blueGreen");
+      f.add(
+          r,
+          "spec.strategy",
+          "Multiple Strategies can not be listed",
+          "keep one of canary and blueGreen");
     }
-
   }
 }

@@ -2,48 +2,46 @@ package dev.rolloutkit.rules;
 
 import static dev.rolloutkit.rules.ArgoRules.*;
 import static dev.rolloutkit.rules.Canaries.CANARY;
-import static dev.rolloutkit.rules.Canaries.canary;
-import static dev.rolloutkit.rules.Canaries.orEmpty;
-import static dev.rolloutkit.rules.Canaries.routing;
-import static dev.rolloutkit.rules.Canaries.steps;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
-import dev.rolloutkit.argo.v1alpha1.ClusterAnalysisTemplate;
+
 import dev.rolloutkit.argo.v1alpha1.Rollout;
 import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.Canary;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.Steps;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.TrafficRouting;
 import dev.rolloutkit.profile.ArgoDuration;
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.function.BiConsumer;
 
 /** Pause durations are integer seconds or Go durations, not negative. */
 final class ArgoPauseDuration extends CanaryRule {
 
   ArgoPauseDuration() {
-    super("ARGO-PAUSE-DURATION", Severity.ERROR, "Pause durations are integer seconds or Go durations, not negative",
-        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when a pause duration is negative or a string that is neither integer seconds nor a Go duration (1d counts as -1). Argo: pkg/apis/rollouts/v1alpha1/types.go RolloutPause.DurationSeconds, validation.go ValidateRolloutStrategyCanary.");
+    super(
+        "ARGO-PAUSE-DURATION",
+        Severity.ERROR,
+        "Pause durations are integer seconds or Go durations, not negative",
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when a pause"
+            + " duration is negative or a string that is neither integer seconds nor a Go duration"
+            + " (1d counts as -1). Argo: pkg/apis/rollouts/v1alpha1/types.go"
+            + " RolloutPause.DurationSeconds, validation.go ValidateRolloutStrategyCanary.");
   }
 
   @Override
   void check(Rollout r, Canary c, Findings f) {
-    eachStep(c, (i, s) -> {
-      if (s.getPause() != null && s.getPause().getDuration() != null) {
-        var d = s.getPause().getDuration();
-        OptionalLong seconds = d.getIntVal() != null ? OptionalLong.of(d.getIntVal()) : ArgoDuration.seconds(d.getStrVal());
-        if (seconds.isEmpty() || seconds.getAsLong() < 0) {
-          f.add(r, CANARY + ".steps[" + i + "].pause.duration", "Duration needs to be greater than 0",
-              "use integer seconds or a Go duration such as 90s, 2m, 1h30m (there is no d unit)");
-        }
-      }
-    });
+    eachStep(
+        c,
+        (i, s) -> {
+          if (s.getPause() != null && s.getPause().getDuration() != null) {
+            var d = s.getPause().getDuration();
+            OptionalLong seconds =
+                d.getIntVal() != null
+                    ? OptionalLong.of(d.getIntVal())
+                    : ArgoDuration.seconds(d.getStrVal());
+            if (seconds.isEmpty() || seconds.getAsLong() < 0) {
+              f.add(
+                  r,
+                  CANARY + ".steps[" + i + "].pause.duration",
+                  "Duration needs to be greater than 0",
+                  "use integer seconds or a Go duration such as 90s, 2m, 1h30m (there is no d"
+                      + " unit)");
+            }
+          }
+        });
   }
 }

@@ -2,59 +2,62 @@ package dev.rolloutkit.rules;
 
 import static dev.rolloutkit.rules.ArgoRules.*;
 import static dev.rolloutkit.rules.Canaries.CANARY;
-import static dev.rolloutkit.rules.Canaries.canary;
 import static dev.rolloutkit.rules.Canaries.orEmpty;
-import static dev.rolloutkit.rules.Canaries.routing;
-import static dev.rolloutkit.rules.Canaries.steps;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
-import dev.rolloutkit.argo.v1alpha1.ClusterAnalysisTemplate;
+
 import dev.rolloutkit.argo.v1alpha1.Rollout;
 import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.Canary;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.Steps;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.TrafficRouting;
-import dev.rolloutkit.profile.ArgoDuration;
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.OptionalLong;
-import java.util.function.BiConsumer;
 
 /** Analysis args take podTemplateHashValue Latest or Stable. */
 final class ArgoPodTemplateHashValue extends CanaryRule {
 
   ArgoPodTemplateHashValue() {
-    super("ARGO-POD-TEMPLATE-HASH-VALUE", Severity.ERROR, "Analysis args take podTemplateHashValue Latest or Stable",
-        "Any value other than Stable or Latest (case matters) resolves silently to an empty string, so the query filters on an empty hash and sees no data. Argo: utils/analysis/factory.go BuildArgumentsForRolloutAnalysisRun.");
+    super(
+        "ARGO-POD-TEMPLATE-HASH-VALUE",
+        Severity.ERROR,
+        "Analysis args take podTemplateHashValue Latest or Stable",
+        "Any value other than Stable or Latest (case matters) resolves silently to an empty string,"
+            + " so the query filters on an empty hash and sees no data. Argo:"
+            + " utils/analysis/factory.go BuildArgumentsForRolloutAnalysisRun.");
   }
 
   @Override
   void check(Rollout r, Canary c, Findings f) {
-    eachStep(c, (i, s) -> {
-      if (s.getAnalysis() != null) {
-        var args = orEmpty(s.getAnalysis().getArgs());
-        for (int a = 0; a < args.size(); a++) {
-          var v = args.get(a).getValueFrom() == null ? null : args.get(a).getValueFrom().getPodTemplateHashValue();
-          if (badHash(v)) {
-            hashFinding(r, f, CANARY + ".steps[" + i + "].analysis.args[" + a + "].valueFrom.podTemplateHashValue", v);
+    eachStep(
+        c,
+        (i, s) -> {
+          if (s.getAnalysis() != null) {
+            var args = orEmpty(s.getAnalysis().getArgs());
+            for (int a = 0; a < args.size(); a++) {
+              var v =
+                  args.get(a).getValueFrom() == null
+                      ? null
+                      : args.get(a).getValueFrom().getPodTemplateHashValue();
+              if (badHash(v)) {
+                hashFinding(
+                    r,
+                    f,
+                    CANARY
+                        + ".steps["
+                        + i
+                        + "].analysis.args["
+                        + a
+                        + "].valueFrom.podTemplateHashValue",
+                    v);
+              }
+            }
           }
-        }
-      }
-    });
+        });
     if (c.getAnalysis() != null) {
       var args = orEmpty(c.getAnalysis().getArgs());
       for (int a = 0; a < args.size(); a++) {
-        var v = args.get(a).getValueFrom() == null ? null : args.get(a).getValueFrom().getPodTemplateHashValue();
+        var v =
+            args.get(a).getValueFrom() == null
+                ? null
+                : args.get(a).getValueFrom().getPodTemplateHashValue();
         if (badHash(v)) {
           hashFinding(r, f, CANARY + ".analysis.args[" + a + "].valueFrom.podTemplateHashValue", v);
         }
       }
     }
-
   }
 }

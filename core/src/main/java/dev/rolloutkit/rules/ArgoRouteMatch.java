@@ -1,17 +1,23 @@
 package dev.rolloutkit.rules;
 
 import static dev.rolloutkit.rules.ArgoSpecRules.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rolloutkit.argo.v1alpha1.Rollout;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Header and mirror route matches use exactly one of exact, regex and prefix (ALB: exact). */
 final class ArgoRouteMatch extends RolloutTreeRule {
 
   ArgoRouteMatch() {
-    super("ARGO-ROUTE-MATCH", Severity.ERROR, "Header and mirror route matches use exactly one of exact, regex and prefix (ALB: exact)",
-        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when a header or mirror route match has none or several of exact, regex and prefix, or, with ALB, anything but exact. Argo: pkg/apis/rollouts/validation/validation.go hasMultipleMatchValues, hasALBInvalidValues.");
+    super(
+        "ARGO-ROUTE-MATCH",
+        Severity.ERROR,
+        "Header and mirror route matches use exactly one of exact, regex and prefix (ALB: exact)",
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when a header"
+            + " or mirror route match has none or several of exact, regex and prefix, or, with ALB,"
+            + " anything but exact. Argo: pkg/apis/rollouts/validation/validation.go"
+            + " hasMultipleMatchValues, hasALBInvalidValues.");
   }
 
   @Override
@@ -26,7 +32,11 @@ final class ArgoRouteMatch extends RolloutTreeRule {
         JsonNode value = header.get(m).path("headerValue");
         int kinds = kinds(value);
         if (alb && value.isObject() && (kinds != 1 || !value.hasNonNull("exact"))) {
-          f.add(r, at, "SetHeaderRoute match value invalid. ALB supports 'exact' value only", "use exact");
+          f.add(
+              r,
+              at,
+              "SetHeaderRoute match value invalid. ALB supports 'exact' value only",
+              "use exact");
         } else if (kinds == 0) {
           f.add(r, at, MISSED, "set one of exact, regex and prefix");
         } else if (kinds > 1) {
@@ -43,11 +53,14 @@ final class ArgoRouteMatch extends RolloutTreeRule {
           String at = C + ".steps[" + i + "].setMirrorRoute.match[" + m + "]." + field;
           int kinds = kinds(value);
           if (kinds != 1) {
-            f.add(r, at, kinds == 0 ? MISSED : MULTIPLE, "set exactly one of exact, regex and prefix");
+            f.add(
+                r,
+                at,
+                kinds == 0 ? MISSED : MULTIPLE,
+                "set exactly one of exact, regex and prefix");
           }
         }
       }
     }
-
   }
 }

@@ -1,41 +1,30 @@
 package dev.rolloutkit.rules;
 
-import static dev.rolloutkit.rules.Canaries.CANARY;
-import static dev.rolloutkit.rules.Canaries.canary;
 import static dev.rolloutkit.rules.Canaries.orEmpty;
-import static dev.rolloutkit.rules.Canaries.routing;
 import static dev.rolloutkit.rules.Canaries.steps;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
-import dev.rolloutkit.argo.v1alpha1.ClusterAnalysisTemplate;
 import dev.rolloutkit.argo.v1alpha1.Rollout;
 import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.Canary;
 import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.Steps;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.TrafficRouting;
-import dev.rolloutkit.profile.ArgoDuration;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 
 /**
- * The Argo Rollouts controller's checks that can run offline, with its exact messages (argo-rollouts v1.9.1,
- * {@code pkg/apis/rollouts/validation}), and checks it lacks. Each rule's {@link Rule#rationale()} names the upstream
- * function that makes the same decision.
+ * The Argo Rollouts controller's checks that can run offline, with its exact messages
+ * (argo-rollouts v1.9.1, {@code pkg/apis/rollouts/validation}), and checks it lacks. Each rule's
+ * {@link Rule#rationale()} names the upstream function that makes the same decision.
  */
 public final class ArgoRules {
 
   private ArgoRules() {}
 
-  static final String CONTROLLER = "The Argo controller rejects the Rollout with an InvalidSpec condition and it does not progress"
-      + " (ValidateRolloutSpec); kubectl apply accepts it, so the mistake shows only after applying.";
+  static final String CONTROLLER =
+      "The Argo controller rejects the Rollout with an InvalidSpec condition and it does not"
+          + " progress (ValidateRolloutSpec); kubectl apply accepts it, so the mistake shows only"
+          + " after applying.";
 
   // 3.1 Rollout spec
 
@@ -56,13 +45,14 @@ public final class ArgoRules {
     for (LabelSelectorRequirement req : orEmpty(selector.getMatchExpressions())) {
       String v = labels.get(req.getKey());
       List<String> values = orEmpty(req.getValues());
-      boolean ok = switch (String.valueOf(req.getOperator())) {
-        case "In" -> v != null && values.contains(v);
-        case "NotIn" -> v == null || !values.contains(v);
-        case "Exists" -> v != null;
-        case "DoesNotExist" -> v == null;
-        default -> false;
-      };
+      boolean ok =
+          switch (String.valueOf(req.getOperator())) {
+            case "In" -> v != null && values.contains(v);
+            case "NotIn" -> v == null || !values.contains(v);
+            case "Exists" -> v != null;
+            case "DoesNotExist" -> v == null;
+            default -> false;
+          };
       if (!ok) {
         return false;
       }
@@ -105,7 +95,12 @@ public final class ArgoRules {
   }
 
   static void hashFinding(Rollout r, AbstractRule.Findings f, String path, String value) {
-    f.add(r, path, "podTemplateHashValue '" + value + "' is neither Latest nor Stable; Argo resolves it to an empty string",
+    f.add(
+        r,
+        path,
+        "podTemplateHashValue '"
+            + value
+            + "' is neither Latest nor Stable; Argo resolves it to an empty string",
         "use Latest (the canary) or Stable");
   }
 
@@ -122,9 +117,12 @@ public final class ArgoRules {
   public static final Rule TEMPLATE_FOUND = new ArgoTemplateNotFound();
 
   /** The Services a Rollout names: strategy, field, path. */
-  static final String[][] SERVICE_REFS = {{"canary", "canaryService", "spec.strategy.canary.canaryService"},
-      {"canary", "stableService", "spec.strategy.canary.stableService"}, {"blueGreen", "activeService", "spec.strategy.blueGreen.activeService"},
-      {"blueGreen", "previewService", "spec.strategy.blueGreen.previewService"}};
+  static final String[][] SERVICE_REFS = {
+    {"canary", "canaryService", "spec.strategy.canary.canaryService"},
+    {"canary", "stableService", "spec.strategy.canary.stableService"},
+    {"blueGreen", "activeService", "spec.strategy.blueGreen.activeService"},
+    {"blueGreen", "previewService", "spec.strategy.blueGreen.previewService"}
+  };
 
   public static final Rule SERVICE_SELECTOR = new ArgoServiceSelector();
 
@@ -151,10 +149,30 @@ public final class ArgoRules {
     return s == null || s.isBlank();
   }
 
-  static final List<Rule> ALL = List.of(NON_NEGATIVE_FIELDS, PROGRESS_DEADLINE, SELECTOR, RESTART_POLICY, ONE_STRATEGY,
-      DISTINCT_SERVICES, SURGE_AND_UNAVAILABLE, TRAFFIC_SERVICES, TRAFFIC_ONLY_FIELDS, STEP_TYPE, SET_WEIGHT_RANGE, PAUSE_DURATION,
-      ROUTE_STEPS_NEED_ROUTER, MANAGED_ROUTES, POD_TEMPLATE_HASH_VALUE, STARTING_STEP, CANARY_SCALE_VALUES, STEP_ANALYSIS_COUNT,
-      TEMPLATE_FOUND, SERVICE_SELECTOR, STABLE_INGRESS, CANARY_REPLICAS);
+  static final List<Rule> ALL =
+      List.of(
+          NON_NEGATIVE_FIELDS,
+          PROGRESS_DEADLINE,
+          SELECTOR,
+          RESTART_POLICY,
+          ONE_STRATEGY,
+          DISTINCT_SERVICES,
+          SURGE_AND_UNAVAILABLE,
+          TRAFFIC_SERVICES,
+          TRAFFIC_ONLY_FIELDS,
+          STEP_TYPE,
+          SET_WEIGHT_RANGE,
+          PAUSE_DURATION,
+          ROUTE_STEPS_NEED_ROUTER,
+          MANAGED_ROUTES,
+          POD_TEMPLATE_HASH_VALUE,
+          STARTING_STEP,
+          CANARY_SCALE_VALUES,
+          STEP_ANALYSIS_COUNT,
+          TEMPLATE_FOUND,
+          SERVICE_SELECTOR,
+          STABLE_INGRESS,
+          CANARY_REPLICAS);
 
   /** Every Argo rule. */
   public static List<Rule> list() {

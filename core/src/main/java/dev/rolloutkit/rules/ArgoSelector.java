@@ -1,36 +1,25 @@
 package dev.rolloutkit.rules;
 
 import static dev.rolloutkit.rules.ArgoRules.*;
-import static dev.rolloutkit.rules.Canaries.CANARY;
-import static dev.rolloutkit.rules.Canaries.canary;
 import static dev.rolloutkit.rules.Canaries.orEmpty;
-import static dev.rolloutkit.rules.Canaries.routing;
-import static dev.rolloutkit.rules.Canaries.steps;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
-import dev.rolloutkit.argo.v1alpha1.ClusterAnalysisTemplate;
+
 import dev.rolloutkit.argo.v1alpha1.Rollout;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.Canary;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.Steps;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.TrafficRouting;
-import dev.rolloutkit.profile.ArgoDuration;
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
-import java.util.function.BiConsumer;
 
 /** A Rollout without workloadRef has a non-empty selector that matches its template's labels. */
 final class ArgoSelector extends RolloutRule {
 
   ArgoSelector() {
-    super("ARGO-SELECTOR", Severity.ERROR, "A Rollout without workloadRef has a non-empty selector that matches its template's labels",
-        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when a Rollout without workloadRef has no selector, an empty one, or one its pod template's labels do not match. Argo: pkg/apis/rollouts/validation/validation.go ValidateRolloutSpec; Kubernetes: ValidatePodTemplateSpecForReplicaSet.");
+    super(
+        "ARGO-SELECTOR",
+        Severity.ERROR,
+        "A Rollout without workloadRef has a non-empty selector that matches its template's labels",
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when a Rollout"
+            + " without workloadRef has no selector, an empty one, or one its pod template's labels"
+            + " do not match. Argo: pkg/apis/rollouts/validation/validation.go ValidateRolloutSpec;"
+            + " Kubernetes: ValidatePodTemplateSpecForReplicaSet.");
   }
 
   @Override
@@ -40,20 +29,36 @@ final class ArgoSelector extends RolloutRule {
     }
     LabelSelector selector = r.getSpec().getSelector();
     if (selector == null) {
-      f.add(r, "spec.selector", "Rollout has missing field '.spec.selector'", "add spec.selector.matchLabels, e.g. app: " + r.getMetadata().getName());
+      f.add(
+          r,
+          "spec.selector",
+          "Rollout has missing field '.spec.selector'",
+          "add spec.selector.matchLabels, e.g. app: " + r.getMetadata().getName());
       return;
     }
-    if (orEmpty(selector.getMatchExpressions()).isEmpty() && (selector.getMatchLabels() == null || selector.getMatchLabels().isEmpty())) {
-      f.add(r, "spec.selector", "empty selector is invalid for deployment", "select the pods by label");
+    if (orEmpty(selector.getMatchExpressions()).isEmpty()
+        && (selector.getMatchLabels() == null || selector.getMatchLabels().isEmpty())) {
+      f.add(
+          r,
+          "spec.selector",
+          "empty selector is invalid for deployment",
+          "select the pods by label");
       return;
     }
     var template = r.getSpec().getTemplate();
-    Map<String, String> labels = template == null || template.getMetadata() == null || template.getMetadata().getLabels() == null
-        ? Map.of() : template.getMetadata().getLabels();
+    Map<String, String> labels =
+        template == null
+                || template.getMetadata() == null
+                || template.getMetadata().getLabels() == null
+            ? Map.of()
+            : template.getMetadata().getLabels();
     if (template != null && !matches(selector, labels)) {
-      f.add(r, "spec.template.metadata.labels", "`selector` does not match template `labels`",
-          "give the pod template the labels " + Objects.requireNonNullElse(selector.getMatchLabels(), Map.of()));
+      f.add(
+          r,
+          "spec.template.metadata.labels",
+          "`selector` does not match template `labels`",
+          "give the pod template the labels "
+              + Objects.requireNonNullElse(selector.getMatchLabels(), Map.of()));
     }
-
   }
 }

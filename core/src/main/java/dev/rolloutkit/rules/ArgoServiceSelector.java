@@ -1,36 +1,25 @@
 package dev.rolloutkit.rules;
 
 import static dev.rolloutkit.rules.ArgoRules.*;
-import static dev.rolloutkit.rules.Canaries.CANARY;
-import static dev.rolloutkit.rules.Canaries.canary;
-import static dev.rolloutkit.rules.Canaries.orEmpty;
-import static dev.rolloutkit.rules.Canaries.routing;
-import static dev.rolloutkit.rules.Canaries.steps;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
-import dev.rolloutkit.argo.v1alpha1.ClusterAnalysisTemplate;
 import dev.rolloutkit.argo.v1alpha1.Rollout;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.Canary;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.Steps;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.TrafficRouting;
-import dev.rolloutkit.profile.ArgoDuration;
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
-import java.util.function.BiConsumer;
 
 /** Services a Rollout uses select its pods and are not managed by another Rollout. */
 final class ArgoServiceSelector extends AbstractRule {
 
   ArgoServiceSelector() {
-    super("ARGO-SERVICE-SELECTOR", Severity.ERROR, "Services a Rollout uses select its pods and are not managed by another Rollout",
-        "The Argo controller rejects the Rollout when a canary, stable, active or preview Service's selector has a label its pod template lacks, or the Service is annotated as managed by another Rollout. Argo: pkg/apis/rollouts/validation/validation_references.go ValidateService.");
+    super(
+        "ARGO-SERVICE-SELECTOR",
+        Severity.ERROR,
+        "Services a Rollout uses select its pods and are not managed by another Rollout",
+        "The Argo controller rejects the Rollout when a canary, stable, active or preview Service's"
+            + " selector has a label its pod template lacks, or the Service is annotated as managed"
+            + " by another Rollout. Argo: pkg/apis/rollouts/validation/validation_references.go"
+            + " ValidateService.");
   }
 
   @Override
@@ -46,26 +35,54 @@ final class ArgoServiceSelector extends AbstractRule {
           continue;
         }
         String at = ref[2];
-        resources.find(Service.class, ResourceSet.namespaceOf(r), name).ifPresent(svc -> {
-          String manager = svc.getMetadata().getAnnotations() == null ? null
-              : svc.getMetadata().getAnnotations().get("argo-rollouts.argoproj.io/managed-by-rollouts");
-          if (manager != null && !manager.equals(r.getMetadata().getName())) {
-            f.add(r, at, "Service \"" + name + "\" is managed by another Rollout", "Rollout " + manager + " manages Service " + name
-                + "; give this Rollout its own Service");
-          }
-          if (workloadRef) {
-            return; // the pod labels come from the referenced workload
-          }
-          Map<String, String> selector = svc.getSpec() == null ? null : svc.getSpec().getSelector();
-          Objects.requireNonNullElse(selector, Map.<String, String>of()).forEach((k, v) -> {
-            if (!k.equals("rollouts-pod-template-hash") && !v.equals(labels.path(k).asText(null))) {
-              f.add(r, at, "Service \"" + name + "\" has unmatch label \"" + k + "\" in rollout",
-                  "give the pod template " + k + ": " + v + ", or change the Service's selector");
-            }
-          });
-        });
+        resources
+            .find(Service.class, ResourceSet.namespaceOf(r), name)
+            .ifPresent(
+                svc -> {
+                  String manager =
+                      svc.getMetadata().getAnnotations() == null
+                          ? null
+                          : svc.getMetadata()
+                              .getAnnotations()
+                              .get("argo-rollouts.argoproj.io/managed-by-rollouts");
+                  if (manager != null && !manager.equals(r.getMetadata().getName())) {
+                    f.add(
+                        r,
+                        at,
+                        "Service \"" + name + "\" is managed by another Rollout",
+                        "Rollout "
+                            + manager
+                            + " manages Service "
+                            + name
+                            + "; give this Rollout its own Service");
+                  }
+                  if (workloadRef) {
+                    return; // the pod labels come from the referenced workload
+                  }
+                  Map<String, String> selector =
+                      svc.getSpec() == null ? null : svc.getSpec().getSelector();
+                  Objects.requireNonNullElse(selector, Map.<String, String>of())
+                      .forEach(
+                          (k, v) -> {
+                            if (!k.equals("rollouts-pod-template-hash")
+                                && !v.equals(labels.path(k).asText(null))) {
+                              f.add(
+                                  r,
+                                  at,
+                                  "Service \""
+                                      + name
+                                      + "\" has unmatch label \""
+                                      + k
+                                      + "\" in rollout",
+                                  "give the pod template "
+                                      + k
+                                      + ": "
+                                      + v
+                                      + ", or change the Service's selector");
+                            }
+                          });
+                });
       }
     }
-
   }
 }

@@ -1,36 +1,20 @@
 package dev.rolloutkit.rules;
 
 import static dev.rolloutkit.rules.ArgoRules.*;
-import static dev.rolloutkit.rules.Canaries.CANARY;
-import static dev.rolloutkit.rules.Canaries.canary;
-import static dev.rolloutkit.rules.Canaries.orEmpty;
-import static dev.rolloutkit.rules.Canaries.routing;
-import static dev.rolloutkit.rules.Canaries.steps;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
-import dev.rolloutkit.argo.v1alpha1.ClusterAnalysisTemplate;
-import dev.rolloutkit.argo.v1alpha1.Rollout;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.Canary;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.Steps;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.TrafficRouting;
-import dev.rolloutkit.profile.ArgoDuration;
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.OptionalLong;
-import java.util.function.BiConsumer;
 
 /** Metrics of step and blue-green promotion analysis templates have a finite count. */
 final class ArgoStepAnalysisCount extends AbstractRule {
 
   ArgoStepAnalysisCount() {
-    super("ARGO-STEP-ANALYSIS-COUNT", Severity.ERROR, "Metrics of step and blue-green promotion analysis templates have a finite count",
-        "The Argo controller rejects a Rollout whose step, pre-promotion or post-promotion analysis runs a metric with an interval and no count: it would run indefinitely and the rollout would never go on. Background analysis may run indefinitely. Argo: pkg/apis/rollouts/validation/validation_references.go ValidateAnalysisTemplateWithType.");
+    super(
+        "ARGO-STEP-ANALYSIS-COUNT",
+        Severity.ERROR,
+        "Metrics of step and blue-green promotion analysis templates have a finite count",
+        "The Argo controller rejects a Rollout whose step, pre-promotion or post-promotion analysis"
+            + " runs a metric with an interval and no count: it would run indefinitely and the"
+            + " rollout would never go on. Background analysis may run indefinitely. Argo:"
+            + " pkg/apis/rollouts/validation/validation_references.go"
+            + " ValidateAnalysisTemplateWithType.");
   }
 
   @Override
@@ -39,15 +23,35 @@ final class ArgoStepAnalysisCount extends AbstractRule {
       if (use.kind() == AnalysisUses.Kind.BACKGROUND) {
         continue;
       }
-      use.templates().ifPresent(templates -> templates.forEach(t -> resources.tree(t).path("spec").path("metrics").forEach(m -> {
-        String count = m.hasNonNull("count") ? m.path("count").asText() : null;
-        if (m.hasNonNull("interval") && (count == null || "0".equals(count))) {
-          String name = m.path("name").asText();
-          f.add(use.rollout(), use.pathOf(t), "AnalysisTemplate " + t.getMetadata().getName() + " has metric " + name
-              + " which runs indefinitely. Invalid value for count: " + (count == null ? "<nil>" : count), "give metric " + name + " a count");
-        }
-      })));
+      use.templates()
+          .ifPresent(
+              templates ->
+                  templates.forEach(
+                      t ->
+                          resources
+                              .tree(t)
+                              .path("spec")
+                              .path("metrics")
+                              .forEach(
+                                  m -> {
+                                    String count =
+                                        m.hasNonNull("count") ? m.path("count").asText() : null;
+                                    if (m.hasNonNull("interval")
+                                        && (count == null || "0".equals(count))) {
+                                      String name = m.path("name").asText();
+                                      f.add(
+                                          use.rollout(),
+                                          use.pathOf(t),
+                                          "AnalysisTemplate "
+                                              + t.getMetadata().getName()
+                                              + " has metric "
+                                              + name
+                                              + " which runs indefinitely. Invalid value for count:"
+                                              + " "
+                                              + (count == null ? "<nil>" : count),
+                                          "give metric " + name + " a count");
+                                    }
+                                  })));
     }
-
   }
 }

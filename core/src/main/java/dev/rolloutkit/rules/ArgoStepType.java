@@ -2,46 +2,46 @@ package dev.rolloutkit.rules;
 
 import static dev.rolloutkit.rules.ArgoRules.*;
 import static dev.rolloutkit.rules.Canaries.CANARY;
-import static dev.rolloutkit.rules.Canaries.canary;
-import static dev.rolloutkit.rules.Canaries.orEmpty;
-import static dev.rolloutkit.rules.Canaries.routing;
-import static dev.rolloutkit.rules.Canaries.steps;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
-import dev.rolloutkit.argo.v1alpha1.ClusterAnalysisTemplate;
+
 import dev.rolloutkit.argo.v1alpha1.Rollout;
 import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.Canary;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.Steps;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.TrafficRouting;
-import dev.rolloutkit.profile.ArgoDuration;
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.OptionalLong;
-import java.util.function.BiConsumer;
 
 /** Every step has exactly one step type. */
 final class ArgoStepType extends CanaryRule {
 
   ArgoStepType() {
-    super("ARGO-STEP-ONE-TYPE", Severity.ERROR, "Every step has exactly one step type",
-        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when a step has none, or more than one, of setWeight, pause, experiment and analysis. It does not count setCanaryScale, setHeaderRoute, setMirrorRoute and plugin, and then silently runs only the first type of the step. Argo: pkg/apis/rollouts/validation/validation.go hasMultipleStepsType.");
+    super(
+        "ARGO-STEP-ONE-TYPE",
+        Severity.ERROR,
+        "Every step has exactly one step type",
+        "The Argo controller rejects the Rollout (InvalidSpec, it does not progress) when a step"
+            + " has none, or more than one, of setWeight, pause, experiment and analysis. It does"
+            + " not count setCanaryScale, setHeaderRoute, setMirrorRoute and plugin, and then"
+            + " silently runs only the first type of the step. Argo:"
+            + " pkg/apis/rollouts/validation/validation.go hasMultipleStepsType.");
   }
 
   @Override
   void check(Rollout r, Canary c, Findings f) {
-    eachStep(c, (i, s) -> {
-      int primary = count(s.getSetWeight(), s.getPause(), s.getExperiment(), s.getAnalysis());
-      int all = primary + count(s.getSetCanaryScale(), s.getSetHeaderRoute(), s.getSetMirrorRoute(), s.getPlugin());
-      if (primary > 1 || all == 0) {
-        f.add(r, CANARY + ".steps[" + i + "]", "Step must have one of the following set: experiment, setWeight, setCanaryScale, plugin or pause",
-            all == 0 ? "give the step a type" : "split it into one step per type");
-      }
-    });
+    eachStep(
+        c,
+        (i, s) -> {
+          int primary = count(s.getSetWeight(), s.getPause(), s.getExperiment(), s.getAnalysis());
+          int all =
+              primary
+                  + count(
+                      s.getSetCanaryScale(),
+                      s.getSetHeaderRoute(),
+                      s.getSetMirrorRoute(),
+                      s.getPlugin());
+          if (primary > 1 || all == 0) {
+            f.add(
+                r,
+                CANARY + ".steps[" + i + "]",
+                "Step must have one of the following set: experiment, setWeight, setCanaryScale,"
+                    + " plugin or pause",
+                all == 0 ? "give the step a type" : "split it into one step per type");
+          }
+        });
   }
 }

@@ -1,54 +1,51 @@
 package dev.rolloutkit.rules;
 
 import static dev.rolloutkit.rules.ArgoRules.*;
-import static dev.rolloutkit.rules.Canaries.CANARY;
-import static dev.rolloutkit.rules.Canaries.canary;
-import static dev.rolloutkit.rules.Canaries.orEmpty;
-import static dev.rolloutkit.rules.Canaries.routing;
-import static dev.rolloutkit.rules.Canaries.steps;
-import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
 import dev.rolloutkit.argo.v1alpha1.ClusterAnalysisTemplate;
-import dev.rolloutkit.argo.v1alpha1.Rollout;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.Canary;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.Steps;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.TrafficRouting;
-import dev.rolloutkit.profile.ArgoDuration;
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.OptionalLong;
-import java.util.function.BiConsumer;
 
 /** AnalysisTemplates a Rollout refers to are among the resources. */
 final class ArgoTemplateNotFound extends AbstractRule {
 
   ArgoTemplateNotFound() {
-    super("ARGO-ANALYSIS-TEMPLATE-NOT-FOUND", Severity.ERROR, "AnalysisTemplates a Rollout refers to are among the resources",
-        "The Argo controller rejects the Rollout when a referenced template does not exist (rollout/controller.go getReferencedAnalysisTemplatesFromRef). Checked only when the set holds analysis templates at all, so a folder without them does not flag templates installed separately.");
+    super(
+        "ARGO-ANALYSIS-TEMPLATE-NOT-FOUND",
+        Severity.ERROR,
+        "AnalysisTemplates a Rollout refers to are among the resources",
+        "The Argo controller rejects the Rollout when a referenced template does not exist"
+            + " (rollout/controller.go getReferencedAnalysisTemplatesFromRef). Checked only when"
+            + " the set holds analysis templates at all, so a folder without them does not flag"
+            + " templates installed separately.");
   }
 
   @Override
   protected void visit(ResourceSet resources, Findings f) {
-    if (!resources.anyOfType(AnalysisTemplate.class) && !resources.anyOfType(ClusterAnalysisTemplate.class)) {
+    if (!resources.anyOfType(AnalysisTemplate.class)
+        && !resources.anyOfType(ClusterAnalysisTemplate.class)) {
       return;
     }
     for (AnalysisUses.Use use : AnalysisUses.of(resources)) {
       for (AnalysisUses.TemplateRef ref : use.refs()) {
-        boolean found = ref.cluster()
-            ? resources.ofType(ClusterAnalysisTemplate.class).stream().anyMatch(x -> x.getMetadata().getName().equals(ref.name()))
-            : resources.find(AnalysisTemplate.class, ResourceSet.namespaceOf(use.rollout()), ref.name()).isPresent();
+        boolean found =
+            ref.cluster()
+                ? resources.ofType(ClusterAnalysisTemplate.class).stream()
+                    .anyMatch(x -> x.getMetadata().getName().equals(ref.name()))
+                : resources
+                    .find(
+                        AnalysisTemplate.class, ResourceSet.namespaceOf(use.rollout()), ref.name())
+                    .isPresent();
         if (!found) {
-          f.add(use.rollout(), ref.path() + ".templateName", (ref.cluster() ? "ClusterAnalysisTemplate" : "AnalysisTemplate") + " '"
-              + ref.name() + "' not found", "apply the template with the Rollout, or correct the name");
+          f.add(
+              use.rollout(),
+              ref.path() + ".templateName",
+              (ref.cluster() ? "ClusterAnalysisTemplate" : "AnalysisTemplate")
+                  + " '"
+                  + ref.name()
+                  + "' not found",
+              "apply the template with the Rollout, or correct the name");
         }
       }
     }
-
   }
 }

@@ -16,7 +16,9 @@ final class Canaries {
   private Canaries() {}
 
   static Optional<Canary> canary(Rollout r) {
-    return r.getSpec() == null || r.getSpec().getStrategy() == null ? Optional.empty() : Optional.ofNullable(r.getSpec().getStrategy().getCanary());
+    return r.getSpec() == null || r.getSpec().getStrategy() == null
+        ? Optional.empty()
+        : Optional.ofNullable(r.getSpec().getStrategy().getCanary());
   }
 
   static List<Steps> steps(Canary c) {

@@ -3,18 +3,16 @@ package dev.rolloutkit.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
- * Checks of the templates one analysis runs together, as the controller flattens them into one AnalysisRun
- * ({@code utils/analysis/helpers.go}: flattenMetrics, flattenArgs, the dry-run and retention checks). Each template may be fine alone and the combination not.
+ * Checks of the templates one analysis runs together, as the controller flattens them into one
+ * AnalysisRun ({@code utils/analysis/helpers.go}: flattenMetrics, flattenArgs, the dry-run and
+ * retention checks). Each template may be fine alone and the combination not.
  */
 public final class CombinedAnalysisRules {
 
@@ -28,28 +26,45 @@ public final class CombinedAnalysisRules {
   public static final Rule RULES_MATCH = new ArgoAnalysisRulesMatch();
 
   /** The Rollout's rules first, then each template's, as the controller merges them. */
-  static List<MetricRule> rules(ResourceSet resources, AnalysisUses.Use use, List<HasMetadata> templates, String field) {
+  static List<MetricRule> rules(
+      ResourceSet resources, AnalysisUses.Use use, List<HasMetadata> templates, String field) {
     List<MetricRule> rules = new ArrayList<>();
     JsonNode own = use.node().path(field);
     for (int i = 0; i < own.size(); i++) {
-      rules.add(new MetricRule(use.rollout(), use.path() + "." + field + "[" + i + "]", own.get(i).path("metricName").asText()));
+      rules.add(
+          new MetricRule(
+              use.rollout(),
+              use.path() + "." + field + "[" + i + "]",
+              own.get(i).path("metricName").asText()));
     }
     for (HasMetadata t : templates) {
       JsonNode list = resources.tree(t).path("spec").path(field);
       for (int i = 0; i < list.size(); i++) {
-        rules.add(new MetricRule(t, "spec." + field + "[" + i + "]", list.get(i).path("metricName").asText()));
+        rules.add(
+            new MetricRule(
+                t, "spec." + field + "[" + i + "]", list.get(i).path("metricName").asText()));
       }
     }
     return rules;
   }
 
-  static void duplicates(AbstractRule.Findings f, AnalysisUses.Use use, List<MetricRule> rules, String message) {
+  static void duplicates(
+      AbstractRule.Findings f, AnalysisUses.Use use, List<MetricRule> rules, String message) {
     Map<String, MetricRule> first = new LinkedHashMap<>();
     Set<String> reported = new HashSet<>();
     for (MetricRule r : rules) {
       if (first.putIfAbsent(r.metricName(), r) != null && reported.add(r.metricName())) {
-        f.add(use.rollout(), use.path(), String.format(message, r.metricName()),
-            "keep one rule for " + r.metricName() + " (written at " + first.get(r.metricName()).path() + " and " + r.path() + ")");
+        f.add(
+            use.rollout(),
+            use.path(),
+            String.format(message, r.metricName()),
+            "keep one rule for "
+                + r.metricName()
+                + " (written at "
+                + first.get(r.metricName()).path()
+                + " and "
+                + r.path()
+                + ")");
       }
     }
   }

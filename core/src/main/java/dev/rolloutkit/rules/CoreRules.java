@@ -3,8 +3,8 @@ package dev.rolloutkit.rules;
 import java.util.List;
 
 /**
- * The rules of core, as a catalogue of named constants. (The full Argo, KEDA and pitfall catalogue grows here; the
- * Istio rules live in {@code rolloutkit-istio-bridge}.)
+ * The rules of core, as a catalogue of named constants. (The full Argo, KEDA and pitfall catalogue
+ * grows here; the Istio rules live in {@code rolloutkit-istio-bridge}.)
  */
 public final class CoreRules {
 

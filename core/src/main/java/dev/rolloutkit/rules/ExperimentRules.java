@@ -1,14 +1,11 @@
 package dev.rolloutkit.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.rolloutkit.argo.v1alpha1.AnalysisTemplate;
-import dev.rolloutkit.argo.v1alpha1.Experiment;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 
-/** The Argo controller's Experiment checks ({@code VerifyExperimentSpec}) and analysis-argument checks ({@code ResolveArgs}, {@code ValidateAnalysisTemplateWithType}). */
+/**
+ * The Argo controller's Experiment checks ({@code VerifyExperimentSpec}) and analysis-argument
+ * checks ({@code ResolveArgs}, {@code ValidateAnalysisTemplateWithType}).
+ */
 public final class ExperimentRules {
 
   private ExperimentRules() {}

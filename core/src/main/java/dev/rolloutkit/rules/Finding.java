@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * One problem a rule found: which rule, how bad, in which resource and field, what is wrong (upstream's own words
- * where upstream has them) and how to fix it.
+ * One problem a rule found: which rule, how bad, in which resource and field, what is wrong
+ * (upstream's own words where upstream has them) and how to fix it.
  *
  * <pre>{@code
  * error [ISTIO-SUBSET-NOT-FOUND] VirtualService ai-services/mcp-server-vsvc spec.http[0].route[1].destination:
@@ -61,7 +61,15 @@ public abstract class Finding {
 
   @Override
   public String toString() {
-    return severity().label() + " [" + rule() + "] " + resource() + (path().isEmpty() ? "" : " " + path())
-        + location().map(l -> " (" + l + ")").orElse("") + ": " + message() + hint().map(h -> " (hint: " + h + ")").orElse("");
+    return severity().label()
+        + " ["
+        + rule()
+        + "] "
+        + resource()
+        + (path().isEmpty() ? "" : " " + path())
+        + location().map(l -> " (" + l + ")").orElse("")
+        + ": "
+        + message()
+        + hint().map(h -> " (hint: " + h + ")").orElse("");
   }
 }

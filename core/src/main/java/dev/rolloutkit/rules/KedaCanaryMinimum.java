@@ -1,22 +1,22 @@
 package dev.rolloutkit.rules;
 
 import static dev.rolloutkit.rules.KedaRules.*;
+
 import dev.rolloutkit.argo.v1alpha1.Rollout;
 import dev.rolloutkit.keda.v1alpha1.ScaledObject;
-import dev.rolloutkit.keda.v1alpha1.scaledobjectspec.Triggers;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /** A ScaledObject on a canary Rollout keeps at least 2 replicas while active. */
 final class KedaCanaryMinimum extends AbstractRule {
 
   KedaCanaryMinimum() {
-    super("KEDA-CANARY-MIN-REPLICAS", Severity.ERROR, "A ScaledObject on a canary Rollout keeps at least 2 replicas while active",
-        "With minReplicaCount 0 or 1 a canary can run on one pod or none, and the Rollout's weights stop meaning anything. Scale to zero with idleReplicaCount: 0 and keep minReplicaCount >= 2 (KEDA docs: reference/scaledobject-spec, idleReplicaCount).");
+    super(
+        "KEDA-CANARY-MIN-REPLICAS",
+        Severity.ERROR,
+        "A ScaledObject on a canary Rollout keeps at least 2 replicas while active",
+        "With minReplicaCount 0 or 1 a canary can run on one pod or none, and the Rollout's weights"
+            + " stop meaning anything. Scale to zero with idleReplicaCount: 0 and keep"
+            + " minReplicaCount >= 2 (KEDA docs: reference/scaledobject-spec, idleReplicaCount).");
   }
 
   @Override
@@ -26,16 +26,24 @@ final class KedaCanaryMinimum extends AbstractRule {
       if (ref == null || !"Rollout".equals(ref.getKind())) {
         continue;
       }
-      resources.find(Rollout.class, ResourceSet.namespaceOf(so), ref.getName())
+      resources
+          .find(Rollout.class, ResourceSet.namespaceOf(so), ref.getName())
           .filter(r -> Canaries.canary(r).isPresent())
-          .ifPresent(r -> {
-            int min = Objects.requireNonNullElse(so.getSpec().getMinReplicaCount(), 0);
-            if (min < 2) {
-              f.add(so, "spec.minReplicaCount", "minReplicaCount " + min + " lets the canary Rollout " + r.getMetadata().getName()
-                  + " run on fewer than 2 pods while active", "use idleReplicaCount: 0 with minReplicaCount: 2 or more");
-            }
-          });
+          .ifPresent(
+              r -> {
+                int min = Objects.requireNonNullElse(so.getSpec().getMinReplicaCount(), 0);
+                if (min < 2) {
+                  f.add(
+                      so,
+                      "spec.minReplicaCount",
+                      "minReplicaCount "
+                          + min
+                          + " lets the canary Rollout "
+                          + r.getMetadata().getName()
+                          + " run on fewer than 2 pods while active",
+                      "use idleReplicaCount: 0 with minReplicaCount: 2 or more");
+                }
+              });
     }
-
   }
 }

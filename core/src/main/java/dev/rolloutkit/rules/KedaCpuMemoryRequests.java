@@ -1,22 +1,23 @@
 package dev.rolloutkit.rules;
 
 import static dev.rolloutkit.rules.KedaRules.*;
-import dev.rolloutkit.argo.v1alpha1.Rollout;
+
 import dev.rolloutkit.keda.v1alpha1.ScaledObject;
 import dev.rolloutkit.keda.v1alpha1.scaledobjectspec.Triggers;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 /** cpu and memory triggers scale a workload whose containers request that resource. */
 final class KedaCpuMemoryRequests extends AbstractRule {
 
   KedaCpuMemoryRequests() {
-    super("KEDA-CPU-MEMORY-REQUESTS", Severity.ERROR, "cpu and memory triggers scale a workload whose containers request that resource",
-        "KEDA's admission webhook rejects a cpu or memory trigger on a Deployment or StatefulSet whose containers have no request or limit (a LimitRange container default counts): utilisation is measured against the request. KEDA: apis/keda/v1alpha1/scaledobject_webhook.go verifyCPUMemoryScalers.");
+    super(
+        "KEDA-CPU-MEMORY-REQUESTS",
+        Severity.ERROR,
+        "cpu and memory triggers scale a workload whose containers request that resource",
+        "KEDA's admission webhook rejects a cpu or memory trigger on a Deployment or StatefulSet"
+            + " whose containers have no request or limit (a LimitRange container default counts):"
+            + " utilisation is measured against the request. KEDA:"
+            + " apis/keda/v1alpha1/scaledobject_webhook.go verifyCPUMemoryScalers.");
   }
 
   @Override
@@ -27,13 +28,20 @@ final class KedaCpuMemoryRequests extends AbstractRule {
         continue;
       }
       String ns = ResourceSet.namespaceOf(so);
-      io.fabric8.kubernetes.api.model.PodTemplateSpec template = switch (gvk(so)) {
-        case "apps/v1.Deployment" -> resources.find(io.fabric8.kubernetes.api.model.apps.Deployment.class, ns, ref.getName())
-            .map(d -> d.getSpec() == null ? null : d.getSpec().getTemplate()).orElse(null);
-        case "apps/v1.StatefulSet" -> resources.find(io.fabric8.kubernetes.api.model.apps.StatefulSet.class, ns, ref.getName())
-            .map(d -> d.getSpec() == null ? null : d.getSpec().getTemplate()).orElse(null);
-        default -> null;
-      };
+      io.fabric8.kubernetes.api.model.PodTemplateSpec template =
+          switch (gvk(so)) {
+            case "apps/v1.Deployment" ->
+                resources
+                    .find(io.fabric8.kubernetes.api.model.apps.Deployment.class, ns, ref.getName())
+                    .map(d -> d.getSpec() == null ? null : d.getSpec().getTemplate())
+                    .orElse(null);
+            case "apps/v1.StatefulSet" ->
+                resources
+                    .find(io.fabric8.kubernetes.api.model.apps.StatefulSet.class, ns, ref.getName())
+                    .map(d -> d.getSpec() == null ? null : d.getSpec().getTemplate())
+                    .orElse(null);
+            default -> null;
+          };
       if (template == null || template.getSpec() == null) {
         continue;
       }
@@ -43,20 +51,35 @@ final class KedaCpuMemoryRequests extends AbstractRule {
         if (!List.of("cpu", "memory").contains(type) || limitRangeDefault(resources, ns, type)) {
           continue;
         }
-        String only = triggers.get(i).getMetadata() == null ? null : triggers.get(i).getMetadata().get("containerName");
+        String only =
+            triggers.get(i).getMetadata() == null
+                ? null
+                : triggers.get(i).getMetadata().get("containerName");
         for (var c : Canaries.orEmpty(template.getSpec().getContainers())) {
           if (only != null && !only.isEmpty() && !only.equals(c.getName())) {
             continue;
           }
           if (!positive(c.getResources() == null ? null : c.getResources().getRequests(), type)
               && !positive(c.getResources() == null ? null : c.getResources().getLimits(), type)) {
-            f.add(so, "spec.triggers[" + i + "]", "the scaledobject has a " + type + " trigger but the container " + c.getName()
-                + " doesn't have the " + type + " request defined", "give container " + c.getName() + " of " + ref.getName()
-                + " resources.requests." + type);
+            f.add(
+                so,
+                "spec.triggers[" + i + "]",
+                "the scaledobject has a "
+                    + type
+                    + " trigger but the container "
+                    + c.getName()
+                    + " doesn't have the "
+                    + type
+                    + " request defined",
+                "give container "
+                    + c.getName()
+                    + " of "
+                    + ref.getName()
+                    + " resources.requests."
+                    + type);
           }
         }
       }
     }
-
   }
 }

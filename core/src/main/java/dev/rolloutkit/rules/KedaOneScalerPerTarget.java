@@ -1,22 +1,26 @@
 package dev.rolloutkit.rules;
 
 import static dev.rolloutkit.rules.KedaRules.*;
-import dev.rolloutkit.argo.v1alpha1.Rollout;
+
 import dev.rolloutkit.keda.v1alpha1.ScaledObject;
-import dev.rolloutkit.keda.v1alpha1.scaledobjectspec.Triggers;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /** One ScaledObject and no other HPA per workload, and one ScaledObject per HPA name. */
 final class KedaOneScalerPerTarget extends AbstractRule {
 
   KedaOneScalerPerTarget() {
-    super("KEDA-ONE-SCALER-PER-TARGET", Severity.ERROR, "One ScaledObject and no other HPA per workload, and one ScaledObject per HPA name",
-        "KEDA's admission webhook rejects a second autoscaler on one workload, since two fight over its replicas. An HPA owned by the ScaledObject, or annotated validations.keda.sh/hpa-ownership: \"false\", is left alone; one the ScaledObject takes over with scaledobject.keda.sh/transfer-hpa-ownership must be named in advanced.horizontalPodAutoscalerConfig.name. KEDA: apis/keda/v1alpha1/scaledobject_webhook.go verifyScaledObjects, verifyHpas.");
+    super(
+        "KEDA-ONE-SCALER-PER-TARGET",
+        Severity.ERROR,
+        "One ScaledObject and no other HPA per workload, and one ScaledObject per HPA name",
+        "KEDA's admission webhook rejects a second autoscaler on one workload, since two fight over"
+            + " its replicas. An HPA owned by the ScaledObject, or annotated"
+            + " validations.keda.sh/hpa-ownership: \"false\", is left alone; one the ScaledObject"
+            + " takes over with scaledobject.keda.sh/transfer-hpa-ownership must be named in"
+            + " advanced.horizontalPodAutoscalerConfig.name. KEDA:"
+            + " apis/keda/v1alpha1/scaledobject_webhook.go verifyScaledObjects, verifyHpas.");
   }
 
   @Override
@@ -29,8 +33,17 @@ final class KedaOneScalerPerTarget extends AbstractRule {
       if (target != null) {
         String first = owner.putIfAbsent(ns + "/" + target, so.getMetadata().getName());
         if (first != null) {
-          f.add(so, "spec.scaleTargetRef", "the workload '" + so.getSpec().getScaleTargetRef().getName() + "' of type '" + gvk(so)
-              + "' is already managed by the ScaledObject '" + first + "'", "keep one ScaledObject per workload; combine the triggers");
+          f.add(
+              so,
+              "spec.scaleTargetRef",
+              "the workload '"
+                  + so.getSpec().getScaleTargetRef().getName()
+                  + "' of type '"
+                  + gvk(so)
+                  + "' is already managed by the ScaledObject '"
+                  + first
+                  + "'",
+              "keep one ScaledObject per workload; combine the triggers");
           continue;
         }
       }
@@ -38,42 +51,75 @@ final class KedaOneScalerPerTarget extends AbstractRule {
         String hpaName = hpaName(so);
         String first = hpaOwner.putIfAbsent(ns + "/" + hpaName, so.getMetadata().getName());
         if (first != null) {
-          f.add(so, "spec.advanced.horizontalPodAutoscalerConfig.name", "the HPA '" + hpaName + "' is already managed by the ScaledObject '"
-              + first + "'", "give each ScaledObject its own HPA name");
+          f.add(
+              so,
+              "spec.advanced.horizontalPodAutoscalerConfig.name",
+              "the HPA '" + hpaName + "' is already managed by the ScaledObject '" + first + "'",
+              "give each ScaledObject its own HPA name");
         }
       }
     }
-    for (var hpa : resources.ofType(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class)) {
+    for (var hpa :
+        resources.ofType(
+            io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class)) {
       var ref = hpa.getSpec() == null ? null : hpa.getSpec().getScaleTargetRef();
       var annotations = hpa.getMetadata().getAnnotations();
-      if (ref == null || annotations != null && "false".equals(annotations.get("validations.keda.sh/hpa-ownership"))) {
+      if (ref == null
+          || annotations != null
+              && "false".equals(annotations.get("validations.keda.sh/hpa-ownership"))) {
         continue;
       }
       for (ScaledObject so : resources.ofType(ScaledObject.class)) {
         var sref = so.getSpec() == null ? null : so.getSpec().getScaleTargetRef();
-        if (sref == null || !Objects.equals(sref.getName(), ref.getName()) || !gvk(so).equals(gvk(ref.getApiVersion(), ref.getKind()))
+        if (sref == null
+            || !Objects.equals(sref.getName(), ref.getName())
+            || !gvk(so).equals(gvk(ref.getApiVersion(), ref.getKind()))
             || !ResourceSet.namespaceOf(so).equals(ResourceSet.namespaceOf(hpa))) {
           continue;
         }
-        boolean owned = Canaries.orEmpty(hpa.getMetadata().getOwnerReferences()).stream()
-            .anyMatch(o -> "ScaledObject".equals(o.getKind()) && Objects.equals(o.getName(), so.getMetadata().getName()));
+        boolean owned =
+            Canaries.orEmpty(hpa.getMetadata().getOwnerReferences()).stream()
+                .anyMatch(
+                    o ->
+                        "ScaledObject".equals(o.getKind())
+                            && Objects.equals(o.getName(), so.getMetadata().getName()));
         if (owned) {
           continue;
         }
         var soAnnotations = so.getMetadata().getAnnotations();
-        if (soAnnotations != null && "true".equals(soAnnotations.get("scaledobject.keda.sh/transfer-hpa-ownership"))) {
+        if (soAnnotations != null
+            && "true".equals(soAnnotations.get("scaledobject.keda.sh/transfer-hpa-ownership"))) {
           if (!hpa.getMetadata().getName().equals(customHpaName(so))) {
-            f.add(so, "spec.advanced.horizontalPodAutoscalerConfig.name", "the existing hpa '" + hpa.getMetadata().getName() + "' for workload '"
-                + ref.getName() + "' of type '" + gvk(so) + "' must be specified by name in advanced settings to enable ownership transfer",
-                "set spec.advanced.horizontalPodAutoscalerConfig.name: " + hpa.getMetadata().getName());
+            f.add(
+                so,
+                "spec.advanced.horizontalPodAutoscalerConfig.name",
+                "the existing hpa '"
+                    + hpa.getMetadata().getName()
+                    + "' for workload '"
+                    + ref.getName()
+                    + "' of type '"
+                    + gvk(so)
+                    + "' must be specified by name in advanced settings to enable ownership"
+                    + " transfer",
+                "set spec.advanced.horizontalPodAutoscalerConfig.name: "
+                    + hpa.getMetadata().getName());
           }
         } else {
-          f.add(so, "spec.scaleTargetRef", "the workload '" + ref.getName() + "' of type '" + gvk(so) + "' is already managed by the hpa '"
-              + hpa.getMetadata().getName() + "'", "remove the HPA (KEDA creates its own), or take it over with annotation"
-              + " scaledobject.keda.sh/transfer-hpa-ownership: \"true\" and its name in advanced.horizontalPodAutoscalerConfig.name");
+          f.add(
+              so,
+              "spec.scaleTargetRef",
+              "the workload '"
+                  + ref.getName()
+                  + "' of type '"
+                  + gvk(so)
+                  + "' is already managed by the hpa '"
+                  + hpa.getMetadata().getName()
+                  + "'",
+              "remove the HPA (KEDA creates its own), or take it over with annotation"
+                  + " scaledobject.keda.sh/transfer-hpa-ownership: \"true\" and its name in"
+                  + " advanced.horizontalPodAutoscalerConfig.name");
         }
       }
     }
-
   }
 }

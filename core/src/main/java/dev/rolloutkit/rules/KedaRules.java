@@ -1,24 +1,19 @@
 package dev.rolloutkit.rules;
 
-import dev.rolloutkit.argo.v1alpha1.Rollout;
 import dev.rolloutkit.keda.v1alpha1.ScaledObject;
 import dev.rolloutkit.keda.v1alpha1.scaledobjectspec.Triggers;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * KEDA's ScaledObject admission checks ({@code apis/keda/v1alpha1/scaledobject_webhook.go} at v2.20.2, errors and
- * warnings) with KEDA's messages, and what the webhook leaves unchecked. The webhook fails open when it is unavailable, so these catch
- * what a cluster might let through.
+ * KEDA's ScaledObject admission checks ({@code apis/keda/v1alpha1/scaledobject_webhook.go} at
+ * v2.20.2, errors and warnings) with KEDA's messages, and what the webhook leaves unchecked. The
+ * webhook fails open when it is unavailable, so these catch what a cluster might let through.
  */
 public final class KedaRules {
 
   private KedaRules() {}
-
 
   static List<Triggers> triggers(dev.rolloutkit.keda.v1alpha1.ScaledObjectSpec spec) {
     return spec.getTriggers() == null ? List.of() : spec.getTriggers();
@@ -59,15 +54,23 @@ public final class KedaRules {
 
   public static final Rule CANARY_MINIMUM = new KedaCanaryMinimum();
 
-  /** Whether the workload may go to zero replicas: minReplicaCount unset or 0, or idleReplicaCount 0. */
+  /**
+   * Whether the workload may go to zero replicas: minReplicaCount unset or 0, or idleReplicaCount
+   * 0.
+   */
   static boolean scalesToZero(dev.rolloutkit.keda.v1alpha1.ScaledObjectSpec spec) {
     Integer min = spec.getMinReplicaCount();
     return min == null || min == 0 || Objects.equals(spec.getIdleReplicaCount(), 0);
   }
 
   static String customHpaName(ScaledObject so) {
-    var config = so.getSpec().getAdvanced() == null ? null : so.getSpec().getAdvanced().getHorizontalPodAutoscalerConfig();
-    return config == null || config.getName() == null || config.getName().isEmpty() ? null : config.getName();
+    var config =
+        so.getSpec().getAdvanced() == null
+            ? null
+            : so.getSpec().getAdvanced().getHorizontalPodAutoscalerConfig();
+    return config == null || config.getName() == null || config.getName().isEmpty()
+        ? null
+        : config.getName();
   }
 
   /** The HPA KEDA creates: the custom name, else keda-hpa-NAME. */
@@ -76,7 +79,8 @@ public final class KedaRules {
     return custom != null ? custom : "keda-hpa-" + so.getMetadata().getName();
   }
 
-  static boolean positive(Map<String, io.fabric8.kubernetes.api.model.Quantity> quantities, String resource) {
+  static boolean positive(
+      Map<String, io.fabric8.kubernetes.api.model.Quantity> quantities, String resource) {
     var q = quantities == null ? null : quantities.get(resource);
     try {
       return q != null && io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(q).signum() > 0;
@@ -85,12 +89,19 @@ public final class KedaRules {
     }
   }
 
-  /** Whether a LimitRange in {@code namespace} gives containers a default (request or limit) of {@code resource}. */
+  /**
+   * Whether a LimitRange in {@code namespace} gives containers a default (request or limit) of
+   * {@code resource}.
+   */
   static boolean limitRangeDefault(ResourceSet resources, String namespace, String resource) {
     return resources.ofType(io.fabric8.kubernetes.api.model.LimitRange.class).stream()
         .filter(l -> namespace.equals(ResourceSet.namespaceOf(l)) && l.getSpec() != null)
         .flatMap(l -> Canaries.orEmpty(l.getSpec().getLimits()).stream())
-        .anyMatch(item -> "Container".equals(item.getType()) && (positive(item.getDefaultRequest(), resource) || positive(item.getDefault(), resource)));
+        .anyMatch(
+            item ->
+                "Container".equals(item.getType())
+                    && (positive(item.getDefaultRequest(), resource)
+                        || positive(item.getDefault(), resource)));
   }
 
   static String target(ScaledObject so) {
@@ -105,7 +116,9 @@ public final class KedaRules {
 
   /** KEDA's GVK string: apiVersion defaults to apps/v1, kind to Deployment. */
   static String gvk(String apiVersion, String kind) {
-    return (apiVersion == null || apiVersion.isEmpty() ? "apps/v1" : apiVersion) + "." + kindOf(kind);
+    return (apiVersion == null || apiVersion.isEmpty() ? "apps/v1" : apiVersion)
+        + "."
+        + kindOf(kind);
   }
 
   static String kindOf(String kind) {
@@ -125,9 +138,23 @@ public final class KedaRules {
     return "\"" + s + "\"";
   }
 
-  static final List<Rule> ALL = List.of(REPLICA_BOUNDS, IDLE_ONLY_ZERO, NAME_LENGTH, ONE_SCALER_PER_TARGET, TARGET_KIND, TRIGGERS,
-      CPU_MEMORY_ONLY, SCALING_MODIFIERS, IRRELEVANT_SETTINGS, PROMETHEUS_METADATA, CANARY_MINIMUM, FALLBACK, FALLBACK_DISABLED,
-      CPU_MEMORY_REQUESTS, WORKLOAD_REF_TARGET);
+  static final List<Rule> ALL =
+      List.of(
+          REPLICA_BOUNDS,
+          IDLE_ONLY_ZERO,
+          NAME_LENGTH,
+          ONE_SCALER_PER_TARGET,
+          TARGET_KIND,
+          TRIGGERS,
+          CPU_MEMORY_ONLY,
+          SCALING_MODIFIERS,
+          IRRELEVANT_SETTINGS,
+          PROMETHEUS_METADATA,
+          CANARY_MINIMUM,
+          FALLBACK,
+          FALLBACK_DISABLED,
+          CPU_MEMORY_REQUESTS,
+          WORKLOAD_REF_TARGET);
 
   public static List<Rule> list() {
     return ALL;

@@ -20,5 +20,6 @@ abstract class MetricsRule extends AbstractRule {
   }
 
   /** Adds a finding for each problem of {@code template}, whose metrics are {@code metrics}. */
-  abstract void check(HasMetadata template, List<Metric> metrics, Findings findings, Thresholds thresholds);
+  abstract void check(
+      HasMetadata template, List<Metric> metrics, Findings findings, Thresholds thresholds);
 }

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The range windows of a PromQL query: each {@code [<digits><unit>]} or subquery {@code [<digits><unit>:<step>]}, unit one
- * of {@code ms s m h d w y}, as the pattern {@code \[(\d+(?:ms|s|m|h|d|w|y))(?::[^\]]*)?]} finds them, left to right and
- * not overlapping; written out, as every template's query is scanned on each lint.
+ * The range windows of a PromQL query: each {@code [<digits><unit>]} or subquery {@code
+ * [<digits><unit>:<step>]}, unit one of {@code ms s m h d w y}, as the pattern {@code
+ * \[(\d+(?:ms|s|m|h|d|w|y))(?::[^\]]*)?]} finds them, left to right and not overlapping; written
+ * out, as every template's query is scanned on each lint.
  */
 final class RangeWindows {
 
@@ -47,7 +48,10 @@ final class RangeWindows {
     return "smhdwy".indexOf(query.charAt(q)) >= 0 ? q + 1 : -1;
   }
 
-  /** After the unit: {@code ]}, or {@code :} and anything up to the next {@code ]}; the index after it, or -1. */
+  /**
+   * After the unit: {@code ]}, or {@code :} and anything up to the next {@code ]}; the index after
+   * it, or -1.
+   */
   private static int close(String query, int at) {
     if (at >= query.length()) {
       return -1;

@@ -17,10 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The resources a rule looks at together: a stack, a folder of manifests, everything an apply would send. Rules see
- * all of them, so checks across resources (a Rollout and its AnalysisTemplates, a VirtualService and its
- * DestinationRules) are natural. Resources read from files ({@link #read}) know where each field was written, and the
- * documents that could not be read are kept too ({@link #unreadable()}), so their problems are reported with the rest.
+ * The resources a rule looks at together: a stack, a folder of manifests, everything an apply would
+ * send. Rules see all of them, so checks across resources (a Rollout and its AnalysisTemplates, a
+ * VirtualService and its DestinationRules) are natural. Resources read from files ({@link #read})
+ * know where each field was written, and the documents that could not be read are kept too ({@link
+ * #unreadable()}), so their problems are reported with the rest.
  *
  * <pre>{@code
  * ResourceSet.of(stack.resources());                        // objects built in Java
@@ -33,16 +34,26 @@ public final class ResourceSet {
   private final Map<HasMetadata, Manifest> sources;
   private final List<Manifest> unreadable;
   private final Thresholds thresholds;
-  /** Kinds (apiVersion/kind) of the whole set this one is a part of, or null when this set is whole. */
+
+  /**
+   * Kinds (apiVersion/kind) of the whole set this one is a part of, or null when this set is whole.
+   */
   private final Set<String> wholeSetKinds;
+
   // Built on first use: rules ask for the same types, names and trees many times over a large set.
   private final Map<Class<?>, List<?>> byType = new ConcurrentHashMap<>();
-  private final Map<Class<?>, Map<String, Map<String, HasMetadata>>> byName = new ConcurrentHashMap<>();
-  private final Map<HasMetadata, JsonNode> trees = Collections.synchronizedMap(new IdentityHashMap<>());
+  private final Map<Class<?>, Map<String, Map<String, HasMetadata>>> byName =
+      new ConcurrentHashMap<>();
+  private final Map<HasMetadata, JsonNode> trees =
+      Collections.synchronizedMap(new IdentityHashMap<>());
   private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
-  private ResourceSet(List<HasMetadata> resources, Map<HasMetadata, Manifest> sources, List<Manifest> unreadable,
-      Thresholds thresholds, Set<String> wholeSetKinds) {
+  private ResourceSet(
+      List<HasMetadata> resources,
+      Map<HasMetadata, Manifest> sources,
+      List<Manifest> unreadable,
+      Thresholds thresholds,
+      Set<String> wholeSetKinds) {
     this.resources = List.copyOf(resources);
     this.sources = sources;
     this.unreadable = List.copyOf(unreadable);
@@ -52,7 +63,8 @@ public final class ResourceSet {
 
   /** Resources that were not read from files. */
   public static ResourceSet of(List<? extends HasMetadata> resources) {
-    return new ResourceSet(List.copyOf(resources), Map.of(), List.of(), Thresholds.defaults(), null);
+    return new ResourceSet(
+        List.copyOf(resources), Map.of(), List.of(), Thresholds.defaults(), null);
   }
 
   /** Resources that were not read from files. */
@@ -60,7 +72,10 @@ public final class ResourceSet {
     return of(List.of(resources));
   }
 
-  /** The objects of {@code manifests}, each knowing where it was read; the documents that could not be read are kept aside. */
+  /**
+   * The objects of {@code manifests}, each knowing where it was read; the documents that could not
+   * be read are kept aside.
+   */
   public static ResourceSet read(List<Manifest> manifests) {
     List<HasMetadata> resources = new ArrayList<>();
     Map<HasMetadata, Manifest> sources = new IdentityHashMap<>();
@@ -82,22 +97,25 @@ public final class ResourceSet {
   }
 
   /**
-   * This set as one part of a larger one (lint reads a very large folder in parts that no rule can see across), whose
-   * resources have the kinds {@code kinds} ({@code apiVersion/kind}): what {@link #anyOfType} answers for the whole.
+   * This set as one part of a larger one (lint reads a very large folder in parts that no rule can
+   * see across), whose resources have the kinds {@code kinds} ({@code apiVersion/kind}): what
+   * {@link #anyOfType} answers for the whole.
    */
   public ResourceSet asPartOf(Set<String> kinds) {
     return new ResourceSet(resources, sources, unreadable, thresholds, Set.copyOf(kinds));
   }
 
   /**
-   * Whether the whole set holds any resource of {@code type}: for rules that only judge when a kind is present at all
-   * (a folder without AnalysisTemplates does not make every reference to one an error).
+   * Whether the whole set holds any resource of {@code type}: for rules that only judge when a kind
+   * is present at all (a folder without AnalysisTemplates does not make every reference to one an
+   * error).
    */
   public boolean anyOfType(Class<? extends HasMetadata> type) {
     if (wholeSetKinds == null) {
       return !ofType(type).isEmpty();
     }
-    return wholeSetKinds.contains(HasMetadata.getApiVersion(type) + "/" + HasMetadata.getKind(type)) || !ofType(type).isEmpty();
+    return wholeSetKinds.contains(HasMetadata.getApiVersion(type) + "/" + HasMetadata.getKind(type))
+        || !ofType(type).isEmpty();
   }
 
   /** The thresholds rules judge with. */
@@ -123,27 +141,38 @@ public final class ResourceSet {
   /** The resources of one Java type, in order. */
   @SuppressWarnings("unchecked")
   public <T> List<T> ofType(Class<T> type) {
-    return (List<T>) byType.computeIfAbsent(type, t -> resources.stream().filter(type::isInstance).map(type::cast).toList());
+    return (List<T>)
+        byType.computeIfAbsent(
+            type, t -> resources.stream().filter(type::isInstance).map(type::cast).toList());
   }
 
-  /** The resource of {@code type} called {@code name} in {@code namespace} (the first, if several share the name). */
+  /**
+   * The resource of {@code type} called {@code name} in {@code namespace} (the first, if several
+   * share the name).
+   */
   public <T extends HasMetadata> Optional<T> find(Class<T> type, String namespace, String name) {
-    Map<String, Map<String, HasMetadata>> index = byName.computeIfAbsent(type, t -> {
-      Map<String, Map<String, HasMetadata>> byNamespace = new HashMap<>();
-      for (T r : ofType(type)) {
-        if (r.getMetadata() != null && r.getMetadata().getName() != null) {
-          byNamespace.computeIfAbsent(namespaceOf(r), ns -> new HashMap<>()).putIfAbsent(r.getMetadata().getName(), r);
-        }
-      }
-      return byNamespace;
-    });
+    Map<String, Map<String, HasMetadata>> index =
+        byName.computeIfAbsent(
+            type,
+            t -> {
+              Map<String, Map<String, HasMetadata>> byNamespace = new HashMap<>();
+              for (T r : ofType(type)) {
+                if (r.getMetadata() != null && r.getMetadata().getName() != null) {
+                  byNamespace
+                      .computeIfAbsent(namespaceOf(r), ns -> new HashMap<>())
+                      .putIfAbsent(r.getMetadata().getName(), r);
+                }
+              }
+              return byNamespace;
+            });
     Map<String, HasMetadata> inNamespace = index.get(namespace);
     return Optional.ofNullable(inNamespace == null ? null : type.cast(inNamespace.get(name)));
   }
 
   /**
-   * What {@code compute} derives from this set, computed once per {@code key} for all the rules that ask (an index
-   * several rules share, say). Use a key private to the caller, such as its class.
+   * What {@code compute} derives from this set, computed once per {@code key} for all the rules
+   * that ask (an index several rules share, say). Use a key private to the caller, such as its
+   * class.
    */
   @SuppressWarnings("unchecked")
   public <T> T derived(Object key, Function<ResourceSet, T> compute) {
@@ -157,14 +186,19 @@ public final class ResourceSet {
   }
 
   /**
-   * {@code resource} as the JSON tree Kubernetes receives, for rules that read fields the typed model leaves loose: the
-   * tree it was read from, or the tree of the object built in Java. Shared by every rule; not to be changed.
+   * {@code resource} as the JSON tree Kubernetes receives, for rules that read fields the typed
+   * model leaves loose: the tree it was read from, or the tree of the object built in Java. Shared
+   * by every rule; not to be changed.
    */
   JsonNode tree(HasMetadata resource) {
-    return trees.computeIfAbsent(resource, r -> {
-      Manifest source = sources.get(r);
-      return source != null && source.tree().isPresent() ? source.tree().get() : Manifests.toTree(r);
-    });
+    return trees.computeIfAbsent(
+        resource,
+        r -> {
+          Manifest source = sources.get(r);
+          return source != null && source.tree().isPresent()
+              ? source.tree().get()
+              : Manifests.toTree(r);
+        });
   }
 
   /** A resource's namespace; {@code default} when unset, as kubectl applies it. */

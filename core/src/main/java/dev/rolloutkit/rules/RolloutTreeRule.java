@@ -3,7 +3,10 @@ package dev.rolloutkit.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rolloutkit.argo.v1alpha1.Rollout;
 
-/** A rule that reads each Rollout's spec as its JSON tree, so every router and step shape is covered the same way. */
+/**
+ * A rule that reads each Rollout's spec as its JSON tree, so every router and step shape is covered
+ * the same way.
+ */
 abstract class RolloutTreeRule extends AbstractRule {
 
   RolloutTreeRule(String id, Severity severity, String title, String rationale) {

@@ -3,8 +3,9 @@ package dev.rolloutkit.rules;
 import java.util.List;
 
 /**
- * A check that describes itself — a stable id, a severity, a one-line title and why it matters — and finds problems
- * in a {@link ResourceSet}. Rules never stop at the first problem; they return every finding.
+ * A check that describes itself — a stable id, a severity, a one-line title and why it matters —
+ * and finds problems in a {@link ResourceSet}. Rules never stop at the first problem; they return
+ * every finding.
  *
  * <pre>{@code
  * List<Finding> findings = IstioRules.SUBSET_NOT_FOUND.check(ResourceSet.of(stack.resources()));
@@ -12,7 +13,10 @@ import java.util.List;
  */
 public interface Rule {
 
-  /** Stable id, e.g. {@code ARGO-STEP-ANALYSIS-COUNT}; used to disable a rule or change its severity. */
+  /**
+   * Stable id, e.g. {@code ARGO-STEP-ANALYSIS-COUNT}; used to disable a rule or change its
+   * severity.
+   */
   String id();
 
   /** The default severity of its findings. */
@@ -28,8 +32,9 @@ public interface Rule {
   List<Finding> check(ResourceSet resources);
 
   /**
-   * Whether the rule assumes it sees everything that will exist (every Service a route may name), so that it can only
-   * judge a whole apply, not one stack built on its own. Such rules are left out when a stack checks itself.
+   * Whether the rule assumes it sees everything that will exist (every Service a route may name),
+   * so that it can only judge a whole apply, not one stack built on its own. Such rules are left
+   * out when a stack checks itself.
    */
   default boolean assumesCompleteSet() {
     return false;

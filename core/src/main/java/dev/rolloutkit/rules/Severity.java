@@ -20,6 +20,7 @@ public enum Severity {
         return s;
       }
     }
-    throw new IllegalArgumentException("unknown severity '" + label + "': expected error, warning or info");
+    throw new IllegalArgumentException(
+        "unknown severity '" + label + "': expected error, warning or info");
   }
 }

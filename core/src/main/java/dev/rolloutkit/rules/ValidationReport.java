@@ -40,6 +40,8 @@ public final class ValidationReport {
 
   @Override
   public String toString() {
-    return findings.isEmpty() ? "no findings" : findings.stream().map(Finding::toString).collect(Collectors.joining("\n"));
+    return findings.isEmpty()
+        ? "no findings"
+        : findings.stream().map(Finding::toString).collect(Collectors.joining("\n"));
   }
 }

@@ -10,12 +10,14 @@ import org.immutables.value.Value;
 
 /**
  * KEDA autoscaling of the Rollout: a ScaledObject whose {@code scaleTargetRef} is the Rollout
- * ({@code argoproj.io/v1alpha1}, {@code Rollout} — both set, since a missing kind means Deployment).
+ * ({@code argoproj.io/v1alpha1}, {@code Rollout} — both set, since a missing kind means
+ * Deployment).
  *
  * <p>"Scale to zero when idle, never below 2 while active" is {@code idleReplicaCount: 0} with
- * {@code minReplicaCount: 2}, not {@code minReplicaCount: 0}: with idle set, KEDA scales to the idle count only when
- * every trigger is inactive, and the HPA keeps at least {@code minReplicaCount} while any is active, so a canary
- * always has a stable and a canary pod to split between.
+ * {@code minReplicaCount: 2}, not {@code minReplicaCount: 0}: with idle set, KEDA scales to the
+ * idle count only when every trigger is inactive, and the HPA keeps at least {@code
+ * minReplicaCount} while any is active, so a canary always has a stable and a canary pod to split
+ * between.
  *
  * <pre>{@code
  * KedaScaling.mcp()                       // idle 0, min 2, max 20, cooldown 60s, two Prometheus triggers
@@ -50,25 +52,31 @@ public abstract class KedaScaling {
   }
 
   /**
-   * The MCP server's scaling: idle 0, min 2, max 20, cooldown 60s; one replica per 50 active connections and per 100
-   * queued requests, waking from idle on the first of either.
+   * The MCP server's scaling: idle 0, min 2, max 20, cooldown 60s; one replica per 50 active
+   * connections and per 100 queued requests, waking from idle on the first of either.
    */
   public static KedaScaling mcp() {
     return builder()
-        .idleReplicaCount(0).minReplicaCount(2).maxReplicaCount(20).cooldownPeriod(60)
+        .idleReplicaCount(0)
+        .minReplicaCount(2)
+        .maxReplicaCount(20)
+        .cooldownPeriod(60)
         .addTrigger(ScalingTrigger.prometheus("sum(mcp_active_connections{${namespace}})", 50, 0))
         .addTrigger(ScalingTrigger.prometheus("sum(mcp_request_queue_depth{${namespace}})", 100, 0))
         .build();
   }
 
   /**
-   * An HTTP service's scaling: one replica per 50 requests/s (over 2 minutes), between 2 and 10, with no scale to
-   * zero — model servers load slowly, so a cold start would fail the first requests.
+   * An HTTP service's scaling: one replica per 50 requests/s (over 2 minutes), between 2 and 10,
+   * with no scale to zero — model servers load slowly, so a cold start would fail the first
+   * requests.
    */
   public static KedaScaling http() {
     return builder()
-        .minReplicaCount(2).maxReplicaCount(10)
-        .addTrigger(ScalingTrigger.prometheus("sum(rate(http_requests_total{${namespace}}[2m]))", 50, 0))
+        .minReplicaCount(2)
+        .maxReplicaCount(10)
+        .addTrigger(
+            ScalingTrigger.prometheus("sum(rate(http_requests_total{${namespace}}[2m]))", 50, 0))
         .build();
   }
 
@@ -92,19 +100,35 @@ public abstract class KedaScaling {
       problems.add("maxReplicaCount: must be at least 1, got " + maxReplicaCount());
     }
     if (minReplicaCount() > maxReplicaCount()) {
-      problems.add(String.format("MinReplicaCount=%d must be less than MaxReplicaCount=%d", minReplicaCount(), maxReplicaCount()));
+      problems.add(
+          String.format(
+              "MinReplicaCount=%d must be less than MaxReplicaCount=%d",
+              minReplicaCount(), maxReplicaCount()));
     }
-    idleReplicaCount().ifPresent(idle -> {
-      if (idle != 0) {
-        problems.add("idleReplicaCount: only 0 works in KEDA (its HPA would scale any other idle count straight back up), got " + idle);
-      }
-      if (minReplicaCount() < 1) {
-        problems.add(String.format("IdleReplicaCount=%d must be less than MinReplicaCount=%d; with idleReplicaCount set,"
-            + " minReplicaCount is the minimum while active and must be at least 1", idle, Math.max(minReplicaCount(), 0)));
-      }
-    });
-    cooldownPeriod().filter(c -> c < 0).ifPresent(c -> problems.add("cooldownPeriod: must be at least 0, got " + c));
-    pollingInterval().filter(p -> p < 1).ifPresent(p -> problems.add("pollingInterval: must be at least 1, got " + p));
+    idleReplicaCount()
+        .ifPresent(
+            idle -> {
+              if (idle != 0) {
+                problems.add(
+                    "idleReplicaCount: only 0 works in KEDA (its HPA would scale any other idle"
+                        + " count straight back up), got "
+                        + idle);
+              }
+              if (minReplicaCount() < 1) {
+                problems.add(
+                    String.format(
+                        "IdleReplicaCount=%d must be less than MinReplicaCount=%d; with"
+                            + " idleReplicaCount set, minReplicaCount is the minimum while active"
+                            + " and must be at least 1",
+                        idle, Math.max(minReplicaCount(), 0)));
+              }
+            });
+    cooldownPeriod()
+        .filter(c -> c < 0)
+        .ifPresent(c -> problems.add("cooldownPeriod: must be at least 0, got " + c));
+    pollingInterval()
+        .filter(p -> p < 1)
+        .ifPresent(p -> problems.add("pollingInterval: must be at least 1, got " + p));
     if (triggers().isEmpty()) {
       problems.add("triggers: at least one trigger is required");
     }
@@ -114,8 +138,15 @@ public abstract class KedaScaling {
       if (t.type().isBlank()) {
         problems.add(String.format("triggers[%d]: type is required", i));
       }
-      t.metricType().filter(m -> !List.of("AverageValue", "Value", "Utilization").contains(m)).ifPresent(m ->
-          problems.add(String.format("triggers[%d]: metricType '%s' is not one of AverageValue, Value, Utilization", i, m)));
+      t.metricType()
+          .filter(m -> !List.of("AverageValue", "Value", "Utilization").contains(m))
+          .ifPresent(
+              m ->
+                  problems.add(
+                      String.format(
+                          "triggers[%d]: metricType '%s' is not one of AverageValue, Value,"
+                              + " Utilization",
+                          i, m)));
       String query = t.metadata().get("query");
       if (query != null) {
         QueryTemplate template = QueryTemplate.of(query);
@@ -123,17 +154,26 @@ public abstract class KedaScaling {
           problems.add(String.format("triggers[%d]: %s", i, p));
         }
         if (template.filtersOnCanary()) {
-          problems.add(String.format("triggers[%d]: ${canary} has no meaning in a KEDA query (it scales stable and canary together)", i));
+          problems.add(
+              String.format(
+                  "triggers[%d]: ${canary} has no meaning in a KEDA query (it scales stable and"
+                      + " canary together)",
+                  i));
         }
       }
       if (t.type().equals("prometheus")) {
         for (String key : List.of("serverAddress", "query", "threshold")) {
           if (t.metadata().getOrDefault(key, "").isBlank()) {
-            problems.add(String.format("triggers[%d]: prometheus trigger needs metadata '%s'", i, key));
+            problems.add(
+                String.format("triggers[%d]: prometheus trigger needs metadata '%s'", i, key));
           }
         }
         if (t.metadata().containsKey("metricName")) {
-          problems.add(String.format("triggers[%d]: metadata 'metricName' was removed in KEDA v2.12 and is ignored; drop it", i));
+          problems.add(
+              String.format(
+                  "triggers[%d]: metadata 'metricName' was removed in KEDA v2.12 and is ignored;"
+                      + " drop it",
+                  i));
         }
       }
     }

@@ -5,20 +5,22 @@ import dev.rolloutkit.keda.v1alpha1.ScaledObject;
 import dev.rolloutkit.keda.v1alpha1.ScaledObjectSpec;
 import dev.rolloutkit.keda.v1alpha1.scaledobjectspec.ScaleTargetRef;
 import dev.rolloutkit.keda.v1alpha1.scaledobjectspec.Triggers;
-import dev.rolloutkit.scaling.KedaScaling;
-import dev.rolloutkit.scaling.ScalingTrigger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** KedaScaling → ScaledObject targeting the Rollout (objects made with setters, see {@code RolloutCompiler}). */
+/**
+ * KedaScaling → ScaledObject targeting the Rollout (objects made with setters, see {@code
+ * RolloutCompiler}).
+ */
 final class ScaledObjectCompiler {
 
   private ScaledObjectCompiler() {}
 
   static ScaledObject compile(KedaScaling scaling, String name, String namespace, String rollout) {
-    Map<String, String> matchers = Map.of(QueryTemplate.NAMESPACE, QueryTemplate.namespaceMatcher(namespace));
+    Map<String, String> matchers =
+        Map.of(QueryTemplate.NAMESPACE, QueryTemplate.namespaceMatcher(namespace));
     ScaleTargetRef target = new ScaleTargetRef();
     target.setApiVersion("argoproj.io/v1alpha1");
     target.setKind("Rollout");
@@ -30,9 +32,13 @@ final class ScaledObjectCompiler {
     spec.setMaxReplicaCount(scaling.maxReplicaCount());
     spec.setCooldownPeriod(scaling.cooldownPeriod().orElse(null));
     spec.setPollingInterval(scaling.pollingInterval().orElse(null));
-    spec.setTriggers(scaling.triggers().stream().map(t -> trigger(t, matchers)).collect(Collectors.toCollection(ArrayList::new)));
+    spec.setTriggers(
+        scaling.triggers().stream()
+            .map(t -> trigger(t, matchers))
+            .collect(Collectors.toCollection(ArrayList::new)));
     ScaledObject scaled = new ScaledObject();
-    io.fabric8.kubernetes.api.model.ObjectMeta metadata = new io.fabric8.kubernetes.api.model.ObjectMeta();
+    io.fabric8.kubernetes.api.model.ObjectMeta metadata =
+        new io.fabric8.kubernetes.api.model.ObjectMeta();
     metadata.setName(name);
     metadata.setNamespace(namespace);
     scaled.setMetadata(metadata);
@@ -42,7 +48,11 @@ final class ScaledObjectCompiler {
 
   private static Triggers trigger(ScalingTrigger trigger, Map<String, String> matchers) {
     Map<String, String> metadata = new LinkedHashMap<>();
-    trigger.metadata().forEach((k, v) -> metadata.put(k, k.equals("query") ? QueryTemplate.of(v).render(matchers) : v));
+    trigger
+        .metadata()
+        .forEach(
+            (k, v) ->
+                metadata.put(k, k.equals("query") ? QueryTemplate.of(v).render(matchers) : v));
     Triggers triggers = new Triggers();
     triggers.setType(trigger.type());
     triggers.setName(trigger.name().orElse(null));

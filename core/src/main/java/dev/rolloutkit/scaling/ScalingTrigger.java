@@ -15,7 +15,8 @@ import org.immutables.value.Value;
  * ScalingTrigger.of("cron", Map.of("timezone", "Europe/Berlin", "start", "0 8 * * *", "end", "0 18 * * *", "desiredReplicas", "4"))
  * }</pre>
  *
- * A Prometheus query may use {@code ${namespace}}, which becomes {@code namespace="<the stack's namespace>"}.
+ * A Prometheus query may use {@code ${namespace}}, which becomes {@code namespace="<the stack's
+ * namespace>"}.
  */
 @Value.Immutable
 public abstract class ScalingTrigger {
@@ -32,22 +33,27 @@ public abstract class ScalingTrigger {
   /** {@code AverageValue} (KEDA's default), {@code Value} or {@code Utilization}. */
   public abstract Optional<String> metricType();
 
-  /** Any scaler, from its type and metadata (a map with a defined order, such as LinkedHashMap, keeps that order). */
+  /**
+   * Any scaler, from its type and metadata (a map with a defined order, such as LinkedHashMap,
+   * keeps that order).
+   */
   public static ScalingTrigger of(String type, Map<String, String> metadata) {
     return ImmutableScalingTrigger.builder().type(type).putAllMetadata(metadata).build();
   }
 
   /**
-   * A Prometheus trigger on the default server: one replica per {@code threshold} of the query's value; active
-   * (scaled up from idle) once the value exceeds {@code activationThreshold}. No {@code metricName}: KEDA removed it
-   * in v2.12.
+   * A Prometheus trigger on the default server: one replica per {@code threshold} of the query's
+   * value; active (scaled up from idle) once the value exceeds {@code activationThreshold}. No
+   * {@code metricName}: KEDA removed it in v2.12.
    */
-  public static ScalingTrigger prometheus(String query, double threshold, double activationThreshold) {
+  public static ScalingTrigger prometheus(
+      String query, double threshold, double activationThreshold) {
     return prometheus(PrometheusSettings.DEFAULT_ADDRESS, query, threshold, activationThreshold);
   }
 
   /** A Prometheus trigger on {@code serverAddress}. */
-  public static ScalingTrigger prometheus(String serverAddress, String query, double threshold, double activationThreshold) {
+  public static ScalingTrigger prometheus(
+      String serverAddress, String query, double threshold, double activationThreshold) {
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("serverAddress", serverAddress);
     metadata.put("query", query);

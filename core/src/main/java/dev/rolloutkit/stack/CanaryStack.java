@@ -1,8 +1,7 @@
 package dev.rolloutkit.stack;
 
-import dev.rolloutkit.InvalidSpecException;
-import dev.rolloutkit.analysis.AnalysisGate;
 import dev.rolloutkit.DnsNames;
+import dev.rolloutkit.analysis.AnalysisGate;
 import dev.rolloutkit.manifest.Manifests;
 import dev.rolloutkit.profile.CanaryProfile;
 import dev.rolloutkit.rules.ResourceSet;
@@ -28,8 +27,9 @@ import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
 /**
- * Everything one service needs for a canary, from intent: the Services and routing objects, the AnalysisTemplates
- * of its gates, the Rollout, and its ScaledObject — complete, consistent, and in apply order.
+ * Everything one service needs for a canary, from intent: the Services and routing objects, the
+ * AnalysisTemplates of its gates, the Rollout, and its ScaledObject — complete, consistent, and in
+ * apply order.
  *
  * <pre>{@code
  * CanaryStack stack = CanaryStack.mcp("mcp-server")
@@ -41,11 +41,12 @@ import org.immutables.value.Value;
  * stack.writeTo(Path.of("deploy"));     // one file per resource + kustomization.yaml
  * }</pre>
  *
- * <p>{@link #build()} checks the whole stack and throws {@link InvalidStackException} with every problem (names that
- * are not DNS labels, a ScaledObject name over 54 characters, a missing image, ports out of range, gates the
- * profile names but the stack does not define, a traffic router that is not available …); it never returns a
- * half-built stack. Then the objects it would produce are checked with every error-level rule that can judge a stack on
- * its own (see {@code Rule.assumesCompleteSet()}); a violation is a problem too, so what is built passes the rules.
+ * <p>{@link #build()} checks the whole stack and throws {@link InvalidStackException} with every
+ * problem (names that are not DNS labels, a ScaledObject name over 54 characters, a missing image,
+ * ports out of range, gates the profile names but the stack does not define, a traffic router that
+ * is not available …); it never returns a half-built stack. Then the objects it would produce are
+ * checked with every error-level rule that can judge a stack on its own (see {@code
+ * Rule.assumesCompleteSet()}); a violation is a problem too, so what is built passes the rules.
  */
 @Value.Immutable
 public abstract class CanaryStack {
@@ -68,10 +69,15 @@ public abstract class CanaryStack {
   /** The application's ports; default {@link Port#http(int) http} on 8080. */
   public abstract List<Port> ports();
 
-  /** Extra labels for every object and pod (the selector label {@code app} is set from the name). */
+  /**
+   * Extra labels for every object and pod (the selector label {@code app} is set from the name).
+   */
   public abstract Map<String, String> labels();
 
-  /** Replicas when there is no KEDA scaling (with scaling, the Rollout starts at its minimum); default 2. */
+  /**
+   * Replicas when there is no KEDA scaling (with scaling, the Rollout starts at its minimum);
+   * default 2.
+   */
   @Value.Default
   public int replicas() {
     return 2;
@@ -80,7 +86,10 @@ public abstract class CanaryStack {
   /** The canary steps. */
   public abstract CanaryProfile profile();
 
-  /** Gates defined by this stack; a gate the profile names and the stack does not define is taken from the presets. */
+  /**
+   * Gates defined by this stack; a gate the profile names and the stack does not define is taken
+   * from the presets.
+   */
   public abstract List<AnalysisGate> gates();
 
   /** KEDA autoscaling of the Rollout, if any. */
@@ -98,20 +107,27 @@ public abstract class CanaryStack {
   }
 
   /**
-   * The MCP server stack of the article, corrected ({@link Preset#MCP}): profile {@link CanaryProfile#mcp()}, gate
-   * {@link AnalysisGate#mcpSuccessRate()}, {@link KedaScaling#mcp()}, and Istio traffic (from
-   * {@code rolloutkit-istio-bridge}; choose {@code .traffic(TrafficRouter.nginx())} without it).
+   * The MCP server stack of the article, corrected ({@link Preset#MCP}): profile {@link
+   * CanaryProfile#mcp()}, gate {@link AnalysisGate#mcpSuccessRate()}, {@link KedaScaling#mcp()},
+   * and Istio traffic (from {@code rolloutkit-istio-bridge}; choose {@code
+   * .traffic(TrafficRouter.nginx())} without it).
    */
   public static Builder mcp(String name) {
     return Preset.MCP.stack(name);
   }
 
-  /** An ML model service (ADR-008, {@link Preset#ML}): profile {@link CanaryProfile#ml()}, gate {@code canary-health-check}, NGINX. */
+  /**
+   * An ML model service (ADR-008, {@link Preset#ML}): profile {@link CanaryProfile#ml()}, gate
+   * {@code canary-health-check}, NGINX.
+   */
   public static Builder ml(String name) {
     return Preset.ML.stack(name);
   }
 
-  /** An NLP model service (ADR-008, {@link Preset#NLP}): profile {@link CanaryProfile#nlp()}, gate {@code canary-health-check}, NGINX. */
+  /**
+   * An NLP model service (ADR-008, {@link Preset#NLP}): profile {@link CanaryProfile#nlp()}, gate
+   * {@code canary-health-check}, NGINX.
+   */
   public static Builder nlp(String name) {
     return Preset.NLP.stack(name);
   }
@@ -131,11 +147,19 @@ public abstract class CanaryStack {
     return ports().isEmpty() ? List.of(Port.http(8080)) : ports();
   }
 
-  /** The gates the profile runs, in order of first use: the stack's own, else the preset of that name. */
+  /**
+   * The gates the profile runs, in order of first use: the stack's own, else the preset of that
+   * name.
+   */
   public List<AnalysisGate> effectiveGates() {
     Map<String, AnalysisGate> byName = new LinkedHashMap<>();
     for (String name : profile().gates()) {
-      byName.put(name, gates().stream().filter(g -> g.name().equals(name)).findFirst().orElseGet(() -> AnalysisGate.preset(name)));
+      byName.put(
+          name,
+          gates().stream()
+              .filter(g -> g.name().equals(name))
+              .findFirst()
+              .orElseGet(() -> AnalysisGate.preset(name)));
     }
     gates().forEach(g -> byName.putIfAbsent(g.name(), g));
     return List.copyOf(byName.values());
@@ -155,42 +179,66 @@ public abstract class CanaryStack {
 
   /** What the traffic router needs to know. */
   public TrafficTarget trafficTarget() {
-    return TrafficTarget.builder().name(name()).namespace(namespace()).selector(selector()).labels(objectLabels())
-        .ports(effectivePorts()).build();
+    return TrafficTarget.builder()
+        .name(name())
+        .namespace(namespace())
+        .selector(selector())
+        .labels(objectLabels())
+        .ports(effectivePorts())
+        .build();
   }
 
-  /** The typed objects in apply order: Services → routing → AnalysisTemplates → Rollout → ScaledObject. */
+  /**
+   * The typed objects in apply order: Services → routing → AnalysisTemplates → Rollout →
+   * ScaledObject.
+   */
   @Value.Lazy
   public List<HasMetadata> resources() {
     return stages().stream().flatMap(List::stream).toList();
   }
 
   /**
-   * The objects grouped by apply stage: Services, routing objects, AnalysisTemplates, the Rollout, the ScaledObject
-   * (an empty list where a stage has nothing). AnalysisTemplates carry only {@link #labels()}, not {@code app}: a gate
-   * is shared by every stack in its namespace that runs it.
+   * The objects grouped by apply stage: Services, routing objects, AnalysisTemplates, the Rollout,
+   * the ScaledObject (an empty list where a stage has nothing). AnalysisTemplates carry only {@link
+   * #labels()}, not {@code app}: a gate is shared by every stack in its namespace that runs it.
    */
   @Value.Lazy
   public List<List<HasMetadata>> stages() {
     TrafficPlan plan = traffic().plan(trafficTarget());
-    List<HasMetadata> templates = effectiveGates().stream()
-        .<HasMetadata>map(g -> RolloutCompiler.labelled(g.toAnalysisTemplate(namespace()), new TreeMap<>(labels())))
-        .toList();
-    List<HasMetadata> scaled = scaling()
-        .<HasMetadata>map(s -> RolloutCompiler.labelled(s.toScaledObject(scaledObjectName(), namespace(), name()), objectLabels()))
-        .map(List::of).orElse(List.of());
-    return List.of(List.copyOf(plan.services()), List.copyOf(plan.routing()), templates,
-        List.of(RolloutCompiler.rollout(this, plan)), scaled);
+    List<HasMetadata> templates =
+        effectiveGates().stream()
+            .<HasMetadata>map(
+                g ->
+                    RolloutCompiler.labelled(
+                        g.toAnalysisTemplate(namespace()), new TreeMap<>(labels())))
+            .toList();
+    List<HasMetadata> scaled =
+        scaling()
+            .<HasMetadata>map(
+                s ->
+                    RolloutCompiler.labelled(
+                        s.toScaledObject(scaledObjectName(), namespace(), name()), objectLabels()))
+            .map(List::of)
+            .orElse(List.of());
+    return List.of(
+        List.copyOf(plan.services()),
+        List.copyOf(plan.routing()),
+        templates,
+        List.of(RolloutCompiler.rollout(this, plan)),
+        scaled);
   }
 
-  /** Multi-document YAML of {@link #resources()}: the same bytes for the same stack, whatever the locale or time zone. */
+  /**
+   * Multi-document YAML of {@link #resources()}: the same bytes for the same stack, whatever the
+   * locale or time zone.
+   */
   public String toYaml() {
     return Manifests.write(resources()).text();
   }
 
   /**
-   * Writes one file per resource ({@code 01-service-<name>-stable.yaml}, …) and a {@code kustomization.yaml} listing
-   * them in apply order into {@code directory}, creating it if needed.
+   * Writes one file per resource ({@code 01-service-<name>-stable.yaml}, …) and a {@code
+   * kustomization.yaml} listing them in apply order into {@code directory}, creating it if needed.
    *
    * @return the files written, kustomization last
    */
@@ -201,13 +249,19 @@ public abstract class CanaryStack {
   @Value.Check
   protected void check() {
     List<String> problems = new ArrayList<>();
-    DnsNames.serviceNameProblem(name()).ifPresentOrElse(p -> problems.add("name: " + p), () -> {
-      int room = 63 - "-canary".length();
-      if (name().length() > room) {
-        problems.add(String.format("name: '%s' is %d characters; derived Service names such as '%s-canary' must fit in 63,"
-            + " so at most %d", name(), name().length(), name(), room));
-      }
-    });
+    DnsNames.serviceNameProblem(name())
+        .ifPresentOrElse(
+            p -> problems.add("name: " + p),
+            () -> {
+              int room = 63 - "-canary".length();
+              if (name().length() > room) {
+                problems.add(
+                    String.format(
+                        "name: '%s' is %d characters; derived Service names such as '%s-canary'"
+                            + " must fit in 63, so at most %d",
+                        name(), name().length(), name(), room));
+              }
+            });
     DnsNames.labelProblem(namespace()).ifPresent(p -> problems.add("namespace: " + p));
     if (image().isEmpty() || image().get().isBlank()) {
       problems.add("image: a container image is required, e.g. ghcr.io/acme/mcp-server:1.4.0");
@@ -215,41 +269,69 @@ public abstract class CanaryStack {
       problems.add("image: '" + image().get() + "' contains white space");
     }
     checkPorts(problems);
-    labels().forEach((k, v) -> {
-      if (k.equals(APP_LABEL) && !v.equals(name())) {
-        problems.add("labels: 'app' is the selector label and is always the name '" + name() + "', not '" + v + "'");
-      }
-      if (v.length() > 63) {
-        problems.add("labels." + k + ": label values must be no more than 63 characters (is " + v.length() + ")");
-      }
-    });
+    labels()
+        .forEach(
+            (k, v) -> {
+              if (k.equals(APP_LABEL) && !v.equals(name())) {
+                problems.add(
+                    "labels: 'app' is the selector label and is always the name '"
+                        + name()
+                        + "', not '"
+                        + v
+                        + "'");
+              }
+              if (v.length() > 63) {
+                problems.add(
+                    "labels."
+                        + k
+                        + ": label values must be no more than 63 characters (is "
+                        + v.length()
+                        + ")");
+              }
+            });
     if (replicas() < 1) {
       problems.add("replicas: must be at least 1, got " + replicas());
     }
     for (String gate : profile().gates()) {
       if (gates().stream().noneMatch(g -> g.name().equals(gate)) && !AnalysisGate.isPreset(gate)) {
-        problems.add("gates: the profile runs gate '" + gate + "', which this stack does not define and which is no preset");
+        problems.add(
+            "gates: the profile runs gate '"
+                + gate
+                + "', which this stack does not define and which is no preset");
       }
     }
     Set<String> gateNames = new HashSet<>();
-    gates().stream().map(AnalysisGate::name).filter(n -> !gateNames.add(n)).forEach(n -> problems.add("gates: '" + n + "' is defined twice"));
-    scaling().ifPresent(s -> {
-      if (scaledObjectName().length() > 54) {
-        problems.add(String.format("scaling: the ScaledObject name '%s' is %d characters; KEDA allows at most 54 (its HPA is named"
-            + " keda-hpa-<name>), so the name may have at most 47", scaledObjectName(), scaledObjectName().length()));
-      }
-      if (s.minReplicaCount() < 2) {
-        problems.add("scaling.minReplicaCount: " + s.minReplicaCount() + " leaves no room for a canary beside the stable pods while"
-            + " active; use at least 2 (and idleReplicaCount 0 to scale to zero when idle)");
-      }
-    });
+    gates().stream()
+        .map(AnalysisGate::name)
+        .filter(n -> !gateNames.add(n))
+        .forEach(n -> problems.add("gates: '" + n + "' is defined twice"));
+    scaling()
+        .ifPresent(
+            s -> {
+              if (scaledObjectName().length() > 54) {
+                problems.add(
+                    String.format(
+                        "scaling: the ScaledObject name '%s' is %d characters; KEDA allows at most"
+                            + " 54 (its HPA is named keda-hpa-<name>), so the name may have at most"
+                            + " 47",
+                        scaledObjectName(), scaledObjectName().length()));
+              }
+              if (s.minReplicaCount() < 2) {
+                problems.add(
+                    "scaling.minReplicaCount: "
+                        + s.minReplicaCount()
+                        + " leaves no room for a canary beside the stable pods while active; use at"
+                        + " least 2 (and idleReplicaCount 0 to scale to zero when idle)");
+              }
+            });
     if (traffic() instanceof MissingTrafficRouter missing) {
       problems.add("traffic: " + missing.problem());
     }
     if (!problems.isEmpty()) {
       throw new InvalidStackException(name(), problems);
     }
-    // What is built must pass every error-level rule that can judge a stack on its own (warnings cannot stop a build,
+    // What is built must pass every error-level rule that can judge a stack on its own (warnings
+    // cannot stop a build,
     // so they are not run here; lint and RuleSet.all() report them).
     ValidationReport report = StackRules.SET.evaluate(ResourceSet.of(resources()));
     report.errors().forEach(f -> problems.add("rule " + f));
@@ -258,10 +340,19 @@ public abstract class CanaryStack {
     }
   }
 
-  /** The rules a stack's build runs: error-level ones that can judge a stack without the rest of the cluster. */
+  /**
+   * The rules a stack's build runs: error-level ones that can judge a stack without the rest of the
+   * cluster.
+   */
   private static final class StackRules {
-    static final RuleSet SET = RuleSet.of(RuleSet.all().rules().stream()
-        .filter(r -> !r.assumesCompleteSet() && r.severity() == dev.rolloutkit.rules.Severity.ERROR).toList());
+    static final RuleSet SET =
+        RuleSet.of(
+            RuleSet.all().rules().stream()
+                .filter(
+                    r ->
+                        !r.assumesCompleteSet()
+                            && r.severity() == dev.rolloutkit.rules.Severity.ERROR)
+                .toList());
   }
 
   private static final Pattern IANA_SERVICE_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
@@ -272,14 +363,22 @@ public abstract class CanaryStack {
     for (int i = 0; i < ports.size(); i++) {
       Port p = ports.get(i);
       if (p.servicePort() < 1 || p.servicePort() > 65535) {
-        problems.add(String.format("ports[%d]: service port %d is outside 1..65535", i, p.servicePort()));
+        problems.add(
+            String.format("ports[%d]: service port %d is outside 1..65535", i, p.servicePort()));
       }
       if (p.containerPort() < 1 || p.containerPort() > 65535) {
-        problems.add(String.format("ports[%d]: container port %d is outside 1..65535", i, p.containerPort()));
+        problems.add(
+            String.format(
+                "ports[%d]: container port %d is outside 1..65535", i, p.containerPort()));
       }
-      if (!IANA_SERVICE_NAME.matcher(p.name()).matches() || p.name().length() > 15 || p.name().chars().noneMatch(c -> c >= 'a' && c <= 'z')) {
-        problems.add(String.format("ports[%d]: name '%s' must be an IANA service name: at most 15 lower-case letters, digits and '-',"
-            + " with a letter", i, p.name()));
+      if (!IANA_SERVICE_NAME.matcher(p.name()).matches()
+          || p.name().length() > 15
+          || p.name().chars().noneMatch(c -> c >= 'a' && c <= 'z')) {
+        problems.add(
+            String.format(
+                "ports[%d]: name '%s' must be an IANA service name: at most 15 lower-case letters,"
+                    + " digits and '-', with a letter",
+                i, p.name()));
       }
       if (!names.add(p.name())) {
         problems.add(String.format("ports[%d]: name '%s' is used twice", i, p.name()));
@@ -289,9 +388,21 @@ public abstract class CanaryStack {
 
   @Override
   public String toString() {
-    return "CanaryStack " + namespace() + "/" + name() + " [" + image().orElse("no image") + "] " + profile() + ", gates "
-        + effectiveGates().stream().map(AnalysisGate::name).toList() + ", traffic " + traffic().name()
-        + scaling().map(s -> ", KEDA " + s.minReplicaCount() + ".." + s.maxReplicaCount()).orElse("");
+    return "CanaryStack "
+        + namespace()
+        + "/"
+        + name()
+        + " ["
+        + image().orElse("no image")
+        + "] "
+        + profile()
+        + ", gates "
+        + effectiveGates().stream().map(AnalysisGate::name).toList()
+        + ", traffic "
+        + traffic().name()
+        + scaling()
+            .map(s -> ", KEDA " + s.minReplicaCount() + ".." + s.maxReplicaCount())
+            .orElse("");
   }
 
   /** Builds stacks; {@link #build()} checks the whole stack. */

@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The stacks rolloutkit knows by name, from the source documents: each a profile, its gates, the KEDA scaling it asks
- * for, whether scaling is on by default, and the traffic router. The Java API ({@link CanaryStack#mcp}), the command
- * line ({@code rolloutkit render mcp}) and the launcher's start-up training all read this one list; a new preset is one
- * entry here and its golden file.
+ * The stacks rolloutkit knows by name, from the source documents: each a profile, its gates, the
+ * KEDA scaling it asks for, whether scaling is on by default, and the traffic router. The Java API
+ * ({@link CanaryStack#mcp}), the command line ({@code rolloutkit render mcp}) and the launcher's
+ * start-up training all read this one list; a new preset is one entry here and its golden file.
  *
  * <pre>{@code
  * Preset.of("ml").stack("bankchurn").namespace("ml-portfolio").image("bankchurn:3.2.0").build();
@@ -21,15 +21,39 @@ import java.util.function.Supplier;
  */
 public enum Preset {
 
-  /** MCP server (the MCP article): 10 → 30 → 60 → 100 %, gate {@code mcp-success-rate}, KEDA on, Istio. */
-  MCP("mcp", "10/30/60/100 %, gate mcp-success-rate, KEDA, Istio", CanaryProfile::mcp, AnalysisGate::mcpSuccessRate,
-      KedaScaling::mcp, true, "istio"),
+  /**
+   * MCP server (the MCP article): 10 → 30 → 60 → 100 %, gate {@code mcp-success-rate}, KEDA on,
+   * Istio.
+   */
+  MCP(
+      "mcp",
+      "10/30/60/100 %, gate mcp-success-rate, KEDA, Istio",
+      CanaryProfile::mcp,
+      AnalysisGate::mcpSuccessRate,
+      KedaScaling::mcp,
+      true,
+      "istio"),
   /** ML model service (ADR-008): 20 → 50 → 100 %, gate {@code canary-health-check}, NGINX. */
-  ML("ml", "20/50/100 %, gate canary-health-check, NGINX", CanaryProfile::ml, AnalysisGate::canaryHealthCheck,
-      KedaScaling::http, false, "nginx"),
-  /** NLP model service (ADR-008): 10 → 40 → 100 % with longer pauses, gate {@code canary-health-check}, NGINX. */
-  NLP("nlp", "10/40/100 %, longer pauses, NGINX", CanaryProfile::nlp, AnalysisGate::canaryHealthCheck,
-      KedaScaling::http, false, "nginx");
+  ML(
+      "ml",
+      "20/50/100 %, gate canary-health-check, NGINX",
+      CanaryProfile::ml,
+      AnalysisGate::canaryHealthCheck,
+      KedaScaling::http,
+      false,
+      "nginx"),
+  /**
+   * NLP model service (ADR-008): 10 → 40 → 100 % with longer pauses, gate {@code
+   * canary-health-check}, NGINX.
+   */
+  NLP(
+      "nlp",
+      "10/40/100 %, longer pauses, NGINX",
+      CanaryProfile::nlp,
+      AnalysisGate::canaryHealthCheck,
+      KedaScaling::http,
+      false,
+      "nginx");
 
   private final String id;
   private final String summary;
@@ -39,8 +63,14 @@ public enum Preset {
   private final boolean scaledByDefault;
   private final String router;
 
-  Preset(String id, String summary, Supplier<CanaryProfile> profile, Supplier<AnalysisGate> gate, Supplier<KedaScaling> scaling,
-      boolean scaledByDefault, String router) {
+  Preset(
+      String id,
+      String summary,
+      Supplier<CanaryProfile> profile,
+      Supplier<AnalysisGate> gate,
+      Supplier<KedaScaling> scaling,
+      boolean scaledByDefault,
+      String router) {
     this.id = id;
     this.summary = summary;
     this.profile = profile;
@@ -65,7 +95,10 @@ public enum Preset {
     return profile.get();
   }
 
-  /** The KEDA scaling the preset uses when scaling is asked for (on by default only where {@link #scaledByDefault}). */
+  /**
+   * The KEDA scaling the preset uses when scaling is asked for (on by default only where {@link
+   * #scaledByDefault}).
+   */
   public KedaScaling scaling() {
     return scaling.get();
   }
@@ -80,10 +113,17 @@ public enum Preset {
     return router;
   }
 
-  /** A builder for the stack {@code name} with the preset's profile, gate, scaling (if on by default) and router. */
+  /**
+   * A builder for the stack {@code name} with the preset's profile, gate, scaling (if on by
+   * default) and router.
+   */
   public CanaryStack.Builder stack(String name) {
-    CanaryStack.Builder builder = CanaryStack.builder().name(name).profile(profile()).addGate(gate.get())
-        .traffic(TrafficRouter.named(router));
+    CanaryStack.Builder builder =
+        CanaryStack.builder()
+            .name(name)
+            .profile(profile())
+            .addGate(gate.get())
+            .traffic(TrafficRouter.named(router));
     if (scaledByDefault) {
       builder.scaling(scaling());
     }
@@ -97,8 +137,11 @@ public enum Preset {
 
   /** The preset called {@code id}, or an {@link IllegalArgumentException} naming the known ones. */
   public static Preset of(String id) {
-    return find(id).orElseThrow(() -> new IllegalArgumentException("unknown profile '" + id + "': expected one of "
-        + String.join(", ", ids())));
+    return find(id)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown profile '" + id + "': expected one of " + String.join(", ", ids())));
   }
 
   /** Every preset's id, in order. */

@@ -31,12 +31,13 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * CanaryStack → Rollout: profile steps become Argo steps, the traffic plan fills the canary's routing fields.
+ * CanaryStack → Rollout: profile steps become Argo steps, the traffic plan fills the canary's
+ * routing fields.
  *
- * <p>The objects are made with their constructors and setters, not the fluent builders: a builder copies every nested
- * object each time a nested builder ends and again on {@code build()}, which made the Rollout the costliest part of a
- * stack's build. Lists and maps are mutable, as the builders' are. The YAML is the same (the golden files of every
- * preset are the test).
+ * <p>The objects are made with their constructors and setters, not the fluent builders: a builder
+ * copies every nested object each time a nested builder ends and again on {@code build()}, which
+ * made the Rollout the costliest part of a stack's build. Lists and maps are mutable, as the
+ * builders' are. The YAML is the same (the golden files of every preset are the test).
  */
 final class RolloutCompiler {
 
@@ -46,12 +47,15 @@ final class RolloutCompiler {
     Map<String, String> labels = stack.objectLabels();
 
     List<ContainerPort> ports = new ArrayList<>();
-    stack.effectivePorts().forEach(p -> {
-      ContainerPort port = new ContainerPort();
-      port.setName(p.name());
-      port.setContainerPort(p.containerPort());
-      ports.add(port);
-    });
+    stack
+        .effectivePorts()
+        .forEach(
+            p -> {
+              ContainerPort port = new ContainerPort();
+              port.setName(p.name());
+              port.setContainerPort(p.containerPort());
+              ports.add(port);
+            });
     Container container = new Container();
     container.setName(stack.name());
     container.setImage(stack.image().orElseThrow());
@@ -66,7 +70,10 @@ final class RolloutCompiler {
     canary.setCanaryService(plan.canaryService().orElse(null));
     canary.setStableService(plan.stableService().orElse(null));
     canary.setTrafficRouting(plan.trafficRouting().orElse(null));
-    canary.setSteps(stack.profile().steps().stream().map(RolloutCompiler::step).collect(Collectors.toCollection(ArrayList::new)));
+    canary.setSteps(
+        stack.profile().steps().stream()
+            .map(RolloutCompiler::step)
+            .collect(Collectors.toCollection(ArrayList::new)));
     Strategy strategy = new Strategy();
     strategy.setCanary(canary);
 
@@ -105,7 +112,8 @@ final class RolloutCompiler {
       analysis.setArgs(list(arg));
       steps.setAnalysis(analysis);
     } else {
-      throw new IllegalArgumentException("unknown canary step type " + step.getClass().getName() + ": " + step);
+      throw new IllegalArgumentException(
+          "unknown canary step type " + step.getClass().getName() + ": " + step);
     }
     return steps;
   }

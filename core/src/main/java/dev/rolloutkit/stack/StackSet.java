@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Several stacks rendered together — a portfolio of services in one apply — in apply order across all of them
- * (every Service, then every routing object, every AnalysisTemplate, every Rollout, every ScaledObject).
- * An object several stacks share, such as a gate's AnalysisTemplate, appears once; two different objects with the
- * same kind, namespace and name are a conflict and are reported, with every other conflict, when the set is made.
+ * Several stacks rendered together — a portfolio of services in one apply — in apply order across
+ * all of them (every Service, then every routing object, every AnalysisTemplate, every Rollout,
+ * every ScaledObject). An object several stacks share, such as a gate's AnalysisTemplate, appears
+ * once; two different objects with the same kind, namespace and name are a conflict and are
+ * reported, with every other conflict, when the set is made.
  *
  * <pre>{@code
  * StackSet.of(bankchurn, chicagotaxi, nlpinsight).toYaml();
@@ -32,18 +33,21 @@ public final class StackSet {
     for (int stage = 0; stage < stages; stage++) {
       for (CanaryStack stack : stacks) {
         for (HasMetadata r : stack.stages().get(stage)) {
-          String id = r.getKind() + " " + r.getMetadata().getNamespace() + "/" + r.getMetadata().getName();
+          String id =
+              r.getKind() + " " + r.getMetadata().getNamespace() + "/" + r.getMetadata().getName();
           HasMetadata known = byId.putIfAbsent(id, r);
           if (known == null) {
             ordered.add(r);
           } else if (!known.equals(r)) {
-            problems.add(id + ": stack '" + stack.name() + "' defines it differently from an earlier stack");
+            problems.add(
+                id + ": stack '" + stack.name() + "' defines it differently from an earlier stack");
           }
         }
       }
     }
     if (!problems.isEmpty()) {
-      throw new InvalidStackException("stack set " + stacks.stream().map(CanaryStack::name).toList(), problems);
+      throw new InvalidStackException(
+          "stack set " + stacks.stream().map(CanaryStack::name).toList(), problems);
     }
     this.resources = List.copyOf(ordered);
   }

@@ -2,7 +2,10 @@ package dev.rolloutkit.traffic;
 
 import java.util.stream.Collectors;
 
-/** Stands for a router named but not on the class path; a stack that uses it reports it as a problem. */
+/**
+ * Stands for a router named but not on the class path; a stack that uses it reports it as a
+ * problem.
+ */
 public final class MissingTrafficRouter implements TrafficRouter {
 
   private final String name;
@@ -18,8 +21,15 @@ public final class MissingTrafficRouter implements TrafficRouter {
 
   /** What is wrong, for the stack's problem list. */
   public String problem() {
-    String hint = name.equals("istio") ? " (add dev.rolloutkit:rolloutkit-istio-bridge to the class path)" : "";
-    return "no traffic router named '" + name + "' is available" + hint + "; available: "
+    String hint =
+        name.equals("istio")
+            ? " (add dev.rolloutkit:rolloutkit-istio-bridge to the class path)"
+            : "";
+    return "no traffic router named '"
+        + name
+        + "' is available"
+        + hint
+        + "; available: "
         + TrafficRouter.all().stream().map(TrafficRouter::name).collect(Collectors.joining(", "));
   }
 

@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * NGINX Ingress traffic splitting (ADR-008): a stable and a canary Service, the stable Ingress whose rule points at
- * the stable Service, and {@code trafficRouting.nginx.stableIngress}. Argo creates and re-weights the canary Ingress
- * ({@code <rollout>-<ingress>-canary}) itself.
+ * NGINX Ingress traffic splitting (ADR-008): a stable and a canary Service, the stable Ingress
+ * whose rule points at the stable Service, and {@code trafficRouting.nginx.stableIngress}. Argo
+ * creates and re-weights the canary Ingress ({@code <rollout>-<ingress>-canary}) itself.
  *
  * <pre>{@code
  * TrafficRouter.nginx().withHost("predict.example.com").withIngressClassName("nginx-internal")
@@ -46,7 +46,10 @@ public abstract class NginxTrafficRouter implements TrafficRouter {
 
   /** A copy with another ingress class. */
   public NginxTrafficRouter withIngressClassName(String ingressClassName) {
-    return ImmutableNginxTrafficRouter.builder().from(this).ingressClassName(ingressClassName).build();
+    return ImmutableNginxTrafficRouter.builder()
+        .from(this)
+        .ingressClassName(ingressClassName)
+        .build();
   }
 
   /** A copy routing {@code path}. */
@@ -73,7 +76,12 @@ public abstract class NginxTrafficRouter implements TrafficRouter {
   public TrafficPlan plan(TrafficTarget target) {
     String stable = stableServiceName(target.name());
     String canary = canaryServiceName(target.name());
-    TrafficRouting routing = new TrafficRoutingBuilder().withNewNginx().withStableIngress(target.name()).endNginx().build();
+    TrafficRouting routing =
+        new TrafficRoutingBuilder()
+            .withNewNginx()
+            .withStableIngress(target.name())
+            .endNginx()
+            .build();
     return TrafficPlan.builder()
         .addServices(target.service(stable), target.service(canary))
         .addRouting(ingress(target, stable))
@@ -86,23 +94,42 @@ public abstract class NginxTrafficRouter implements TrafficRouter {
   private Ingress ingress(TrafficTarget target, String stableService) {
     String portName = target.ports().get(0).name();
     return new IngressBuilder()
-        .withNewMetadata().withName(target.name()).withNamespace(target.namespace()).withLabels(target.objectLabels()).endMetadata()
+        .withNewMetadata()
+        .withName(target.name())
+        .withNamespace(target.namespace())
+        .withLabels(target.objectLabels())
+        .endMetadata()
         .withNewSpec()
-          .withIngressClassName(ingressClassName())
-          .addNewRule()
-            .withHost(host().orElse(null))
-            .withNewHttp()
-              .addNewPath().withPath(path()).withPathType("Prefix")
-                .withNewBackend().withNewService().withName(stableService).withNewPort().withName(portName).endPort().endService().endBackend()
-              .endPath()
-            .endHttp()
-          .endRule()
+        .withIngressClassName(ingressClassName())
+        .addNewRule()
+        .withHost(host().orElse(null))
+        .withNewHttp()
+        .addNewPath()
+        .withPath(path())
+        .withPathType("Prefix")
+        .withNewBackend()
+        .withNewService()
+        .withName(stableService)
+        .withNewPort()
+        .withName(portName)
+        .endPort()
+        .endService()
+        .endBackend()
+        .endPath()
+        .endHttp()
+        .endRule()
         .endSpec()
         .build();
   }
 
   @Override
   public String toString() {
-    return name() + "(class " + ingressClassName() + host().map(h -> ", host " + h).orElse("") + ", path " + path() + ")";
+    return name()
+        + "(class "
+        + ingressClassName()
+        + host().map(h -> ", host " + h).orElse("")
+        + ", path "
+        + path()
+        + ")";
   }
 }

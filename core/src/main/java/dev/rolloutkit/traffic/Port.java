@@ -10,7 +10,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class Port {
 
-  /** The port name, shared by the container port and the Service port (an IANA service name: ≤ 15 characters). */
+  /**
+   * The port name, shared by the container port and the Service port (an IANA service name: ≤ 15
+   * characters).
+   */
   public abstract String name();
 
   /** The port the Services expose. */
@@ -21,7 +24,11 @@ public abstract class Port {
 
   /** A port {@code name} exposed as {@code servicePort}, forwarded to {@code containerPort}. */
   public static Port of(String name, int servicePort, int containerPort) {
-    return ImmutablePort.builder().name(name).servicePort(servicePort).containerPort(containerPort).build();
+    return ImmutablePort.builder()
+        .name(name)
+        .servicePort(servicePort)
+        .containerPort(containerPort)
+        .build();
   }
 
   /** {@code http}: Service port 80 to {@code containerPort}. */

@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * What a {@link TrafficRouter} contributes to a stack: the Services, the routing objects (an Ingress, or a
- * DestinationRule and a VirtualService), and the Rollout's canary fields.
+ * What a {@link TrafficRouter} contributes to a stack: the Services, the routing objects (an
+ * Ingress, or a DestinationRule and a VirtualService), and the Rollout's canary fields.
  */
 @Value.Immutable
 public abstract class TrafficPlan {
@@ -17,7 +17,10 @@ public abstract class TrafficPlan {
   /** The Services, applied first. */
   public abstract List<Service> services();
 
-  /** The routing objects, applied after the Services and before the AnalysisTemplates, in this order. */
+  /**
+   * The routing objects, applied after the Services and before the AnalysisTemplates, in this
+   * order.
+   */
   public abstract List<HasMetadata> routing();
 
   /** {@code spec.strategy.canary.canaryService}, if the router needs one. */

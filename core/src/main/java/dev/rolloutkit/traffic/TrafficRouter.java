@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * How canary traffic is split: the SPI between a stack and a traffic router. A router turns a
- * {@link TrafficTarget} into a {@link TrafficPlan} — the Services and routing objects it needs, and the Rollout's
- * {@code trafficRouting}.
+ * {@link TrafficTarget} into a {@link TrafficPlan} — the Services and routing objects it needs, and
+ * the Rollout's {@code trafficRouting}.
  *
  * <pre>{@code
  * TrafficRouter.nginx()          // NGINX Ingress: stable + canary Services, the stable Ingress
@@ -15,8 +15,9 @@ import java.util.Optional;
  * TrafficRouter.named("istio")   // found on the class path (rolloutkit-istio-bridge)
  * }</pre>
  *
- * <p>Implementations outside core register in {@code META-INF/services/dev.rolloutkit.traffic.TrafficRouter}
- * and need a public no-argument constructor giving their default configuration.
+ * <p>Implementations outside core register in {@code
+ * META-INF/services/dev.rolloutkit.traffic.TrafficRouter} and need a public no-argument constructor
+ * giving their default configuration.
  */
 public interface TrafficRouter {
 
@@ -31,7 +32,9 @@ public interface TrafficRouter {
     return NginxTrafficRouter.defaults();
   }
 
-  /** No traffic router: a single Service, and the canary weight is approximated by replica counts. */
+  /**
+   * No traffic router: a single Service, and the canary weight is approximated by replica counts.
+   */
   static TrafficRouter none() {
     return new NoTrafficRouter();
   }
@@ -42,8 +45,9 @@ public interface TrafficRouter {
   }
 
   /**
-   * The router called {@code name}, or a stand-in that makes the stack report it missing when built (so a stack
-   * can name a router whose module is not on the class path yet and still list every problem at once).
+   * The router called {@code name}, or a stand-in that makes the stack report it missing when built
+   * (so a stack can name a router whose module is not on the class path yet and still list every
+   * problem at once).
    */
   static TrafficRouter named(String name) {
     return find(name).orElseGet(() -> new MissingTrafficRouter(name));
@@ -68,7 +72,8 @@ public interface TrafficRouter {
 
     private static List<TrafficRouter> load() {
       List<TrafficRouter> found = new ArrayList<>();
-      java.util.ServiceLoader.load(TrafficRouter.class, TrafficRouter.class.getClassLoader()).forEach(found::add);
+      java.util.ServiceLoader.load(TrafficRouter.class, TrafficRouter.class.getClassLoader())
+          .forEach(found::add);
       return List.copyOf(found);
     }
   }

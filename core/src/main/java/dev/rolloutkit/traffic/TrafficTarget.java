@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.immutables.value.Value;
 
-/** What a traffic router routes to: the Rollout's name, namespace, pod selector, ports and common labels. */
+/**
+ * What a traffic router routes to: the Rollout's name, namespace, pod selector, ports and common
+ * labels.
+ */
 @Value.Immutable
 public abstract class TrafficTarget {
 
@@ -30,11 +33,12 @@ public abstract class TrafficTarget {
   public abstract List<Port> ports();
 
   /**
-   * A Service called {@code serviceName} in the target's namespace that selects the target's pods and exposes its
-   * ports by name; what every router uses for its stable, canary or single Service.
+   * A Service called {@code serviceName} in the target's namespace that selects the target's pods
+   * and exposes its ports by name; what every router uses for its stable, canary or single Service.
    */
   public Service service(String serviceName) {
-    // Made with setters rather than the builders, which copy every nested object (see RolloutCompiler).
+    // Made with setters rather than the builders, which copy every nested object (see
+    // RolloutCompiler).
     List<ServicePort> servicePorts = new ArrayList<>();
     for (Port p : ports()) {
       ServicePort port = new ServicePort();
@@ -52,7 +56,10 @@ public abstract class TrafficTarget {
     return service;
   }
 
-  /** Metadata for an object a router makes: {@code name}, the target's namespace, and its labels (sorted). */
+  /**
+   * Metadata for an object a router makes: {@code name}, the target's namespace, and its labels
+   * (sorted).
+   */
   public ObjectMeta metadata(String name) {
     ObjectMeta metadata = new ObjectMeta();
     metadata.setName(name);
@@ -61,12 +68,18 @@ public abstract class TrafficTarget {
     return metadata;
   }
 
-  /** {@link #labels()} sorted for writing, or null when there are none (so no empty {@code labels:} is written). */
+  /**
+   * {@link #labels()} sorted for writing, or null when there are none (so no empty {@code labels:}
+   * is written).
+   */
   public Map<String, String> objectLabels() {
     return sorted(labels());
   }
 
-  /** Maps written to YAML are sorted, so output never depends on the order a caller's map iterates in. */
+  /**
+   * Maps written to YAML are sorted, so output never depends on the order a caller's map iterates
+   * in.
+   */
   private static Map<String, String> sorted(Map<String, String> map) {
     return map.isEmpty() ? null : new TreeMap<>(map);
   }

@@ -15,27 +15,48 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** No value that enters a query can change its structure or its meaning. */
 class PromQlEscapingTest {
 
-  private static final String QUERY = "sum(rate(mcp_active_connections{${namespace}, ${canary}}[2m]))";
+  private static final String QUERY =
+      "sum(rate(mcp_active_connections{${namespace}, ${canary}}[2m]))";
   private static final String BENIGN = QueryTemplate.of(QUERY).render(matchers("ai-services"));
 
   static Stream<String> hostile() {
     return Stream.of(
-        "\"} or vector(1) #", "\"}) or on() vector(1) #", "a\"b", "back\\slash", "\\\"", "trailing\\", "new\nline", "cr\rlf",
-        "tab\there", "{{args.canary-hash}}", "}{", "'single'", "`raw`", "#comment", "\u0000nul", "\u007fdel", "ünïcødé ✓",
-        "\u2028line-separator", "\u200bzero-width", "x\"}[5m])) or sum(up{job=\"", "");
+        "\"} or vector(1) #",
+        "\"}) or on() vector(1) #",
+        "a\"b",
+        "back\\slash",
+        "\\\"",
+        "trailing\\",
+        "new\nline",
+        "cr\rlf",
+        "tab\there",
+        "{{args.canary-hash}}",
+        "}{",
+        "'single'",
+        "`raw`",
+        "#comment",
+        "\u0000nul",
+        "\u007fdel",
+        "ünïcødé ✓",
+        "\u2028line-separator",
+        "\u200bzero-width",
+        "x\"}[5m])) or sum(up{job=\"",
+        "");
   }
 
   static Stream<String> random() {
     Random random = new Random(20261122L);
     String alphabet = "\"'`\\{}[]()#,=~!\n\r\t $abc-_.:\u0000\u2028é";
-    return IntStream.range(0, 500).mapToObj(n -> {
-      StringBuilder s = new StringBuilder();
-      int length = random.nextInt(24);
-      for (int i = 0; i < length; i++) {
-        s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-      }
-      return s.toString();
-    });
+    return IntStream.range(0, 500)
+        .mapToObj(
+            n -> {
+              StringBuilder s = new StringBuilder();
+              int length = random.nextInt(24);
+              for (int i = 0; i < length; i++) {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+              }
+              return s.toString();
+            });
   }
 
   @ParameterizedTest
@@ -57,7 +78,11 @@ class PromQlEscapingTest {
   @MethodSource({"hostile", "random"})
   void should_never_let_a_value_carry_an_argo_placeholder_or_a_raw_line_break(String value) {
     String quoted = PromQl.quote(value);
-    assertThat(quoted).doesNotContain("{").doesNotContain("}").doesNotContain("\n").doesNotContain("\r");
+    assertThat(quoted)
+        .doesNotContain("{")
+        .doesNotContain("}")
+        .doesNotContain("\n")
+        .doesNotContain("\r");
   }
 
   @Test
@@ -68,23 +93,31 @@ class PromQlEscapingTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "1abc", "with-dash", "a b", "__reserved", "x\"y"})
   void should_reject_invalid_label_names(String name) {
-    assertThatThrownBy(() -> PromQl.labelName(name)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("label name");
+    assertThatThrownBy(() -> PromQl.labelName(name))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("label name");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "1abc", "with-dash", "a{b}"})
   void should_reject_invalid_metric_names(String name) {
-    assertThatThrownBy(() -> PromQl.metricName(name)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("metric name");
+    assertThatThrownBy(() -> PromQl.metricName(name))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("metric name");
   }
 
   @Test
   void should_accept_valid_names() {
-    assertThat(PromQl.labelName("rollouts_pod_template_hash")).isEqualTo("rollouts_pod_template_hash");
+    assertThat(PromQl.labelName("rollouts_pod_template_hash"))
+        .isEqualTo("rollouts_pod_template_hash");
     assertThat(PromQl.metricName("job:http_requests:rate5m")).isEqualTo("job:http_requests:rate5m");
   }
 
   private static Map<String, String> matchers(String namespace) {
-    return Map.of(QueryTemplate.NAMESPACE, QueryTemplate.namespaceMatcher(namespace),
-        QueryTemplate.CANARY, QueryTemplate.canaryMatcher("rollouts_pod_template_hash"));
+    return Map.of(
+        QueryTemplate.NAMESPACE,
+        QueryTemplate.namespaceMatcher(namespace),
+        QueryTemplate.CANARY,
+        QueryTemplate.canaryMatcher("rollouts_pod_template_hash"));
   }
 }

@@ -3,12 +3,17 @@ package dev.rolloutkit.analysis;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Test helper: a PromQL query's structure (string literals collapsed to one token) and Go-style unquoting. */
+/**
+ * Test helper: a PromQL query's structure (string literals collapsed to one token) and Go-style
+ * unquoting.
+ */
 final class PromQlStructure {
 
   private PromQlStructure() {}
 
-  /** The query with every string literal replaced by {@code "S"}; fails on an unterminated literal. */
+  /**
+   * The query with every string literal replaced by {@code "S"}; fails on an unterminated literal.
+   */
   static String skeleton(String query) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < query.length(); i++) {

@@ -3,9 +3,9 @@ package dev.rolloutkit.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rolloutkit.manifest.SourceLocation;
 import dev.rolloutkit.rules.Finding;
 import dev.rolloutkit.rules.Severity;
-import dev.rolloutkit.manifest.SourceLocation;
 import dev.rolloutkit.stack.CanaryStack;
 import dev.rolloutkit.traffic.TrafficRouter;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LintTest {
 
-  static final String TYPOS = """
+  static final String TYPOS =
+      """
       apiVersion: v1
       kind: ConfigMap
       metadata: {name: settings}
@@ -44,25 +45,42 @@ class LintTest {
     Finding typo = result.report().findings("SCHEMA-UNKNOWN-FIELD").get(0);
     assertThat(typo.path()).isEqualTo("spec.strategy.canary.steps[1].setWieght");
     assertThat(typo.location()).contains(SourceLocation.of("deploy/checkout.yaml", 18, 9));
-    assertThat(typo.message()).isEqualTo("unknown field \"setWieght\" in argoproj.io/v1alpha1 Rollout");
+    assertThat(typo.message())
+        .isEqualTo("unknown field \"setWieght\" in argoproj.io/v1alpha1 Rollout");
     assertThat(typo.severity()).isEqualTo(Severity.WARNING);
-    // the controller would reject this Rollout twice: no selector, and a step with no known type (the typo)
-    assertThat(result.report().errors()).extracting(Finding::rule, Finding::path).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple("ARGO-SELECTOR", "spec.selector"),
-        org.assertj.core.groups.Tuple.tuple("ARGO-STEP-ONE-TYPE", "spec.strategy.canary.steps[1]"));
-    assertThat(result.report().findings("ARGO-STEP-ONE-TYPE").get(0).location()).contains(SourceLocation.of("deploy/checkout.yaml", 18, 9));
+    // the controller would reject this Rollout twice: no selector, and a step with no known type
+    // (the typo)
+    assertThat(result.report().errors())
+        .extracting(Finding::rule, Finding::path)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("ARGO-SELECTOR", "spec.selector"),
+            org.assertj.core.groups.Tuple.tuple(
+                "ARGO-STEP-ONE-TYPE", "spec.strategy.canary.steps[1]"));
+    assertThat(result.report().findings("ARGO-STEP-ONE-TYPE").get(0).location())
+        .contains(SourceLocation.of("deploy/checkout.yaml", 18, 9));
   }
 
   @Test
   void should_keep_unknown_kinds_and_pass_them_over_with_an_info_finding() {
-    LintResult result = Lint.yaml("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: 3}\n");
-    assertThat(result.findings()).extracting(Finding::toString).containsExactly(
-        "info [LINT-UNKNOWN-KIND] Widget w (<yaml>:1:1): kind Widget of apiVersion example.com/v1 is not known to rolloutkit; it was passed over");
+    LintResult result =
+        Lint.yaml(
+            "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: 3}\n");
+    assertThat(result.findings())
+        .extracting(Finding::toString)
+        .containsExactly(
+            "info [LINT-UNKNOWN-KIND] Widget w (<yaml>:1:1): kind Widget of apiVersion"
+                + " example.com/v1 is not known to rolloutkit; it was passed over");
   }
 
   @Test
   void should_find_nothing_in_what_rolloutkit_renders() {
-    String yaml = CanaryStack.ml("bankchurn").namespace("ml").image("bankchurn:1").traffic(TrafficRouter.nginx()).build().toYaml();
+    String yaml =
+        CanaryStack.ml("bankchurn")
+            .namespace("ml")
+            .image("bankchurn:1")
+            .traffic(TrafficRouter.nginx())
+            .build()
+            .toYaml();
     LintResult result = Lint.yaml(yaml);
     assertThat(result.findings()).isEmpty();
     assertThat(result.resources()).isEqualTo(5);
@@ -72,37 +90,57 @@ class LintTest {
   void should_read_folders_recursively_and_only_yaml_files(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("apps/checkout"));
     Files.writeString(dir.resolve("apps/checkout/rollout.yaml"), TYPOS, StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("apps/widget.yml"), "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n");
+    Files.writeString(
+        dir.resolve("apps/widget.yml"),
+        "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n");
     Files.writeString(dir.resolve("README.md"), "# not yaml: [");
-    Files.writeString(dir.resolve("apps/kustomization.yaml"), "resources:\n- checkout/rollout.yaml\n");
+    Files.writeString(
+        dir.resolve("apps/kustomization.yaml"), "resources:\n- checkout/rollout.yaml\n");
     LintResult result = Lint.files(dir);
     assertThat(result.files()).isEqualTo(2);
     assertThat(result.resources()).isEqualTo(3);
-    assertThat(result.report().findings("SCHEMA-UNKNOWN-FIELD").get(0).location().orElseThrow().file())
+    assertThat(
+            result.report().findings("SCHEMA-UNKNOWN-FIELD").get(0).location().orElseThrow().file())
         .isEqualTo(dir.resolve("apps/checkout/rollout.yaml").toString());
   }
 
   @Test
   void should_name_file_line_and_column_of_malformed_yaml_as_an_error_finding() {
-    LintResult result = Lint.withAllRules().lintYaml("bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: [x\n");
-    assertThat(result.findings()).extracting(Finding::toString).containsExactly("error [MANIFEST-UNREADABLE] document 1 (bad.yaml:4:1):"
-        + " not valid YAML: while parsing a flow sequence: expected ',' or ']', but got <stream end>");
+    LintResult result =
+        Lint.withAllRules()
+            .lintYaml("bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: [x\n");
+    assertThat(result.findings())
+        .extracting(Finding::toString)
+        .containsExactly(
+            "error [MANIFEST-UNREADABLE] document 1 (bad.yaml:4:1): not valid YAML: while parsing a"
+                + " flow sequence: expected ',' or ']', but got <stream end>");
     assertThat(result.nothingReadable()).isTrue();
   }
 
   @Test
   void should_report_documents_without_kind_or_that_are_not_mappings() {
-    assertThat(Lint.withAllRules().lintYaml("a.yaml", "---\napiVersion: v1\nmetadata: {name: x}\n").findings())
-        .extracting(Finding::toString).containsExactly("error [MANIFEST-UNREADABLE] document 1 x (a.yaml:2:1): kind is not set"
-            + " (kubectl needs both to know what the object is; every Kubernetes object has them)");
-    assertThat(Lint.withAllRules().lintYaml("b.yaml", "- just\n- a list\n").findings()).extracting(Finding::toString)
-        .containsExactly("error [MANIFEST-UNREADABLE] document 1 (b.yaml:1:1): the document is a sequence, not a Kubernetes object"
-            + " (a mapping with apiVersion, kind and metadata)");
-    assertThatThrownBy(() -> Lint.files(Path.of("no/such/dir"))).hasMessage("no/such/dir: no such file or folder");
+    assertThat(
+            Lint.withAllRules()
+                .lintYaml("a.yaml", "---\napiVersion: v1\nmetadata: {name: x}\n")
+                .findings())
+        .extracting(Finding::toString)
+        .containsExactly(
+            "error [MANIFEST-UNREADABLE] document 1 x (a.yaml:2:1): kind is not set (kubectl needs"
+                + " both to know what the object is; every Kubernetes object has them)");
+    assertThat(Lint.withAllRules().lintYaml("b.yaml", "- just\n- a list\n").findings())
+        .extracting(Finding::toString)
+        .containsExactly(
+            "error [MANIFEST-UNREADABLE] document 1 (b.yaml:1:1): the document is a sequence, not a"
+                + " Kubernetes object (a mapping with apiVersion, kind and metadata)");
+    assertThatThrownBy(() -> Lint.files(Path.of("no/such/dir")))
+        .hasMessage("no/such/dir: no such file or folder");
   }
 
   @Test
   void should_skip_empty_documents() {
-    assertThat(Lint.yaml("---\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n---\n").resources()).isEqualTo(1);
+    assertThat(
+            Lint.yaml("---\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n---\n")
+                .resources())
+        .isEqualTo(1);
   }
 }

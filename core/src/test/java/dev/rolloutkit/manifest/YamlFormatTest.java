@@ -13,7 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** fmt lays YAML out the one way and changes nothing else: values, comments, numbers as written, files whole or not at all. */
+/**
+ * fmt lays YAML out the one way and changes nothing else: values, comments, numbers as written,
+ * files whole or not at all.
+ */
 class YamlFormatTest {
 
   private static String format(String text) {
@@ -24,11 +27,20 @@ class YamlFormatTest {
 
   @Test
   void should_keep_quoted_strings_quoted_so_kubernetes_reads_the_same_data() {
-    String text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n    name: flags\ndata: {FEATURE_X: \"on\", REGION: \"NO\", MODE: \"~\","
-        + " PERM: \"0777\"}\n";
+    String text =
+        "apiVersion: v1\n"
+            + "kind: ConfigMap\n"
+            + "metadata:\n"
+            + "    name: flags\n"
+            + "data: {FEATURE_X: \"on\", REGION: \"NO\", MODE: \"~\", PERM: \"0777\"}\n";
     String once = format(text);
-    assertThat(once).isEqualTo("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flags\ndata: {FEATURE_X: \"on\", REGION: \"NO\","
-        + " MODE: \"~\", PERM: \"0777\"}\n");
+    assertThat(once)
+        .isEqualTo(
+            "apiVersion: v1\n"
+                + "kind: ConfigMap\n"
+                + "metadata:\n"
+                + "  name: flags\n"
+                + "data: {FEATURE_X: \"on\", REGION: \"NO\", MODE: \"~\", PERM: \"0777\"}\n");
     assertThat(format(once)).isEqualTo(once);
     assertThat(Manifests.read("t.yaml", once).get(0).tree().orElseThrow().get("data").toString())
         .isEqualTo("{\"FEATURE_X\":\"on\",\"REGION\":\"NO\",\"MODE\":\"~\",\"PERM\":\"0777\"}");
@@ -42,13 +54,29 @@ class YamlFormatTest {
 
   @Test
   void should_keep_numbers_as_written_and_empty_collections() {
-    String text = "spec:\n     replicas: 100\n     ratio: 1.50\n     big: 1e3\n     octal: 0o17\n     selector: {}\n     list: []\n";
-    assertThat(format(text)).isEqualTo("spec:\n  replicas: 100\n  ratio: 1.50\n  big: 1e3\n  octal: 0o17\n  selector: {}\n  list: []\n");
+    String text =
+        "spec:\n"
+            + "     replicas: 100\n"
+            + "     ratio: 1.50\n"
+            + "     big: 1e3\n"
+            + "     octal: 0o17\n"
+            + "     selector: {}\n"
+            + "     list: []\n";
+    assertThat(format(text))
+        .isEqualTo(
+            "spec:\n"
+                + "  replicas: 100\n"
+                + "  ratio: 1.50\n"
+                + "  big: 1e3\n"
+                + "  octal: 0o17\n"
+                + "  selector: {}\n"
+                + "  list: []\n");
   }
 
   @Test
   void should_keep_comments_where_they_were() {
-    String text = """
+    String text =
+        """
         # file header
         apiVersion: v1   # the group
         kind: Pod
@@ -67,33 +95,50 @@ class YamlFormatTest {
             # after containers
         # end
         """;
-    assertThat(format(text)).isEqualTo("""
-        # file header
-        apiVersion: v1 # the group
-        kind: Pod
-        metadata:
-          name: p # inline
-          # about labels
-          labels:
-            app: p
+    assertThat(format(text))
+        .isEqualTo(
+            """
+            # file header
+            apiVersion: v1 # the group
+            kind: Pod
+            metadata:
+              name: p # inline
+              # about labels
+              labels:
+                app: p
 
 
-        spec:
-          containers:
-          - name: c # first
-            # the image
-            image: i
-          # after containers
-        # end
-        """);
+            spec:
+              containers:
+              - name: c # first
+                # the image
+                image: i
+              # after containers
+            # end
+            """);
   }
 
   @Test
   void should_move_block_scalars_whole_and_keep_their_value() {
-    String text = "data:\n    script: |\n        line one\n          indented\n\n        after blank\n    next: x\n";
+    String text =
+        "data:\n"
+            + "    script: |\n"
+            + "        line one\n"
+            + "          indented\n\n"
+            + "        after blank\n"
+            + "    next: x\n";
     String once = format(text);
-    assertThat(once).isEqualTo("data:\n  script: |\n    line one\n      indented\n\n    after blank\n  next: x\n");
-    assertThat(Manifests.readData("t", once).get(0).tree().orElseThrow().path("data").path("script").asText())
+    assertThat(once)
+        .isEqualTo(
+            "data:\n  script: |\n    line one\n      indented\n\n    after blank\n  next: x\n");
+    assertThat(
+            Manifests.readData("t", once)
+                .get(0)
+                .tree()
+                .orElseThrow()
+                .path("data")
+                .path("script")
+                .asText())
         .isEqualTo("line one\n  indented\n\nafter blank\n");
   }
 
@@ -105,8 +150,11 @@ class YamlFormatTest {
 
   @Test
   void should_keep_document_markers_anchors_and_tags() {
-    String text = "---\nbase: &b\n    x: 1\nuse:\n    <<: *b\n    y: !!str 2\n...\n---\n# second\nz: 3\n";
-    assertThat(format(text)).isEqualTo("---\nbase: &b\n  x: 1\nuse:\n  <<: *b\n  y: !!str 2\n...\n---\n# second\nz: 3\n");
+    String text =
+        "---\nbase: &b\n    x: 1\nuse:\n    <<: *b\n    y: !!str 2\n...\n---\n# second\nz: 3\n";
+    assertThat(format(text))
+        .isEqualTo(
+            "---\nbase: &b\n  x: 1\nuse:\n  <<: *b\n  y: !!str 2\n...\n---\n# second\nz: 3\n");
   }
 
   @Test
@@ -118,19 +166,25 @@ class YamlFormatTest {
   }
 
   static Stream<Path> upstreamFixtures() throws IOException {
-    Path root = Path.of(System.getProperty("rolloutkit.root", ".."), "..", "shared", "fixtures", "upstream").normalize();
+    Path root =
+        Path.of(System.getProperty("rolloutkit.root", ".."), "..", "shared", "fixtures", "upstream")
+            .normalize();
     return Manifests.files(List.of(root)).stream();
   }
 
-  /** Every upstream fixture Kubernetes can read is laid out, means the same, and is laid out once for all. */
+  /**
+   * Every upstream fixture Kubernetes can read is laid out, means the same, and is laid out once
+   * for all.
+   */
   @ParameterizedTest
   @MethodSource("upstreamFixtures")
   void should_format_upstream_manifests_to_the_same_data_once_for_all(Path file) throws Exception {
     String text = TextInput.read(file).text();
     YamlFormat.Result result = YamlFormat.format(file.toString(), text);
     if (result.refused().isPresent()) {
-      assertThat(result.refused().get()).as("only what Kubernetes cannot read is left").containsAnyOf("not valid YAML",
-          "invalid map key");
+      assertThat(result.refused().get())
+          .as("only what Kubernetes cannot read is left")
+          .containsAnyOf("not valid YAML", "invalid map key");
       return;
     }
     assertThat(trees(result.text())).isEqualTo(trees(text));
@@ -138,17 +192,24 @@ class YamlFormatTest {
   }
 
   private static List<String> trees(String text) {
-    return YamlTrees.read("t", text).stream().filter(d -> !d.empty()).map(d -> String.valueOf(d.root())).toList();
+    return YamlTrees.read("t", text).stream()
+        .filter(d -> !d.empty())
+        .map(d -> String.valueOf(d.root()))
+        .toList();
   }
 
   @Test
-  void should_read_every_file_before_writing_and_leave_unreadable_files_untouched(@TempDir Path dir) throws IOException {
+  void should_read_every_file_before_writing_and_leave_unreadable_files_untouched(@TempDir Path dir)
+      throws IOException {
     Path a = Files.writeString(dir.resolve("a.yaml"), "a:\n    b: 1\n");
     Path bad = Files.writeString(dir.resolve("b.yaml"), "a: [\n");
     Path c = Files.writeString(dir.resolve("c.yaml"), "c:\n    d: 2\n");
     YamlFormat.Report report = YamlFormat.files(List.of(dir), false);
     assertThat(report.changed()).containsExactly(a, c);
-    assertThat(report.refused()).singleElement().asString().startsWith(bad + ":2:1: not valid YAML");
+    assertThat(report.refused())
+        .singleElement()
+        .asString()
+        .startsWith(bad + ":2:1: not valid YAML");
     assertThat(Files.readString(a)).isEqualTo("a:\n  b: 1\n");
     assertThat(Files.readString(bad)).isEqualTo("a: [\n");
     assertThat(Files.readString(c)).isEqualTo("c:\n  d: 2\n");
@@ -162,7 +223,8 @@ class YamlFormatTest {
   }
 
   @Test
-  void should_format_a_file_linked_twice_once_and_keep_the_link(@TempDir Path dir) throws IOException {
+  void should_format_a_file_linked_twice_once_and_keep_the_link(@TempDir Path dir)
+      throws IOException {
     Path real = Files.writeString(dir.resolve("real.yaml"), "a:\n    b: 1\n");
     Path link = Files.createSymbolicLink(dir.resolve("link.yaml"), real.getFileName());
     YamlFormat.Report report = YamlFormat.files(List.of(dir), false);
@@ -176,13 +238,15 @@ class YamlFormatTest {
   void should_leave_a_file_whole_when_writing_it_fails(@TempDir Path dir) throws IOException {
     Path a = Files.writeString(dir.resolve("a.yaml"), "a:\n    b: 1\n");
     byte[] before = Files.readAllBytes(a);
-    AtomicFiles.Sink diskFull = (temporary, bytes) -> {
-      Files.write(temporary, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-      throw new IOException("No space left on device");
-    };
+    AtomicFiles.Sink diskFull =
+        (temporary, bytes) -> {
+          Files.write(temporary, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+          throw new IOException("No space left on device");
+        };
     YamlFormat.Report report = YamlFormat.files(List.of(dir), false, diskFull);
     assertThat(report.changed()).isEmpty();
-    assertThat(report.refused()).containsExactly(a + ": not written (No space left on device); the file is unchanged");
+    assertThat(report.refused())
+        .containsExactly(a + ": not written (No space left on device); the file is unchanged");
     assertThat(Files.readAllBytes(a)).isEqualTo(before);
     try (Stream<Path> left = Files.list(dir)) {
       assertThat(left).as("no temporary file left behind").containsExactly(a);

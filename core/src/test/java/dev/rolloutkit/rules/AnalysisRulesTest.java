@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class AnalysisRulesTest {
 
-  static final String VALID = """
+  static final String VALID =
+      """
       apiVersion: argoproj.io/v1alpha1
       kind: AnalysisTemplate
       metadata: {name: health, namespace: shop}
@@ -44,51 +45,115 @@ class AnalysisRulesTest {
 
   static Stream<Arguments> defects() {
     return Stream.of(
-        Arguments.of(AnalysisRules.METRIC_VALID, edit("    count: 3\n", "    count: 1\n    consecutiveSuccessLimit: 2\n"), M + ".count",
-            "metrics[0]: count (1) must be >= failureLimit + consecutiveSuccessLimit (2 + 2) if both >= 0"),
-        Arguments.of(AnalysisRules.METRIC_VALID, edit("    interval: 30s\n", ""), M + ".interval", "metrics[0]: interval must be specified when count > 1"),
-        Arguments.of(AnalysisRules.METRIC_VALID, edit("interval: 30s", "interval: 1d"), M + ".interval", "metrics[0]: invalid interval string: 1d"),
-        Arguments.of(AnalysisRules.METRIC_VALID, edit("failureLimit: 2", "failureLimit: -1"), M + ".failureLimit",
+        Arguments.of(
+            AnalysisRules.METRIC_VALID,
+            edit("    count: 3\n", "    count: 1\n    consecutiveSuccessLimit: 2\n"),
+            M + ".count",
+            "metrics[0]: count (1) must be >= failureLimit + consecutiveSuccessLimit (2 + 2) if"
+                + " both >= 0"),
+        Arguments.of(
+            AnalysisRules.METRIC_VALID,
+            edit("    interval: 30s\n", ""),
+            M + ".interval",
+            "metrics[0]: interval must be specified when count > 1"),
+        Arguments.of(
+            AnalysisRules.METRIC_VALID,
+            edit("interval: 30s", "interval: 1d"),
+            M + ".interval",
+            "metrics[0]: invalid interval string: 1d"),
+        Arguments.of(
+            AnalysisRules.METRIC_VALID,
+            edit("failureLimit: 2", "failureLimit: -1"),
+            M + ".failureLimit",
             "metrics[0]: failureLimit and consecutiveSuccessLimit cannot both be disabled"),
-        Arguments.of(AnalysisRules.METRIC_VALID, edit("    provider:\n", "    provider:\n      web: {url: http://x}\n"), M + ".provider",
+        Arguments.of(
+            AnalysisRules.METRIC_VALID,
+            edit("    provider:\n", "    provider:\n      web: {url: http://x}\n"),
+            M + ".provider",
             "metrics[0]: multiple providers specified"),
-        Arguments.of(AnalysisRules.QUERY_FILTERED, edit("errors{h=\"{{args.canary-hash}}\"}", "errors"), M + ".provider.prometheus.query",
+        Arguments.of(
+            AnalysisRules.QUERY_FILTERED,
+            edit("errors{h=\"{{args.canary-hash}}\"}", "errors"),
+            M + ".provider.prometheus.query",
             "the query of metric errors is not filtered to the canary (it uses no {{args.…}})"),
-        Arguments.of(AnalysisRules.CONDITION_GUARDED, edit("len(result) > 0 && !isNaN(result[0]) && result[0] < 0.05", "result[0] < 0.05"),
-            M + ".successCondition", "successCondition indexes result[0] without a len(result) guard: an empty result is an evaluation error"),
-        Arguments.of(AnalysisRules.CONDITION_GUARDED, edit("successCondition: len(result) > 0 && !isNaN(result[0]) && result[0] < 0.05",
+        Arguments.of(
+            AnalysisRules.CONDITION_GUARDED,
+            edit("len(result) > 0 && !isNaN(result[0]) && result[0] < 0.05", "result[0] < 0.05"),
+            M + ".successCondition",
+            "successCondition indexes result[0] without a len(result) guard: an empty result is an"
+                + " evaluation error"),
+        Arguments.of(
+            AnalysisRules.CONDITION_GUARDED,
+            edit(
+                "successCondition: len(result) > 0 && !isNaN(result[0]) && result[0] < 0.05",
                 "failureCondition: result[0] >= 0.05"),
-            M + ".failureCondition", "only a failureCondition: on NaN it is false, so the measurement passes"),
-        Arguments.of(AnalysisRules.SCRAPE_WINDOWS, edit("[2m]", "[30s]"), M + ".provider.prometheus.query",
+            M + ".failureCondition",
+            "only a failureCondition: on NaN it is false, so the measurement passes"),
+        Arguments.of(
+            AnalysisRules.SCRAPE_WINDOWS,
+            edit("[2m]", "[30s]"),
+            M + ".provider.prometheus.query",
             "range window [30s] is shorter than 4 × the 15s scrape interval"),
-        Arguments.of(AnalysisRules.SCRAPE_WINDOWS, edit("interval: 30s", "interval: 10s"), M + ".interval",
+        Arguments.of(
+            AnalysisRules.SCRAPE_WINDOWS,
+            edit("interval: 30s", "interval: 10s"),
+            M + ".interval",
             "interval 10s is shorter than the 15s scrape interval"),
-        Arguments.of(AnalysisRules.ROLLBACK_TOLERANCE, edit("failureLimit: 2", "failureLimit: 0"), M + ".failureLimit",
-            "metric errors rolls back on failed measurement #1 (failureLimit: 0), fewer than the 3 failures to tolerate"),
-        Arguments.of(AnalysisRules.ROLLBACK_TOLERANCE, edit("    failureLimit: 2\n", ""), M + ".failureLimit",
-            "metric errors rolls back on failed measurement #1 (failureLimit: 0), fewer than the 3 failures to tolerate"),
-        Arguments.of(AnalysisRules.ROLLBACK_TOLERANCE, edit("failureLimit: 2", "failureLimit: 0").replace("namespace: shop}",
-                "namespace: shop, annotations: {rolloutkit.dev/min-failures-to-roll-back: \"2\"}}"), M + ".failureLimit",
-            "metric errors rolls back on failed measurement #1 (failureLimit: 0), fewer than the 2 failures to tolerate the template states"),
-        Arguments.of(AnalysisRules.ROLLBACK_TOLERANCE, VALID.replace("namespace: shop}",
+        Arguments.of(
+            AnalysisRules.ROLLBACK_TOLERANCE,
+            edit("failureLimit: 2", "failureLimit: 0"),
+            M + ".failureLimit",
+            "metric errors rolls back on failed measurement #1 (failureLimit: 0), fewer than the 3"
+                + " failures to tolerate"),
+        Arguments.of(
+            AnalysisRules.ROLLBACK_TOLERANCE,
+            edit("    failureLimit: 2\n", ""),
+            M + ".failureLimit",
+            "metric errors rolls back on failed measurement #1 (failureLimit: 0), fewer than the 3"
+                + " failures to tolerate"),
+        Arguments.of(
+            AnalysisRules.ROLLBACK_TOLERANCE,
+            edit("failureLimit: 2", "failureLimit: 0")
+                .replace(
+                    "namespace: shop}",
+                    "namespace: shop, annotations: {rolloutkit.dev/min-failures-to-roll-back:"
+                        + " \"2\"}}"),
+            M + ".failureLimit",
+            "metric errors rolls back on failed measurement #1 (failureLimit: 0), fewer than the 2"
+                + " failures to tolerate the template states"),
+        Arguments.of(
+            AnalysisRules.ROLLBACK_TOLERANCE,
+            VALID.replace(
+                "namespace: shop}",
                 "namespace: shop, annotations: {rolloutkit.dev/min-failures-to-roll-back: none}}"),
             "metadata.annotations.rolloutkit.dev/min-failures-to-roll-back",
-            "annotation rolloutkit.dev/min-failures-to-roll-back is 'none', not a whole number of failures of at least 1"));
+            "annotation rolloutkit.dev/min-failures-to-roll-back is 'none', not a whole number of"
+                + " failures of at least 1"));
   }
 
   @Test
   void should_judge_rollback_tolerance_by_the_configured_minimum() {
     String strict = edit("failureLimit: 2", "failureLimit: 0");
-    assertThat(AnalysisRules.ROLLBACK_TOLERANCE.check(set(strict).withThresholds(Thresholds.defaults().withMinFailuresToRollBack(1)))).isEmpty();
-    assertThat(AnalysisRules.ROLLBACK_TOLERANCE.check(set(VALID).withThresholds(Thresholds.defaults().withMinFailuresToRollBack(4))))
+    assertThat(
+            AnalysisRules.ROLLBACK_TOLERANCE.check(
+                set(strict).withThresholds(Thresholds.defaults().withMinFailuresToRollBack(1))))
+        .isEmpty();
+    assertThat(
+            AnalysisRules.ROLLBACK_TOLERANCE.check(
+                set(VALID).withThresholds(Thresholds.defaults().withMinFailuresToRollBack(4))))
         .extracting(Finding::message)
-        .containsExactly("metric errors rolls back on failed measurement #3 (failureLimit: 2), fewer than the 3 failures to tolerate".replace("3 failures", "4 failures"));
+        .containsExactly(
+            "metric errors rolls back on failed measurement #3 (failureLimit: 2), fewer than the 3 failures to tolerate"
+                .replace("3 failures", "4 failures"));
   }
 
   @Test
   void should_accept_a_strict_template_that_states_its_own_minimum() {
-    String strict = edit("failureLimit: 2", "failureLimit: 0")
-        .replace("namespace: shop}", "namespace: shop, annotations: {rolloutkit.dev/min-failures-to-roll-back: \"1\"}}");
+    String strict =
+        edit("failureLimit: 2", "failureLimit: 0")
+            .replace(
+                "namespace: shop}",
+                "namespace: shop, annotations: {rolloutkit.dev/min-failures-to-roll-back: \"1\"}}");
     assertThat(AnalysisRules.ROLLBACK_TOLERANCE.check(set(strict))).isEmpty();
   }
 
@@ -102,7 +167,9 @@ class AnalysisRulesTest {
   @MethodSource("defects")
   void should_report_the_defect_at_the_field(Rule rule, String yaml, String path, String message) {
     List<Finding> findings = rule.check(set(yaml));
-    assertThat(findings).extracting(Finding::path, Finding::message).contains(Tuple.tuple(path, message));
+    assertThat(findings)
+        .extracting(Finding::path, Finding::message)
+        .contains(Tuple.tuple(path, message));
   }
 
   static Stream<Rule> rules() {
@@ -117,22 +184,34 @@ class AnalysisRulesTest {
 
   @Test
   void should_pass_every_gate_rolloutkit_compiles() {
-    var templates = Stream.of(AnalysisGate.mcpSuccessRate(), AnalysisGate.canaryHealthCheck(), AnalysisGate.bluegreenValidation())
-        .map(g -> g.toAnalysisTemplate("ns")).toList();
-    assertThat(RuleSet.of(AnalysisRules.list()).evaluate(ResourceSet.of(templates)).findings()).isEmpty();
+    var templates =
+        Stream.of(
+                AnalysisGate.mcpSuccessRate(),
+                AnalysisGate.canaryHealthCheck(),
+                AnalysisGate.bluegreenValidation())
+            .map(g -> g.toAnalysisTemplate("ns"))
+            .toList();
+    assertThat(RuleSet.of(AnalysisRules.list()).evaluate(ResourceSet.of(templates)).findings())
+        .isEmpty();
   }
 
   @Test
   void should_warn_about_a_user_gate_that_rolls_back_on_the_first_failure_unless_it_says_so() {
     AnalysisGate eager = AnalysisGate.mcpSuccessRate().withRollbackOnFailure(1);
-    assertThat(AnalysisRules.ROLLBACK_TOLERANCE.check(ResourceSet.of(eager.toAnalysisTemplate("ns")))).extracting(Finding::path)
+    assertThat(
+            AnalysisRules.ROLLBACK_TOLERANCE.check(ResourceSet.of(eager.toAnalysisTemplate("ns"))))
+        .extracting(Finding::path)
         .containsExactly("spec.metrics[0].failureLimit", "spec.metrics[1].failureLimit");
-    assertThat(AnalysisRules.ROLLBACK_TOLERANCE.check(ResourceSet.of(eager.withStrictByDesign(true).toAnalysisTemplate("ns")))).isEmpty();
+    assertThat(
+            AnalysisRules.ROLLBACK_TOLERANCE.check(
+                ResourceSet.of(eager.withStrictByDesign(true).toAnalysisTemplate("ns"))))
+        .isEmpty();
   }
 
   @Test
   void should_flag_the_article_template_as_written() {
-    String article = """
+    String article =
+        """
         apiVersion: argoproj.io/v1alpha1
         kind: AnalysisTemplate
         metadata: {name: mcp-success-rate, namespace: ai-services}
@@ -148,7 +227,8 @@ class AnalysisRulesTest {
                 address: http://prometheus.monitoring:9090
                 query: sum(rate(mcp_requests_total{status="success", version="{{args.canary-hash}}"}[2m]))
         """;
-    assertThat(RuleSet.of(AnalysisRules.list()).evaluate(set(article)).findings()).extracting(Finding::rule)
+    assertThat(RuleSet.of(AnalysisRules.list()).evaluate(set(article)).findings())
+        .extracting(Finding::rule)
         .containsExactly("ANALYSIS-CONDITION-GUARDED");
   }
 

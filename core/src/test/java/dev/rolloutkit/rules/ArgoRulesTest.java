@@ -10,10 +10,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every Argo rule fails on the defect it describes, with the controller's message and the field path, and passes on the fix. */
+/**
+ * Every Argo rule fails on the defect it describes, with the controller's message and the field
+ * path, and passes on the fix.
+ */
 class ArgoRulesTest {
 
-  static final String VALID = """
+  static final String VALID =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: app-stable, namespace: shop}
@@ -85,71 +89,171 @@ class ArgoRulesTest {
 
   static Stream<Arguments> defects() {
     return Stream.of(
-        Arguments.of(ArgoRules.NON_NEGATIVE_FIELDS, edit("replicas: 2", "replicas: -1"), "spec.replicas", "must be greater than or equal to 0"),
-        Arguments.of(ArgoRules.PROGRESS_DEADLINE, edit("  replicas: 2\n", "  replicas: 2\n  minReadySeconds: 700\n"),
-            "spec.progressDeadlineSeconds", "must be greater than minReadySeconds"),
-        Arguments.of(ArgoRules.SELECTOR, edit("  selector: {matchLabels: {app: app}}\n", ""), "spec.selector",
+        Arguments.of(
+            ArgoRules.NON_NEGATIVE_FIELDS,
+            edit("replicas: 2", "replicas: -1"),
+            "spec.replicas",
+            "must be greater than or equal to 0"),
+        Arguments.of(
+            ArgoRules.PROGRESS_DEADLINE,
+            edit("  replicas: 2\n", "  replicas: 2\n  minReadySeconds: 700\n"),
+            "spec.progressDeadlineSeconds",
+            "must be greater than minReadySeconds"),
+        Arguments.of(
+            ArgoRules.SELECTOR,
+            edit("  selector: {matchLabels: {app: app}}\n", ""),
+            "spec.selector",
             "Rollout has missing field '.spec.selector'"),
-        Arguments.of(ArgoRules.SELECTOR, edit("selector: {matchLabels: {app: app}}", "selector: {matchLabels: {}}"), "spec.selector",
+        Arguments.of(
+            ArgoRules.SELECTOR,
+            edit("selector: {matchLabels: {app: app}}", "selector: {matchLabels: {}}"),
+            "spec.selector",
             "empty selector is invalid for deployment"),
-        Arguments.of(ArgoRules.SELECTOR, edit("metadata: {labels: {app: app}}", "metadata: {labels: {app: other}}"),
-            "spec.template.metadata.labels", "`selector` does not match template `labels`"),
-        Arguments.of(ArgoRules.RESTART_POLICY, edit("spec: {containers:", "spec: {restartPolicy: Never, containers:"),
-            "spec.template.spec.restartPolicy", "Unsupported value: \"Never\": supported values: \"Always\""),
-        Arguments.of(ArgoRules.ONE_STRATEGY, edit("  strategy:\n", "  strategy:\n    blueGreen: {activeService: app-stable}\n"),
-            "spec.strategy", "Multiple Strategies can not be listed"),
-        Arguments.of(ArgoRules.DISTINCT_SERVICES, edit("canaryService: app-canary", "canaryService: app-stable"), C + ".stableService",
-            "This rollout uses the same service for the stable and canary services, but two different services are required."),
-        Arguments.of(ArgoRules.SURGE_AND_UNAVAILABLE, edit("      canaryService: app-canary\n",
-                "      canaryService: app-canary\n      maxSurge: 0\n      maxUnavailable: \"0%\"\n"),
-            C + ".maxSurge", "MaxSurge and MaxUnavailable both can not be zero"),
-        Arguments.of(ArgoRules.TRAFFIC_SERVICES, edit("      canaryService: app-canary\n", ""), C + ".canaryService",
+        Arguments.of(
+            ArgoRules.SELECTOR,
+            edit("metadata: {labels: {app: app}}", "metadata: {labels: {app: other}}"),
+            "spec.template.metadata.labels",
+            "`selector` does not match template `labels`"),
+        Arguments.of(
+            ArgoRules.RESTART_POLICY,
+            edit("spec: {containers:", "spec: {restartPolicy: Never, containers:"),
+            "spec.template.spec.restartPolicy",
+            "Unsupported value: \"Never\": supported values: \"Always\""),
+        Arguments.of(
+            ArgoRules.ONE_STRATEGY,
+            edit("  strategy:\n", "  strategy:\n    blueGreen: {activeService: app-stable}\n"),
+            "spec.strategy",
+            "Multiple Strategies can not be listed"),
+        Arguments.of(
+            ArgoRules.DISTINCT_SERVICES,
+            edit("canaryService: app-canary", "canaryService: app-stable"),
+            C + ".stableService",
+            "This rollout uses the same service for the stable and canary services, but two"
+                + " different services are required."),
+        Arguments.of(
+            ArgoRules.SURGE_AND_UNAVAILABLE,
+            edit(
+                "      canaryService: app-canary\n",
+                "      canaryService: app-canary\n"
+                    + "      maxSurge: 0\n"
+                    + "      maxUnavailable: \"0%\"\n"),
+            C + ".maxSurge",
+            "MaxSurge and MaxUnavailable both can not be zero"),
+        Arguments.of(
+            ArgoRules.TRAFFIC_SERVICES,
+            edit("      canaryService: app-canary\n", ""),
+            C + ".canaryService",
             "Canary service and Stable service must to be set to use Traffic Routing"),
-        Arguments.of(ArgoRules.TRAFFIC_ONLY_FIELDS, edit("      trafficRouting:\n        nginx: {stableIngress: app}\n", "      dynamicStableScale: true\n"),
-            C + ".dynamicStableScale", "Canary dynamicStableScale can only be used with traffic routing"),
-        Arguments.of(ArgoRules.STEP_TYPE, edit("      - setWeight: 20\n", "      - setWeight: 20\n        pause: {}\n"), C + ".steps[0]",
-            "Step must have one of the following set: experiment, setWeight, setCanaryScale, plugin or pause"),
-        Arguments.of(ArgoRules.SET_WEIGHT_RANGE, edit("setWeight: 100", "setWeight: 120"), C + ".steps[3].setWeight",
+        Arguments.of(
+            ArgoRules.TRAFFIC_ONLY_FIELDS,
+            edit(
+                "      trafficRouting:\n        nginx: {stableIngress: app}\n",
+                "      dynamicStableScale: true\n"),
+            C + ".dynamicStableScale",
+            "Canary dynamicStableScale can only be used with traffic routing"),
+        Arguments.of(
+            ArgoRules.STEP_TYPE,
+            edit("      - setWeight: 20\n", "      - setWeight: 20\n        pause: {}\n"),
+            C + ".steps[0]",
+            "Step must have one of the following set: experiment, setWeight, setCanaryScale, plugin"
+                + " or pause"),
+        Arguments.of(
+            ArgoRules.SET_WEIGHT_RANGE,
+            edit("setWeight: 100", "setWeight: 120"),
+            C + ".steps[3].setWeight",
             "SetWeight needs to be between 0 and 100"),
-        Arguments.of(ArgoRules.PAUSE_DURATION, edit("duration: 1m", "duration: 1d"), C + ".steps[1].pause.duration",
+        Arguments.of(
+            ArgoRules.PAUSE_DURATION,
+            edit("duration: 1m", "duration: 1d"),
+            C + ".steps[1].pause.duration",
             "Duration needs to be greater than 0"),
-        Arguments.of(ArgoRules.ROUTE_STEPS_NEED_ROUTER, edit("      - setWeight: 100\n", "      - setMirrorRoute: {name: mirror}\n      - setWeight: 100\n"),
-            C + ".steps[3].setMirrorRoute", "SetMirrorRoute requires TrafficRouting, supports Istio only"),
-        Arguments.of(ArgoRules.MANAGED_ROUTES, edit("      - setWeight: 100\n", "      - setMirrorRoute: {name: mirror}\n      - setWeight: 100\n"),
-            C + ".trafficRouting.managedRoutes", "Rollout has missing field 'spec.strategy.canary.trafficRouting.managedRoutes'"),
-        Arguments.of(ArgoRules.POD_TEMPLATE_HASH_VALUE, edit("podTemplateHashValue: Latest", "podTemplateHashValue: latest"),
+        Arguments.of(
+            ArgoRules.ROUTE_STEPS_NEED_ROUTER,
+            edit(
+                "      - setWeight: 100\n",
+                "      - setMirrorRoute: {name: mirror}\n      - setWeight: 100\n"),
+            C + ".steps[3].setMirrorRoute",
+            "SetMirrorRoute requires TrafficRouting, supports Istio only"),
+        Arguments.of(
+            ArgoRules.MANAGED_ROUTES,
+            edit(
+                "      - setWeight: 100\n",
+                "      - setMirrorRoute: {name: mirror}\n      - setWeight: 100\n"),
+            C + ".trafficRouting.managedRoutes",
+            "Rollout has missing field 'spec.strategy.canary.trafficRouting.managedRoutes'"),
+        Arguments.of(
+            ArgoRules.POD_TEMPLATE_HASH_VALUE,
+            edit("podTemplateHashValue: Latest", "podTemplateHashValue: latest"),
             C + ".steps[2].analysis.args[0].valueFrom.podTemplateHashValue",
-            "podTemplateHashValue 'latest' is neither Latest nor Stable; Argo resolves it to an empty string"),
-        Arguments.of(ArgoRules.STARTING_STEP, edit("      canaryService: app-canary\n",
-                "      canaryService: app-canary\n      analysis: {templates: [{templateName: health}], startingStep: 9}\n"),
-            C + ".analysis.startingStep", "startingStep 9 is outside the 4 steps, so background analysis never starts"),
-        Arguments.of(ArgoRules.CANARY_SCALE_VALUES, edit("      - setWeight: 100\n", "      - setCanaryScale: {weight: 150}\n      - setWeight: 100\n"),
-            C + ".steps[3].setCanaryScale.weight", "setCanaryScale weight 150 is outside 0..100"),
-        Arguments.of(ArgoRules.STEP_ANALYSIS_COUNT, edit("    count: 3\n", ""), C + ".steps[2].analysis.templates[0]",
-            "AnalysisTemplate health has metric errors which runs indefinitely. Invalid value for count: <nil>"),
-        Arguments.of(ArgoRules.TEMPLATE_FOUND, edit("templateName: health", "templateName: healt"), C + ".steps[2].analysis.templates[0].templateName",
+            "podTemplateHashValue 'latest' is neither Latest nor Stable; Argo resolves it to an"
+                + " empty string"),
+        Arguments.of(
+            ArgoRules.STARTING_STEP,
+            edit(
+                "      canaryService: app-canary\n",
+                "      canaryService: app-canary\n"
+                    + "      analysis: {templates: [{templateName: health}], startingStep: 9}\n"),
+            C + ".analysis.startingStep",
+            "startingStep 9 is outside the 4 steps, so background analysis never starts"),
+        Arguments.of(
+            ArgoRules.CANARY_SCALE_VALUES,
+            edit(
+                "      - setWeight: 100\n",
+                "      - setCanaryScale: {weight: 150}\n      - setWeight: 100\n"),
+            C + ".steps[3].setCanaryScale.weight",
+            "setCanaryScale weight 150 is outside 0..100"),
+        Arguments.of(
+            ArgoRules.STEP_ANALYSIS_COUNT,
+            edit("    count: 3\n", ""),
+            C + ".steps[2].analysis.templates[0]",
+            "AnalysisTemplate health has metric errors which runs indefinitely. Invalid value for"
+                + " count: <nil>"),
+        Arguments.of(
+            ArgoRules.TEMPLATE_FOUND,
+            edit("templateName: health", "templateName: healt"),
+            C + ".steps[2].analysis.templates[0].templateName",
             "AnalysisTemplate 'healt' not found"),
-        Arguments.of(ArgoRules.SERVICE_SELECTOR, edit("metadata: {name: app-stable, namespace: shop}\nspec: {selector: {app: app}",
-                "metadata: {name: app-stable, namespace: shop}\nspec: {selector: {app: app, tier: web}"),
-            C + ".stableService", "Service \"app-stable\" has unmatch label \"tier\" in rollout"),
-        Arguments.of(ArgoRules.STABLE_INGRESS, edit("{service: {name: app-stable, port", "{service: {name: app, port"),
-            C + ".trafficRouting.nginx.stableIngress", "ingress `app` has no rules using service app-stable backend"),
-        Arguments.of(ArgoRules.CANARY_REPLICAS, edit("  replicas: 2\n", ""), "spec.replicas",
-            "Rollout app runs its canary with 1 replica (replicas unset), fewer than the 2 a canary needs"),
-        Arguments.of(ArgoRules.CANARY_REPLICAS, edit("replicas: 2", "replicas: 1"), "spec.replicas",
+        Arguments.of(
+            ArgoRules.SERVICE_SELECTOR,
+            edit(
+                "metadata: {name: app-stable, namespace: shop}\nspec: {selector: {app: app}",
+                "metadata: {name: app-stable, namespace: shop}\n"
+                    + "spec: {selector: {app: app, tier: web}"),
+            C + ".stableService",
+            "Service \"app-stable\" has unmatch label \"tier\" in rollout"),
+        Arguments.of(
+            ArgoRules.STABLE_INGRESS,
+            edit("{service: {name: app-stable, port", "{service: {name: app, port"),
+            C + ".trafficRouting.nginx.stableIngress",
+            "ingress `app` has no rules using service app-stable backend"),
+        Arguments.of(
+            ArgoRules.CANARY_REPLICAS,
+            edit("  replicas: 2\n", ""),
+            "spec.replicas",
+            "Rollout app runs its canary with 1 replica (replicas unset), fewer than the 2 a canary"
+                + " needs"),
+        Arguments.of(
+            ArgoRules.CANARY_REPLICAS,
+            edit("replicas: 2", "replicas: 1"),
+            "spec.replicas",
             "Rollout app runs its canary with 1 replica, fewer than the 2 a canary needs"));
   }
 
   @ParameterizedTest(name = "{0}: {3}")
   @MethodSource("defects")
-  void should_report_the_defect_with_the_controllers_message_at_the_field(Rule rule, String yaml, String path, String message) {
+  void should_report_the_defect_with_the_controllers_message_at_the_field(
+      Rule rule, String yaml, String path, String message) {
     List<Finding> findings = rule.check(set(yaml));
     assertThat(findings).as("%s findings", rule.id()).isNotEmpty();
-    assertThat(findings).extracting(Finding::path, Finding::message).contains(org.assertj.core.groups.Tuple.tuple(path, message));
-    assertThat(findings).allSatisfy(f -> {
-      assertThat(f.rule()).isEqualTo(rule.id());
-      assertThat(f.hint()).isPresent();
-    });
+    assertThat(findings)
+        .extracting(Finding::path, Finding::message)
+        .contains(org.assertj.core.groups.Tuple.tuple(path, message));
+    assertThat(findings)
+        .allSatisfy(
+            f -> {
+              assertThat(f.rule()).isEqualTo(rule.id());
+              assertThat(f.hint()).isPresent();
+            });
   }
 
   static Stream<Rule> rules() {
@@ -170,7 +274,9 @@ class ArgoRulesTest {
 
   @Test
   void should_not_require_templates_that_are_not_part_of_the_set() {
-    String withoutTemplate = VALID.replaceAll("(?s)---\\napiVersion: argoproj.io/v1alpha1\\nkind: AnalysisTemplate.*?(?=---)", "");
+    String withoutTemplate =
+        VALID.replaceAll(
+            "(?s)---\\napiVersion: argoproj.io/v1alpha1\\nkind: AnalysisTemplate.*?(?=---)", "");
     assertThat(ArgoRules.TEMPLATE_FOUND.check(set(withoutTemplate))).isEmpty();
   }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ExperimentRulesTest {
 
-  static final String EXPERIMENT = """
+  static final String EXPERIMENT =
+      """
       apiVersion: argoproj.io/v1alpha1
       kind: Experiment
       metadata: {name: compare, namespace: shop}
@@ -36,24 +37,50 @@ class ExperimentRulesTest {
   static Stream<Arguments> defects() {
     String args = ArgoRulesTest.VALID;
     return Stream.of(
-        Arguments.of(ExperimentRules.EXPERIMENT_TEMPLATES, Fixtures.edit(EXPERIMENT, "  - name: candidate\n    selector: {matchLabels: {variant: candidate}}\n",
-            "  - name: baseline\n    selector: {matchLabels: {}}\n"), "spec.templates[1].selector",
+        Arguments.of(
+            ExperimentRules.EXPERIMENT_TEMPLATES,
+            Fixtures.edit(
+                EXPERIMENT,
+                "  - name: candidate\n    selector: {matchLabels: {variant: candidate}}\n",
+                "  - name: baseline\n    selector: {matchLabels: {}}\n"),
+            "spec.templates[1].selector",
             "This experiment is selecting all pods at index 1. A non-empty selector is required."),
-        Arguments.of(ExperimentRules.EXPERIMENT_TEMPLATES, Fixtures.edit(EXPERIMENT, "  - name: candidate\n", "  - name: baseline\n"),
-            "spec.templates[1].name", "Experiment compare has repeated template name 'baseline' in templates"),
-        Arguments.of(ExperimentRules.EXPERIMENT_TEMPLATES, Fixtures.edit(EXPERIMENT, "    selector: {matchLabels: {variant: baseline}}\n", ""),
-            "spec.templates[0].selector", "Rollout has missing field '.Spec.Templates[0].Selector'"),
-        Arguments.of(ExperimentRules.TEMPLATE_ARGS, Fixtures.edit(args, "args: [{name: canary-hash, valueFrom: {podTemplateHashValue: Latest}}]", "args: []"),
-            "spec.strategy.canary.steps[2].analysis.args", "args.canary-hash was not resolved"),
-        Arguments.of(ExperimentRules.TEMPLATE_ARGS, Fixtures.edit(args, "args: [{name: canary-hash}]",
-                "args: [{name: canary-hash, value: x, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]"),
-            "spec.args[0]", "AnalysisTemplate health: arg 'canary-hash' has both Value and ValueFrom fields"));
+        Arguments.of(
+            ExperimentRules.EXPERIMENT_TEMPLATES,
+            Fixtures.edit(EXPERIMENT, "  - name: candidate\n", "  - name: baseline\n"),
+            "spec.templates[1].name",
+            "Experiment compare has repeated template name 'baseline' in templates"),
+        Arguments.of(
+            ExperimentRules.EXPERIMENT_TEMPLATES,
+            Fixtures.edit(EXPERIMENT, "    selector: {matchLabels: {variant: baseline}}\n", ""),
+            "spec.templates[0].selector",
+            "Rollout has missing field '.Spec.Templates[0].Selector'"),
+        Arguments.of(
+            ExperimentRules.TEMPLATE_ARGS,
+            Fixtures.edit(
+                args,
+                "args: [{name: canary-hash, valueFrom: {podTemplateHashValue: Latest}}]",
+                "args: []"),
+            "spec.strategy.canary.steps[2].analysis.args",
+            "args.canary-hash was not resolved"),
+        Arguments.of(
+            ExperimentRules.TEMPLATE_ARGS,
+            Fixtures.edit(
+                args,
+                "args: [{name: canary-hash}]",
+                "args: [{name: canary-hash, value: x, valueFrom: {fieldRef: {fieldPath:"
+                    + " metadata.name}}}]"),
+            "spec.args[0]",
+            "AnalysisTemplate health: arg 'canary-hash' has both Value and ValueFrom fields"));
   }
 
   @ParameterizedTest(name = "{0}: {3}")
   @MethodSource("defects")
-  void should_report_the_defect_with_the_controllers_message(Rule rule, String yaml, String path, String message) {
-    assertThat(rule.check(set(yaml))).extracting(Finding::path, Finding::message).contains(Tuple.tuple(path, message));
+  void should_report_the_defect_with_the_controllers_message(
+      Rule rule, String yaml, String path, String message) {
+    assertThat(rule.check(set(yaml)))
+        .extracting(Finding::path, Finding::message)
+        .contains(Tuple.tuple(path, message));
   }
 
   static Stream<Rule> rules() {

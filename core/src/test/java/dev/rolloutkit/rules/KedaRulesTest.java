@@ -14,10 +14,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every KEDA rule fails on its defect with KEDA's message and passes on the fix; upstream's examples have no errors. */
+/**
+ * Every KEDA rule fails on its defect with KEDA's message and passes on the fix; upstream's
+ * examples have no errors.
+ */
 class KedaRulesTest {
 
-  static final String VALID = """
+  static final String VALID =
+      """
       apiVersion: argoproj.io/v1alpha1
       kind: Rollout
       metadata: {name: app, namespace: shop}
@@ -53,12 +57,22 @@ class KedaRulesTest {
     return Fixtures.edit(VALID, from, to);
   }
 
-  static final String SECOND_SO = "---\napiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata: {name: other, namespace: shop}\n"
-      + "spec:\n  scaleTargetRef: {apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: app}\n  minReplicaCount: 2\n"
-      + "  triggers: [{type: cron, metadata: {timezone: UTC, start: 0 8 * * *, end: 0 18 * * *, desiredReplicas: '4'}}]\n";
+  static final String SECOND_SO =
+      "---\n"
+          + "apiVersion: keda.sh/v1alpha1\n"
+          + "kind: ScaledObject\n"
+          + "metadata: {name: other, namespace: shop}\n"
+          + "spec:\n"
+          + "  scaleTargetRef: {apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: app}\n"
+          + "  minReplicaCount: 2\n"
+          + "  triggers: [{type: cron, metadata: {timezone: UTC, start: 0 8 * * *, end: 0 18 * * *,"
+          + " desiredReplicas: '4'}}]\n";
 
-  /** A Deployment without requests, and the start of a ScaledObject on it (triggers to be added). */
-  static final String DEPLOYMENT = """
+  /**
+   * A Deployment without requests, and the start of a ScaledObject on it (triggers to be added).
+   */
+  static final String DEPLOYMENT =
+      """
       apiVersion: apps/v1
       kind: Deployment
       metadata: {name: web, namespace: shop}
@@ -78,104 +92,280 @@ class KedaRulesTest {
 
   @Test
   void should_accept_cpu_triggers_when_a_limit_or_a_limit_range_default_is_set() {
-    String cpu = DEPLOYMENT + "  triggers:\n  - {type: cpu, metricType: Utilization, metadata: {value: '50'}}\n";
-    assertThat(KedaRules.CPU_MEMORY_REQUESTS.check(set(cpu.replace("image: \"web:1\"}", "image: \"web:1\", resources: {limits: {cpu: 50m}}}"))))
+    String cpu =
+        DEPLOYMENT
+            + "  triggers:\n  - {type: cpu, metricType: Utilization, metadata: {value: '50'}}\n";
+    assertThat(
+            KedaRules.CPU_MEMORY_REQUESTS.check(
+                set(
+                    cpu.replace(
+                        "image: \"web:1\"}",
+                        "image: \"web:1\", resources: {limits: {cpu: 50m}}}"))))
         .isEmpty();
-    String limitRange = "---\napiVersion: v1\nkind: LimitRange\nmetadata: {name: defaults, namespace: shop}\n"
-        + "spec: {limits: [{type: Container, defaultRequest: {cpu: 100m}}]}\n";
+    String limitRange =
+        "---\napiVersion: v1\nkind: LimitRange\nmetadata: {name: defaults, namespace: shop}\n"
+            + "spec: {limits: [{type: Container, defaultRequest: {cpu: 100m}}]}\n";
     assertThat(KedaRules.CPU_MEMORY_REQUESTS.check(set(cpu + limitRange))).isEmpty();
-    assertThat(KedaRules.CPU_MEMORY_REQUESTS.check(set(cpu + limitRange.replace("cpu: 100m", "memory: 128Mi")))).hasSize(1);
+    assertThat(
+            KedaRules.CPU_MEMORY_REQUESTS.check(
+                set(cpu + limitRange.replace("cpu: 100m", "memory: 128Mi"))))
+        .hasSize(1);
   }
 
   @Test
   void should_leave_hpas_the_scaled_object_owns_or_takes_over_or_that_opt_out() {
-    String hpa = "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web-hpa, namespace: shop%s}\n"
-        + "spec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  maxReplicas: 5\n";
-    String so = DEPLOYMENT.replace("resources: {}", "") + "  triggers: [{type: cron, metadata: {timezone: UTC, start: 0 8 * * *, end: 0 18 * * *, desiredReplicas: '4'}}]\n";
-    assertThat(KedaRules.ONE_SCALER_PER_TARGET.check(set(so + hpa.formatted("")))).extracting(Finding::message)
-        .containsExactly("the workload 'web' of type 'apps/v1.Deployment' is already managed by the hpa 'web-hpa'");
-    assertThat(KedaRules.ONE_SCALER_PER_TARGET.check(set(so + hpa.formatted(", ownerReferences: [{apiVersion: keda.sh/v1alpha1, kind: ScaledObject,"
-        + " name: web, uid: '1'}]"))))
+    String hpa =
+        "---\n"
+            + "apiVersion: autoscaling/v2\n"
+            + "kind: HorizontalPodAutoscaler\n"
+            + "metadata: {name: web-hpa, namespace: shop%s}\n"
+            + "spec:\n"
+            + "  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n"
+            + "  maxReplicas: 5\n";
+    String so =
+        DEPLOYMENT.replace("resources: {}", "")
+            + "  triggers: [{type: cron, metadata: {timezone: UTC, start: 0 8 * * *, end: 0 18 * *"
+            + " *, desiredReplicas: '4'}}]\n";
+    assertThat(KedaRules.ONE_SCALER_PER_TARGET.check(set(so + hpa.formatted(""))))
+        .extracting(Finding::message)
+        .containsExactly(
+            "the workload 'web' of type 'apps/v1.Deployment' is already managed by the hpa"
+                + " 'web-hpa'");
+    assertThat(
+            KedaRules.ONE_SCALER_PER_TARGET.check(
+                set(
+                    so
+                        + hpa.formatted(
+                            ", ownerReferences: [{apiVersion: keda.sh/v1alpha1, kind: ScaledObject,"
+                                + " name: web, uid: '1'}]"))))
         .isEmpty();
-    assertThat(KedaRules.ONE_SCALER_PER_TARGET.check(set(so + hpa.formatted(", annotations: {validations.keda.sh/hpa-ownership: \"false\"}")))).isEmpty();
-    String transfer = so.replace("metadata: {name: web, namespace: shop}\nspec:\n  scaleTargetRef",
-        "metadata: {name: web, namespace: shop, annotations: {scaledobject.keda.sh/transfer-hpa-ownership: \"true\"}}\nspec:\n  scaleTargetRef");
-    assertThat(KedaRules.ONE_SCALER_PER_TARGET.check(set(transfer + hpa.formatted("")))).extracting(Finding::message)
-        .containsExactly("the existing hpa 'web-hpa' for workload 'web' of type 'apps/v1.Deployment' must be specified by name in advanced"
-            + " settings to enable ownership transfer");
-    assertThat(KedaRules.ONE_SCALER_PER_TARGET.check(set(transfer.replace("  minReplicaCount: 1\n",
-        "  minReplicaCount: 1\n  advanced: {horizontalPodAutoscalerConfig: {name: web-hpa}}\n") + hpa.formatted("")))).isEmpty();
+    assertThat(
+            KedaRules.ONE_SCALER_PER_TARGET.check(
+                set(
+                    so
+                        + hpa.formatted(
+                            ", annotations: {validations.keda.sh/hpa-ownership: \"false\"}"))))
+        .isEmpty();
+    String transfer =
+        so.replace(
+            "metadata: {name: web, namespace: shop}\nspec:\n  scaleTargetRef",
+            "metadata: {name: web, namespace: shop, annotations:"
+                + " {scaledobject.keda.sh/transfer-hpa-ownership: \"true\"}}\n"
+                + "spec:\n"
+                + "  scaleTargetRef");
+    assertThat(KedaRules.ONE_SCALER_PER_TARGET.check(set(transfer + hpa.formatted(""))))
+        .extracting(Finding::message)
+        .containsExactly(
+            "the existing hpa 'web-hpa' for workload 'web' of type 'apps/v1.Deployment' must be"
+                + " specified by name in advanced settings to enable ownership transfer");
+    assertThat(
+            KedaRules.ONE_SCALER_PER_TARGET.check(
+                set(
+                    transfer.replace(
+                            "  minReplicaCount: 1\n",
+                            "  minReplicaCount: 1\n"
+                                + "  advanced: {horizontalPodAutoscalerConfig: {name: web-hpa}}\n")
+                        + hpa.formatted(""))))
+        .isEmpty();
   }
 
   static Stream<Arguments> defects() {
     return Stream.of(
-        Arguments.of(KedaRules.REPLICA_BOUNDS, edit("maxReplicaCount: 10", "maxReplicaCount: 1"), "spec.minReplicaCount",
+        Arguments.of(
+            KedaRules.REPLICA_BOUNDS,
+            edit("maxReplicaCount: 10", "maxReplicaCount: 1"),
+            "spec.minReplicaCount",
             "MinReplicaCount=2 must be less than MaxReplicaCount=1"),
-        Arguments.of(KedaRules.REPLICA_BOUNDS, edit("  minReplicaCount: 2\n", ""), "spec.idleReplicaCount",
+        Arguments.of(
+            KedaRules.REPLICA_BOUNDS,
+            edit("  minReplicaCount: 2\n", ""),
+            "spec.idleReplicaCount",
             "IdleReplicaCount=0 must be less than MinReplicaCount=0"),
-        Arguments.of(KedaRules.IDLE_ONLY_ZERO, edit("idleReplicaCount: 0", "idleReplicaCount: 1"), "spec.idleReplicaCount",
+        Arguments.of(
+            KedaRules.IDLE_ONLY_ZERO,
+            edit("idleReplicaCount: 0", "idleReplicaCount: 1"),
+            "spec.idleReplicaCount",
             "idleReplicaCount 1 does not work; only 0 is supported"),
-        Arguments.of(KedaRules.NAME_LENGTH, edit("name: app-scaler,", "name: " + "s".repeat(60) + ","), "metadata.name",
-            "HPA name \"keda-hpa-" + "s".repeat(60) + "\" derived from scaledobject is 69 characters long; must be no more than 63 characters;"
-                + " set spec.advanced.horizontalPodAutoscalerConfig.name to a shorter name or shorten the scaledobject name"),
-        Arguments.of(KedaRules.ONE_SCALER_PER_TARGET, VALID + SECOND_SO, "spec.scaleTargetRef",
-            "the workload 'app' of type 'argoproj.io/v1alpha1.Rollout' is already managed by the ScaledObject 'app-scaler'"),
-        Arguments.of(KedaRules.ONE_SCALER_PER_TARGET, VALID + "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\n"
-                + "metadata: {name: app-hpa, namespace: shop}\nspec:\n  scaleTargetRef: {apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: app}\n"
+        Arguments.of(
+            KedaRules.NAME_LENGTH,
+            edit("name: app-scaler,", "name: " + "s".repeat(60) + ","),
+            "metadata.name",
+            "HPA name \"keda-hpa-"
+                + "s".repeat(60)
+                + "\" derived from scaledobject is 69 characters long; must be no more than 63"
+                + " characters; set spec.advanced.horizontalPodAutoscalerConfig.name to a shorter"
+                + " name or shorten the scaledobject name"),
+        Arguments.of(
+            KedaRules.ONE_SCALER_PER_TARGET,
+            VALID + SECOND_SO,
+            "spec.scaleTargetRef",
+            "the workload 'app' of type 'argoproj.io/v1alpha1.Rollout' is already managed by the"
+                + " ScaledObject 'app-scaler'"),
+        Arguments.of(
+            KedaRules.ONE_SCALER_PER_TARGET,
+            VALID
+                + "---\n"
+                + "apiVersion: autoscaling/v2\n"
+                + "kind: HorizontalPodAutoscaler\n"
+                + "metadata: {name: app-hpa, namespace: shop}\n"
+                + "spec:\n"
+                + "  scaleTargetRef: {apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: app}\n"
                 + "  maxReplicas: 5\n",
-            "spec.scaleTargetRef", "the workload 'app' of type 'argoproj.io/v1alpha1.Rollout' is already managed by the hpa 'app-hpa'"),
-        Arguments.of(KedaRules.TARGET_KIND, edit("{apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: app}", "{apiVersion: argoproj.io/v1alpha1, name: app}"),
-            "spec.scaleTargetRef.kind", "kind is omitted, so KEDA targets argoproj.io/v1alpha1.Deployment app"),
-        Arguments.of(KedaRules.TRIGGERS, edit("    name: connections\n", "    name: connections\n    useCachedMetrics: true\n")
+            "spec.scaleTargetRef",
+            "the workload 'app' of type 'argoproj.io/v1alpha1.Rollout' is already managed by the"
+                + " hpa 'app-hpa'"),
+        Arguments.of(
+            KedaRules.TARGET_KIND,
+            edit(
+                "{apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: app}",
+                "{apiVersion: argoproj.io/v1alpha1, name: app}"),
+            "spec.scaleTargetRef.kind",
+            "kind is omitted, so KEDA targets argoproj.io/v1alpha1.Deployment app"),
+        Arguments.of(
+            KedaRules.TRIGGERS,
+            edit("    name: connections\n", "    name: connections\n    useCachedMetrics: true\n")
                 .replace("- type: prometheus", "- type: cron"),
-            "spec.triggers[0].useCachedMetrics", "property \"useCachedMetrics\" is not supported for \"cron\" scaler"),
-        Arguments.of(KedaRules.TRIGGERS, edit("  triggers:\n", "  triggers:\n  - {type: cpu, name: connections, metricType: Utilization, metadata: {value: '60'}}\n"),
-            "spec.triggers[1].name", "triggerName \"connections\" is defined multiple times in the ScaledObject/ScaledJob, but it must be unique"),
-        Arguments.of(KedaRules.CPU_MEMORY_ONLY, edit("  - type: prometheus\n    name: connections\n    metadata: {serverAddress: \"http://prometheus.monitoring:9090\", query: \"sum(up)\", threshold: \"50\", activationThreshold: \"0\"}\n",
+            "spec.triggers[0].useCachedMetrics",
+            "property \"useCachedMetrics\" is not supported for \"cron\" scaler"),
+        Arguments.of(
+            KedaRules.TRIGGERS,
+            edit(
+                "  triggers:\n",
+                "  triggers:\n"
+                    + "  - {type: cpu, name: connections, metricType: Utilization, metadata:"
+                    + " {value: '60'}}\n"),
+            "spec.triggers[1].name",
+            "triggerName \"connections\" is defined multiple times in the ScaledObject/ScaledJob,"
+                + " but it must be unique"),
+        Arguments.of(
+            KedaRules.CPU_MEMORY_ONLY,
+            edit(
+                "  - type: prometheus\n"
+                    + "    name: connections\n"
+                    + "    metadata: {serverAddress: \"http://prometheus.monitoring:9090\", query:"
+                    + " \"sum(up)\", threshold: \"50\", activationThreshold: \"0\"}\n",
                 "  - {type: cpu, metricType: Utilization, metadata: {value: '60'}}\n"),
-            "spec.minReplicaCount", "scaledobject has only cpu/memory triggers AND minReplica is 0 (scale to zero doesn't work in this case)"),
-        Arguments.of(KedaRules.SCALING_MODIFIERS, edit("  cooldownPeriod: 60\n", "  cooldownPeriod: 60\n  advanced: {scalingModifiers: {formula: connections * 2}}\n"),
-            "spec.advanced.scalingModifiers.target", "error validating formula in ScalingModifiers\nformula is given but target is empty"),
-        Arguments.of(KedaRules.IRRELEVANT_SETTINGS, edit("  idleReplicaCount: 0\n", ""), "spec.cooldownPeriod",
-            "CooldownPeriod is configured but is not relevant. CooldownPeriod is only relevant when minReplicaCount = 0 or idleReplicaCount = 0"),
-        Arguments.of(KedaRules.PROMETHEUS_METADATA, edit("threshold: \"50\"", "threshold: fifty, metricName: up"), "spec.triggers[0].metadata.threshold",
+            "spec.minReplicaCount",
+            "scaledobject has only cpu/memory triggers AND minReplica is 0 (scale to zero doesn't"
+                + " work in this case)"),
+        Arguments.of(
+            KedaRules.SCALING_MODIFIERS,
+            edit(
+                "  cooldownPeriod: 60\n",
+                "  cooldownPeriod: 60\n"
+                    + "  advanced: {scalingModifiers: {formula: connections * 2}}\n"),
+            "spec.advanced.scalingModifiers.target",
+            "error validating formula in ScalingModifiers\nformula is given but target is empty"),
+        Arguments.of(
+            KedaRules.IRRELEVANT_SETTINGS,
+            edit("  idleReplicaCount: 0\n", ""),
+            "spec.cooldownPeriod",
+            "CooldownPeriod is configured but is not relevant. CooldownPeriod is only relevant when"
+                + " minReplicaCount = 0 or idleReplicaCount = 0"),
+        Arguments.of(
+            KedaRules.PROMETHEUS_METADATA,
+            edit("threshold: \"50\"", "threshold: fifty, metricName: up"),
+            "spec.triggers[0].metadata.threshold",
             "threshold \"fifty\" is not a number"),
-        Arguments.of(KedaRules.PROMETHEUS_METADATA, edit("threshold: \"50\"", "threshold: \"50\", metricName: up"), "spec.triggers[0].metadata.metricName",
+        Arguments.of(
+            KedaRules.PROMETHEUS_METADATA,
+            edit("threshold: \"50\"", "threshold: \"50\", metricName: up"),
+            "spec.triggers[0].metadata.metricName",
             "metricName was removed in KEDA v2.12 and is ignored"),
-        Arguments.of(KedaRules.CANARY_MINIMUM, edit("  idleReplicaCount: 0\n  minReplicaCount: 2\n", "  minReplicaCount: 0\n"), "spec.minReplicaCount",
+        Arguments.of(
+            KedaRules.CANARY_MINIMUM,
+            edit("  idleReplicaCount: 0\n  minReplicaCount: 2\n", "  minReplicaCount: 0\n"),
+            "spec.minReplicaCount",
             "minReplicaCount 0 lets the canary Rollout app run on fewer than 2 pods while active"),
-        Arguments.of(KedaRules.ONE_SCALER_PER_TARGET, VALID + SECOND_SO.replace("name: app}", "name: other-app}")
-                .replace("metadata: {name: other, namespace: shop}", "metadata: {name: other-app-scaler, namespace: shop}")
-                .replace("  minReplicaCount: 2\n", "  minReplicaCount: 2\n  advanced: {horizontalPodAutoscalerConfig: {name: keda-hpa-app-scaler}}\n"),
-            "spec.advanced.horizontalPodAutoscalerConfig.name", "the HPA 'keda-hpa-app-scaler' is already managed by the ScaledObject 'app-scaler'"),
-        Arguments.of(KedaRules.FALLBACK, edit("  triggers:\n  - type: prometheus\n    name: connections\n    metadata: {serverAddress: \"http://prometheus.monitoring:9090\", query: \"sum(up)\", threshold: \"50\", activationThreshold: \"0\"}\n",
-                "  fallback: {failureThreshold: 3, replicas: 2}\n  triggers:\n  - {type: memory, metricType: AverageValue, metadata: {value: 512Mi}}\n"),
-            "spec.fallback", "at least one trigger (that is not cpu or memory) has to have the `AverageValue` type for the fallback to be enabled"),
-        Arguments.of(KedaRules.FALLBACK, edit("  cooldownPeriod: 60\n", "  cooldownPeriod: 60\n  fallback: {failureThreshold: -1, replicas: 2}\n"),
-            "spec.fallback", "FailureThreshold=-1 & Replicas=2 must both be greater than or equal to 0"),
-        Arguments.of(KedaRules.FALLBACK_DISABLED, edit("  cooldownPeriod: 60\n", "  cooldownPeriod: 60\n  fallback: {failureThreshold: 3, replicas: 2}\n"
-                + "  advanced: {scalingModifiers: {formula: connections / 2, target: \"0.5\"}}\n"),
-            "spec.advanced.scalingModifiers.target", "scalingModifiers target \"0.5\" is not a whole number, so KEDA silently disables fallback"),
-        Arguments.of(KedaRules.CPU_MEMORY_REQUESTS, DEPLOYMENT + "  triggers:\n  - {type: cpu, metricType: Utilization, metadata: {value: '50'}}\n",
-            "spec.triggers[0]", "the scaledobject has a cpu trigger but the container web doesn't have the cpu request defined"),
-        Arguments.of(KedaRules.WORKLOAD_REF_TARGET, VALID.replace("""
-                  selector: {matchLabels: {app: app}}
-                  template:
-                    metadata: {labels: {app: app}}
-                    spec: {containers: [{name: app, image: "app:1"}]}
-                """, """
-                  workloadRef: {apiVersion: apps/v1, kind: Deployment, name: app-deploy}
-                """).replace("{apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: app}", "{name: app-deploy}"),
-            "spec.scaleTargetRef", "scales Deployment app-deploy, which Rollout app manages through workloadRef, so the Rollout's pods are not scaled"),
-        Arguments.of(KedaRules.WORKLOAD_REF_TARGET, edit("{apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: app}", "{name: app}"),
-            "spec.scaleTargetRef.kind", "kind is omitted, so KEDA targets Deployment app, but app is a Rollout"));
+        Arguments.of(
+            KedaRules.ONE_SCALER_PER_TARGET,
+            VALID
+                + SECOND_SO
+                    .replace("name: app}", "name: other-app}")
+                    .replace(
+                        "metadata: {name: other, namespace: shop}",
+                        "metadata: {name: other-app-scaler, namespace: shop}")
+                    .replace(
+                        "  minReplicaCount: 2\n",
+                        "  minReplicaCount: 2\n"
+                            + "  advanced: {horizontalPodAutoscalerConfig: {name:"
+                            + " keda-hpa-app-scaler}}\n"),
+            "spec.advanced.horizontalPodAutoscalerConfig.name",
+            "the HPA 'keda-hpa-app-scaler' is already managed by the ScaledObject 'app-scaler'"),
+        Arguments.of(
+            KedaRules.FALLBACK,
+            edit(
+                "  triggers:\n"
+                    + "  - type: prometheus\n"
+                    + "    name: connections\n"
+                    + "    metadata: {serverAddress: \"http://prometheus.monitoring:9090\", query:"
+                    + " \"sum(up)\", threshold: \"50\", activationThreshold: \"0\"}\n",
+                "  fallback: {failureThreshold: 3, replicas: 2}\n"
+                    + "  triggers:\n"
+                    + "  - {type: memory, metricType: AverageValue, metadata: {value: 512Mi}}\n"),
+            "spec.fallback",
+            "at least one trigger (that is not cpu or memory) has to have the `AverageValue` type"
+                + " for the fallback to be enabled"),
+        Arguments.of(
+            KedaRules.FALLBACK,
+            edit(
+                "  cooldownPeriod: 60\n",
+                "  cooldownPeriod: 60\n  fallback: {failureThreshold: -1, replicas: 2}\n"),
+            "spec.fallback",
+            "FailureThreshold=-1 & Replicas=2 must both be greater than or equal to 0"),
+        Arguments.of(
+            KedaRules.FALLBACK_DISABLED,
+            edit(
+                "  cooldownPeriod: 60\n",
+                "  cooldownPeriod: 60\n"
+                    + "  fallback: {failureThreshold: 3, replicas: 2}\n"
+                    + "  advanced: {scalingModifiers: {formula: connections / 2, target:"
+                    + " \"0.5\"}}\n"),
+            "spec.advanced.scalingModifiers.target",
+            "scalingModifiers target \"0.5\" is not a whole number, so KEDA silently disables"
+                + " fallback"),
+        Arguments.of(
+            KedaRules.CPU_MEMORY_REQUESTS,
+            DEPLOYMENT
+                + "  triggers:\n"
+                + "  - {type: cpu, metricType: Utilization, metadata: {value: '50'}}\n",
+            "spec.triggers[0]",
+            "the scaledobject has a cpu trigger but the container web doesn't have the cpu request"
+                + " defined"),
+        Arguments.of(
+            KedaRules.WORKLOAD_REF_TARGET,
+            VALID
+                .replace(
+                    """
+                      selector: {matchLabels: {app: app}}
+                      template:
+                        metadata: {labels: {app: app}}
+                        spec: {containers: [{name: app, image: "app:1"}]}
+                    """,
+                    """
+                      workloadRef: {apiVersion: apps/v1, kind: Deployment, name: app-deploy}
+                    """)
+                .replace(
+                    "{apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: app}",
+                    "{name: app-deploy}"),
+            "spec.scaleTargetRef",
+            "scales Deployment app-deploy, which Rollout app manages through workloadRef, so the"
+                + " Rollout's pods are not scaled"),
+        Arguments.of(
+            KedaRules.WORKLOAD_REF_TARGET,
+            edit("{apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: app}", "{name: app}"),
+            "spec.scaleTargetRef.kind",
+            "kind is omitted, so KEDA targets Deployment app, but app is a Rollout"));
   }
 
   @ParameterizedTest(name = "{0}: {3}")
   @MethodSource("defects")
-  void should_report_the_defect_with_kedas_message_at_the_field(Rule rule, String yaml, String path, String message) {
+  void should_report_the_defect_with_kedas_message_at_the_field(
+      Rule rule, String yaml, String path, String message) {
     List<Finding> findings = rule.check(set(yaml));
-    assertThat(findings).extracting(Finding::path, Finding::message).contains(Tuple.tuple(path, message));
+    assertThat(findings)
+        .extracting(Finding::path, Finding::message)
+        .contains(Tuple.tuple(path, message));
     assertThat(findings).allSatisfy(f -> assertThat(f.hint()).isPresent());
   }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The written-out scan finds the windows the pattern finds. */
 class RangeWindowsTest {
 
-  private static final Pattern WINDOW = Pattern.compile("\\[(\\d+(?:ms|s|m|h|d|w|y))(?::[^\\]]*)?]");
+  private static final Pattern WINDOW =
+      Pattern.compile("\\[(\\d+(?:ms|s|m|h|d|w|y))(?::[^\\]]*)?]");
 
   private static List<String> byPattern(String query) {
     List<String> found = new ArrayList<>();
@@ -27,9 +28,13 @@ class RangeWindowsTest {
 
   @Test
   void should_find_range_and_subquery_windows() {
-    String query = "sum(rate(http_requests_total{code=~\"5..\",rollouts_pod_template_hash=\"{{args.hash}}\"}[5m]))"
-        + " / sum(rate(x[30s])) + max_over_time(y[1h:1m]) + z[100ms] + w[2m:] + v[5m:1m:] + bad[5] + bad[m] + [5ms:1s]";
-    assertThat(RangeWindows.of(query)).containsExactly("5m", "30s", "1h", "100ms", "2m", "5m", "5ms").isEqualTo(byPattern(query));
+    String query =
+        "sum(rate(http_requests_total{code=~\"5..\",rollouts_pod_template_hash=\"{{args.hash}}\"}[5m]))"
+            + " / sum(rate(x[30s])) + max_over_time(y[1h:1m]) + z[100ms] + w[2m:] + v[5m:1m:] +"
+            + " bad[5] + bad[m] + [5ms:1s]";
+    assertThat(RangeWindows.of(query))
+        .containsExactly("5m", "30s", "1h", "100ms", "2m", "5m", "5ms")
+        .isEqualTo(byPattern(query));
     assertThat(RangeWindows.of("")).isEmpty();
   }
 

@@ -7,19 +7,21 @@ import dev.rolloutkit.manifest.serializers.ModelSerializers;
 import dev.rolloutkit.testing.PlainUnknownFieldsWalk;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
- * The unknown-field walk skips what cannot hold an object (fields declared as text, numbers, flags, enums, or lists
- * and maps of them) and keeps its place as a stack: it finds exactly what reading every field finds.
+ * The unknown-field walk skips what cannot hold an object (fields declared as text, numbers, flags,
+ * enums, or lists and maps of them) and keeps its place as a stack: it finds exactly what reading
+ * every field finds.
  */
 class UnknownFieldsWalkTest {
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("dev.rolloutkit.testing.RandomModelObjects#seeds")
-  void should_find_what_reading_every_field_finds_in_every_generated_and_kubernetes_class(int seed) throws Exception {
+  void should_find_what_reading_every_field_finds_in_every_generated_and_kubernetes_class(int seed)
+      throws Exception {
     PlainUnknownFieldsWalk.assertSameAsPlainWalk(ModelSerializers.classNames(), seed);
   }
 
@@ -27,7 +29,8 @@ class UnknownFieldsWalkTest {
   void should_name_unknown_fields_at_the_root_and_under_list_items() {
     ObjectMeta meta = new ObjectMeta();
     meta.setAdditionalProperty("nmae", "x");
-    io.fabric8.kubernetes.api.model.OwnerReference owner = new io.fabric8.kubernetes.api.model.OwnerReference();
+    io.fabric8.kubernetes.api.model.OwnerReference owner =
+        new io.fabric8.kubernetes.api.model.OwnerReference();
     owner.setAdditionalProperty("knd", "Deployment");
     meta.setOwnerReferences(List.of(owner));
     assertThat(UnknownFields.in(meta)).containsExactly("ownerReferences[0].knd", "nmae");

@@ -14,7 +14,8 @@ class KedaScalingTest {
 
   @Test
   void should_scale_the_rollout_to_zero_when_idle_and_keep_two_while_active() {
-    ScaledObject so = KedaScaling.mcp().toScaledObject("mcp-server-scaler", "ai-services", "mcp-server");
+    ScaledObject so =
+        KedaScaling.mcp().toScaledObject("mcp-server-scaler", "ai-services", "mcp-server");
     assertThat(so.getMetadata().getName()).isEqualTo("mcp-server-scaler");
     assertThat(so.getSpec().getScaleTargetRef().getApiVersion()).isEqualTo("argoproj.io/v1alpha1");
     assertThat(so.getSpec().getScaleTargetRef().getKind()).isEqualTo("Rollout");
@@ -28,13 +29,17 @@ class KedaScalingTest {
 
   @Test
   void should_write_the_mcp_prometheus_triggers_without_metric_name() {
-    ScaledObject so = KedaScaling.mcp().toScaledObject("mcp-server-scaler", "ai-services", "mcp-server");
-    assertThat(so.getSpec().getTriggers()).extracting(Triggers::getType).containsExactly("prometheus", "prometheus");
-    assertThat(so.getSpec().getTriggers().get(0).getMetadata()).containsExactly(
-        Map.entry("serverAddress", "http://prometheus.monitoring:9090"),
-        Map.entry("query", "sum(mcp_active_connections{namespace=\"ai-services\"})"),
-        Map.entry("threshold", "50"),
-        Map.entry("activationThreshold", "0"));
+    ScaledObject so =
+        KedaScaling.mcp().toScaledObject("mcp-server-scaler", "ai-services", "mcp-server");
+    assertThat(so.getSpec().getTriggers())
+        .extracting(Triggers::getType)
+        .containsExactly("prometheus", "prometheus");
+    assertThat(so.getSpec().getTriggers().get(0).getMetadata())
+        .containsExactly(
+            Map.entry("serverAddress", "http://prometheus.monitoring:9090"),
+            Map.entry("query", "sum(mcp_active_connections{namespace=\"ai-services\"})"),
+            Map.entry("threshold", "50"),
+            Map.entry("activationThreshold", "0"));
     assertThat(so.getSpec().getTriggers().get(1).getMetadata())
         .containsEntry("query", "sum(mcp_request_queue_depth{namespace=\"ai-services\"})")
         .containsEntry("threshold", "100")
@@ -58,7 +63,12 @@ class KedaScalingTest {
     cron.put("start", "0 8 * * *");
     cron.put("end", "0 18 * * *");
     cron.put("desiredReplicas", "4");
-    KedaScaling scaling = KedaScaling.builder().minReplicaCount(2).maxReplicaCount(8).addTrigger(ScalingTrigger.of("cron", cron)).build();
+    KedaScaling scaling =
+        KedaScaling.builder()
+            .minReplicaCount(2)
+            .maxReplicaCount(8)
+            .addTrigger(ScalingTrigger.of("cron", cron))
+            .build();
     Triggers trigger = scaling.toScaledObject("s", "ns", "app").getSpec().getTriggers().get(0);
     assertThat(trigger.getType()).isEqualTo("cron");
     assertThat(trigger.getMetadata()).containsExactlyEntriesOf(cron);
@@ -66,34 +76,59 @@ class KedaScalingTest {
 
   @Test
   void should_reject_every_problem_of_invalid_scaling_at_once() {
-    assertThatThrownBy(() -> KedaScaling.builder().idleReplicaCount(1).minReplicaCount(0).maxReplicaCount(0).cooldownPeriod(-1)
-        .addTrigger(ScalingTrigger.of("prometheus", Map.of("metricName", "x")))
-        .addTrigger(ScalingTrigger.prometheus("sum(up{${canary}})", 1, 0).withMetadata("unused", "y"))
-        .build())
+    assertThatThrownBy(
+            () ->
+                KedaScaling.builder()
+                    .idleReplicaCount(1)
+                    .minReplicaCount(0)
+                    .maxReplicaCount(0)
+                    .cooldownPeriod(-1)
+                    .addTrigger(ScalingTrigger.of("prometheus", Map.of("metricName", "x")))
+                    .addTrigger(
+                        ScalingTrigger.prometheus("sum(up{${canary}})", 1, 0)
+                            .withMetadata("unused", "y"))
+                    .build())
         .isInstanceOf(InvalidSpecException.class)
-        .satisfies(e -> assertThat(((InvalidSpecException) e).problems()).containsExactly(
-            "maxReplicaCount: must be at least 1, got 0",
-            "idleReplicaCount: only 0 works in KEDA (its HPA would scale any other idle count straight back up), got 1",
-            "IdleReplicaCount=1 must be less than MinReplicaCount=0; with idleReplicaCount set, minReplicaCount is the minimum while"
-                + " active and must be at least 1",
-            "cooldownPeriod: must be at least 0, got -1",
-            "triggers[0]: prometheus trigger needs metadata 'serverAddress'",
-            "triggers[0]: prometheus trigger needs metadata 'query'",
-            "triggers[0]: prometheus trigger needs metadata 'threshold'",
-            "triggers[0]: metadata 'metricName' was removed in KEDA v2.12 and is ignored; drop it",
-            "triggers[1]: ${canary} has no meaning in a KEDA query (it scales stable and canary together)"));
+        .satisfies(
+            e ->
+                assertThat(((InvalidSpecException) e).problems())
+                    .containsExactly(
+                        "maxReplicaCount: must be at least 1, got 0",
+                        "idleReplicaCount: only 0 works in KEDA (its HPA would scale any other idle"
+                            + " count straight back up), got 1",
+                        "IdleReplicaCount=1 must be less than MinReplicaCount=0; with"
+                            + " idleReplicaCount set, minReplicaCount is the minimum while active"
+                            + " and must be at least 1",
+                        "cooldownPeriod: must be at least 0, got -1",
+                        "triggers[0]: prometheus trigger needs metadata 'serverAddress'",
+                        "triggers[0]: prometheus trigger needs metadata 'query'",
+                        "triggers[0]: prometheus trigger needs metadata 'threshold'",
+                        "triggers[0]: metadata 'metricName' was removed in KEDA v2.12 and is"
+                            + " ignored; drop it",
+                        "triggers[1]: ${canary} has no meaning in a KEDA query (it scales stable"
+                            + " and canary together)"));
   }
 
   @Test
   void should_reject_min_above_max_with_the_keda_message() {
-    assertThatThrownBy(() -> KedaScaling.mcp().withReplicas(5, 3)).hasMessageContaining("MinReplicaCount=5 must be less than MaxReplicaCount=3");
+    assertThatThrownBy(() -> KedaScaling.mcp().withReplicas(5, 3))
+        .hasMessageContaining("MinReplicaCount=5 must be less than MaxReplicaCount=3");
   }
 
   @Test
   void should_reject_unknown_metric_types() {
-    assertThatThrownBy(() -> KedaScaling.builder().minReplicaCount(2).maxReplicaCount(3)
-        .addTrigger(ImmutableScalingTrigger.builder().from(ScalingTrigger.prometheus("sum(x)", 1, 0)).metricType("Average").build())
-        .build())
-        .hasMessageContaining("triggers[0]: metricType 'Average' is not one of AverageValue, Value, Utilization");
+    assertThatThrownBy(
+            () ->
+                KedaScaling.builder()
+                    .minReplicaCount(2)
+                    .maxReplicaCount(3)
+                    .addTrigger(
+                        ImmutableScalingTrigger.builder()
+                            .from(ScalingTrigger.prometheus("sum(x)", 1, 0))
+                            .metricType("Average")
+                            .build())
+                    .build())
+        .hasMessageContaining(
+            "triggers[0]: metricType 'Average' is not one of AverageValue, Value, Utilization");
   }
 }

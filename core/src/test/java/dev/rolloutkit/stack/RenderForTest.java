@@ -3,7 +3,10 @@ package dev.rolloutkit.stack;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Renders the test stacks in a separate JVM, to prove output does not depend on locale or time zone. */
+/**
+ * Renders the test stacks in a separate JVM, to prove output does not depend on locale or time
+ * zone.
+ */
 public final class RenderForTest {
 
   public static void main(String[] args) {

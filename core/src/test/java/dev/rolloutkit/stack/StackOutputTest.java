@@ -28,12 +28,23 @@ class StackOutputTest {
   @Test
   void should_render_the_same_bytes_under_another_locale_and_time_zone() throws Exception {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Duser.language=tr", "-Duser.country=TR", "-Duser.timezone=Pacific/Kiritimati",
-        "-Dfile.encoding=ISO-8859-9", "-cp", System.getProperty("java.class.path"), RenderForTest.class.getName())
-        .redirectErrorStream(false).start();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-Duser.language=tr",
+                "-Duser.country=TR",
+                "-Duser.timezone=Pacific/Kiritimati",
+                "-Dfile.encoding=ISO-8859-9",
+                "-cp",
+                System.getProperty("java.class.path"),
+                RenderForTest.class.getName())
+            .redirectErrorStream(false)
+            .start();
     byte[] out = p.getInputStream().readAllBytes();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+    assertThat(p.exitValue())
+        .as(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+        .isZero();
     assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo(RenderForTest.inProcess());
   }
 
@@ -48,26 +59,35 @@ class StackOutputTest {
   }
 
   @Test
-  void should_write_one_file_per_resource_and_a_kustomization_in_apply_order(@TempDir Path dir) throws IOException {
+  void should_write_one_file_per_resource_and_a_kustomization_in_apply_order(@TempDir Path dir)
+      throws IOException {
     List<Path> files = CanaryStackTest.mcpWithNginx().writeTo(dir);
-    assertThat(files).extracting(f -> f.getFileName().toString()).containsExactly(
-        "01-service-mcp-server-stable.yaml", "02-service-mcp-server-canary.yaml", "03-ingress-mcp-server.yaml",
-        "04-analysistemplate-mcp-success-rate.yaml", "05-rollout-mcp-server.yaml", "06-scaledobject-mcp-server-scaler.yaml",
-        "kustomization.yaml");
-    assertThat(Files.readString(dir.resolve("kustomization.yaml"))).isEqualTo("""
-        # Written by rolloutkit: it lists the files rolloutkit wrote to this folder, and removes those a later write no longer writes.
-        apiVersion: kustomize.config.k8s.io/v1beta1
-        kind: Kustomization
-        sortOptions:
-          order: fifo
-        resources:
-        - 01-service-mcp-server-stable.yaml
-        - 02-service-mcp-server-canary.yaml
-        - 03-ingress-mcp-server.yaml
-        - 04-analysistemplate-mcp-success-rate.yaml
-        - 05-rollout-mcp-server.yaml
-        - 06-scaledobject-mcp-server-scaler.yaml
-        """);
+    assertThat(files)
+        .extracting(f -> f.getFileName().toString())
+        .containsExactly(
+            "01-service-mcp-server-stable.yaml",
+            "02-service-mcp-server-canary.yaml",
+            "03-ingress-mcp-server.yaml",
+            "04-analysistemplate-mcp-success-rate.yaml",
+            "05-rollout-mcp-server.yaml",
+            "06-scaledobject-mcp-server-scaler.yaml",
+            "kustomization.yaml");
+    assertThat(Files.readString(dir.resolve("kustomization.yaml")))
+        .isEqualTo(
+            """
+            # Written by rolloutkit: it lists the files rolloutkit wrote to this folder, and removes those a later write no longer writes.
+            apiVersion: kustomize.config.k8s.io/v1beta1
+            kind: Kustomization
+            sortOptions:
+              order: fifo
+            resources:
+            - 01-service-mcp-server-stable.yaml
+            - 02-service-mcp-server-canary.yaml
+            - 03-ingress-mcp-server.yaml
+            - 04-analysistemplate-mcp-success-rate.yaml
+            - 05-rollout-mcp-server.yaml
+            - 06-scaledobject-mcp-server-scaler.yaml
+            """);
     StringBuilder concatenated = new StringBuilder();
     for (Path f : files.subList(0, 6)) {
       concatenated.append(Files.readString(f));
@@ -78,18 +98,23 @@ class StackOutputTest {
   @Test
   void should_let_kubectl_kustomize_reproduce_the_same_objects(@TempDir Path dir) throws Exception {
     String kubectl = onPath("kubectl");
-    assumeTrue(kubectl != null, "kubectl is not installed; this check needs its built-in kustomize");
+    assumeTrue(
+        kubectl != null, "kubectl is not installed; this check needs its built-in kustomize");
     CanaryStack stack = CanaryStackTest.mcpWithNginx();
     stack.writeTo(dir);
     Process p = new ProcessBuilder(kubectl, "kustomize", dir.toString()).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+    assertThat(p.exitValue())
+        .as(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+        .isZero();
     assertThat(Manifests.documents(out)).isEqualTo(Manifests.documents(stack.toYaml()));
   }
 
   private static String onPath(String command) {
-    List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+    List<String> dirs =
+        new ArrayList<>(
+            List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
     for (String d : dirs) {
       Path candidate = Paths.get(d, command);
       if (Files.isExecutable(candidate)) {

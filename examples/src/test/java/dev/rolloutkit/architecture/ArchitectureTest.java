@@ -23,99 +23,161 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shape of the project, as tests: dependencies point one way (models ← core ← bridges ← command line, examples and
- * assertions), no package depends on itself through others, {@code internal} packages stay inside their module, YAML
- * enters and leaves through {@code dev.rolloutkit.manifest} only, and every rule and router has the one shape of its
- * concept.
+ * The shape of the project, as tests: dependencies point one way (models ← core ← bridges ← command
+ * line, examples and assertions), no package depends on itself through others, {@code internal}
+ * packages stay inside their module, YAML enters and leaves through {@code dev.rolloutkit.manifest}
+ * only, and every rule and router has the one shape of its concept.
  */
 class ArchitectureTest {
 
   /** Every main class of every module, the generated models included; no test class. */
-  static final JavaClasses CLASSES = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .withImportOption(location -> !location.contains("-tests.jar"))
-      .importPackages("dev.rolloutkit");
+  static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .withImportOption(location -> !location.contains("-tests.jar"))
+          .importPackages("dev.rolloutkit");
 
-  static final String[] CORE = {"dev.rolloutkit", "dev.rolloutkit.analysis..", "dev.rolloutkit.lint..",
-      "dev.rolloutkit.manifest..", "dev.rolloutkit.profile..", "dev.rolloutkit.rules..", "dev.rolloutkit.scaling..",
-      "dev.rolloutkit.stack..", "dev.rolloutkit.traffic.."};
+  static final String[] CORE = {
+    "dev.rolloutkit",
+    "dev.rolloutkit.analysis..",
+    "dev.rolloutkit.lint..",
+    "dev.rolloutkit.manifest..",
+    "dev.rolloutkit.profile..",
+    "dev.rolloutkit.rules..",
+    "dev.rolloutkit.scaling..",
+    "dev.rolloutkit.stack..",
+    "dev.rolloutkit.traffic.."
+  };
 
   @Test
   void should_point_dependencies_from_models_to_core_to_bridges_to_the_command_line() {
-    layeredArchitecture().consideringOnlyDependenciesInLayers()
-        .layer("Models").definedBy("dev.rolloutkit.argo..", "dev.rolloutkit.keda..")
-        .layer("Core").definedBy(CORE)
-        .layer("Bridges").definedBy("dev.rolloutkit.istio..")
-        .layer("Command line").definedBy("dev.rolloutkit.cli..")
-        .layer("Assertions").definedBy("dev.rolloutkit.assertj..")
-        .layer("Examples").definedBy("dev.rolloutkit.examples..")
-        .whereLayer("Models").mayOnlyBeAccessedByLayers("Core", "Bridges", "Command line", "Assertions", "Examples")
-        .whereLayer("Core").mayOnlyBeAccessedByLayers("Bridges", "Command line", "Assertions", "Examples")
-        .whereLayer("Bridges").mayOnlyBeAccessedByLayers("Command line", "Examples")
-        .whereLayer("Command line").mayNotBeAccessedByAnyLayer()
-        .whereLayer("Assertions").mayNotBeAccessedByAnyLayer()
-        .whereLayer("Examples").mayNotBeAccessedByAnyLayer()
-        .because("the models know nothing of policy, and the policy layer nothing of a particular mesh or the command line")
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("Models")
+        .definedBy("dev.rolloutkit.argo..", "dev.rolloutkit.keda..")
+        .layer("Core")
+        .definedBy(CORE)
+        .layer("Bridges")
+        .definedBy("dev.rolloutkit.istio..")
+        .layer("Command line")
+        .definedBy("dev.rolloutkit.cli..")
+        .layer("Assertions")
+        .definedBy("dev.rolloutkit.assertj..")
+        .layer("Examples")
+        .definedBy("dev.rolloutkit.examples..")
+        .whereLayer("Models")
+        .mayOnlyBeAccessedByLayers("Core", "Bridges", "Command line", "Assertions", "Examples")
+        .whereLayer("Core")
+        .mayOnlyBeAccessedByLayers("Bridges", "Command line", "Assertions", "Examples")
+        .whereLayer("Bridges")
+        .mayOnlyBeAccessedByLayers("Command line", "Examples")
+        .whereLayer("Command line")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("Assertions")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("Examples")
+        .mayNotBeAccessedByAnyLayer()
+        .because(
+            "the models know nothing of policy, and the policy layer nothing of a particular mesh"
+                + " or the command line")
         .check(CLASSES);
   }
 
   @Test
   void should_have_no_package_cycles() {
-    slices().matching("dev.rolloutkit.(**)").should().beFreeOfCycles()
-        .because("a package that depends on itself through others cannot be understood or replaced alone")
+    slices()
+        .matching("dev.rolloutkit.(**)")
+        .should()
+        .beFreeOfCycles()
+        .because(
+            "a package that depends on itself through others cannot be understood or replaced"
+                + " alone")
         .check(CLASSES);
   }
 
   @Test
   void should_keep_internal_packages_inside_their_module() {
-    classes().should(new ArchCondition<JavaClass>("use internal packages of their own module only") {
-      @Override
-      public void check(JavaClass origin, ConditionEvents events) {
-        for (Dependency d : origin.getDirectDependenciesFromSelf()) {
-          String target = d.getTargetClass().getPackageName();
-          int at = target.indexOf(".internal");
-          if (at > 0 && !origin.getPackageName().startsWith(target.substring(0, at))) {
-            events.add(SimpleConditionEvent.violated(origin, d.getDescription()));
-          }
-        }
-      }
-    }).because("an internal package is not part of any public API and may change with every release").check(CLASSES);
+    classes()
+        .should(
+            new ArchCondition<JavaClass>("use internal packages of their own module only") {
+              @Override
+              public void check(JavaClass origin, ConditionEvents events) {
+                for (Dependency d : origin.getDirectDependenciesFromSelf()) {
+                  String target = d.getTargetClass().getPackageName();
+                  int at = target.indexOf(".internal");
+                  if (at > 0 && !origin.getPackageName().startsWith(target.substring(0, at))) {
+                    events.add(SimpleConditionEvent.violated(origin, d.getDescription()));
+                  }
+                }
+              }
+            })
+        .because(
+            "an internal package is not part of any public API and may change with every release")
+        .check(CLASSES);
   }
 
   @Test
   void should_read_and_write_yaml_only_through_the_manifest_seam() {
-    noClasses().that().resideOutsideOfPackages("dev.rolloutkit.manifest..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.snakeyaml..", "org.yaml..",
-            "com.fasterxml.jackson.dataformat.yaml..")
-        .orShould().callMethodWhere(yamlOrJsonText())
-        .because("YAML enters through Manifests.read and leaves through Manifests.toYaml/write, where go-yaml's reading is kept")
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.rolloutkit.manifest..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.snakeyaml..", "org.yaml..", "com.fasterxml.jackson.dataformat.yaml..")
+        .orShould()
+        .callMethodWhere(yamlOrJsonText())
+        .because(
+            "YAML enters through Manifests.read and leaves through Manifests.toYaml/write, where"
+                + " go-yaml's reading is kept")
         .check(CLASSES);
   }
 
   @Test
   void should_give_every_rule_one_shape_a_final_package_private_class() {
-    ArchRule rule = classes().that().implement(Rule.class).and().doNotHaveModifier(JavaModifier.ABSTRACT)
-        .and().resideOutsideOfPackage("dev.rolloutkit.examples..")
-        .should().haveModifier(JavaModifier.FINAL).andShould().notBePublic()
-        .andShould().resideInAPackage("..rules")
-        .because("a rule is found through its catalogue constant or RuleSet.all(), never constructed by users");
+    ArchRule rule =
+        classes()
+            .that()
+            .implement(Rule.class)
+            .and()
+            .doNotHaveModifier(JavaModifier.ABSTRACT)
+            .and()
+            .resideOutsideOfPackage("dev.rolloutkit.examples..")
+            .should()
+            .haveModifier(JavaModifier.FINAL)
+            .andShould()
+            .notBePublic()
+            .andShould()
+            .resideInAPackage("..rules")
+            .because(
+                "a rule is found through its catalogue constant or RuleSet.all(), never constructed"
+                    + " by users");
     rule.check(CLASSES);
   }
 
   @Test
   void should_give_every_traffic_router_one_shape_a_service_found_by_the_registry() {
-    classes().that().implement(TrafficRouter.class).and().doNotHaveModifier(JavaModifier.ABSTRACT)
-        .should().haveModifier(JavaModifier.FINAL)
+    classes()
+        .that()
+        .implement(TrafficRouter.class)
+        .and()
+        .doNotHaveModifier(JavaModifier.ABSTRACT)
+        .should()
+        .haveModifier(JavaModifier.FINAL)
         .because("routers are found by TrafficRouter.find(name) through META-INF/services")
         .check(CLASSES);
   }
 
   /** fabric8's own text reading and writing (its {@code clone}, a deep copy, is not text). */
   private static DescribedPredicate<JavaMethodCall> yamlOrJsonText() {
-    Set<String> owners = Set.of("io.fabric8.kubernetes.client.utils.Serialization",
-        "io.fabric8.kubernetes.client.utils.KubernetesSerialization");
+    Set<String> owners =
+        Set.of(
+            "io.fabric8.kubernetes.client.utils.Serialization",
+            "io.fabric8.kubernetes.client.utils.KubernetesSerialization");
     Set<String> methods = Set.of("asYaml", "asJson", "unmarshal", "convertValue");
-    return DescribedPredicate.describe("fabric8 Serialization's text methods " + methods,
-        call -> owners.contains(call.getTargetOwner().getName()) && methods.contains(call.getName()));
+    return DescribedPredicate.describe(
+        "fabric8 Serialization's text methods " + methods,
+        call ->
+            owners.contains(call.getTargetOwner().getName()) && methods.contains(call.getName()));
   }
 }

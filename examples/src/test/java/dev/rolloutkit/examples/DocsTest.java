@@ -1,6 +1,5 @@
 package dev.rolloutkit.examples;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,9 +27,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The docs cannot rot: every ```java block of every page runs (in JShell, page by page, with the public API imported),
- * every ```yaml block whose first line is {@code # output of: EXPR} shows documents EXPR really renders, and
- * docs/rules.md is the catalogue as generated.
+ * The docs cannot rot: every ```java block of every page runs (in JShell, page by page, with the
+ * public API imported), every ```yaml block whose first line is {@code # output of: EXPR} shows
+ * documents EXPR really renders, and docs/rules.md is the catalogue as generated.
  */
 class DocsTest {
 
@@ -63,12 +62,20 @@ class DocsTest {
           Matcher output = OUTPUT_OF.matcher(m.group(2));
           List<JsonNode> shown = Manifests.documents(m.group(2));
           if (output.find()) {
-            run(shell, Paths.get(page + ":" + line), "java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + out + "\"), "
-                + output.group(1) + ");");
+            run(
+                shell,
+                Paths.get(page + ":" + line),
+                "java.nio.file.Files.writeString(java.nio.file.Path.of(\""
+                    + out
+                    + "\"), "
+                    + output.group(1)
+                    + ");");
             List<JsonNode> rendered = Manifests.documents(Files.readString(out));
             for (JsonNode doc : shown) {
               if (!rendered.contains(doc)) {
-                fail("%s:%d: this YAML is not what %s renders:%n%s", page, line, output.group(1), Manifests.toYaml(doc));
+                fail(
+                    "%s:%d: this YAML is not what %s renders:%n%s",
+                    page, line, output.group(1), Manifests.toYaml(doc));
               }
             }
           }
@@ -90,8 +97,14 @@ class DocsTest {
       String source = info.completeness().isComplete() ? info.source() : rest;
       for (SnippetEvent event : shell.eval(source)) {
         if (event.status() == Snippet.Status.REJECTED) {
-          fail("%s: the snippet does not compile:%n%s%n%s", where, source,
-              shell.diagnostics(event.snippet()).map(d -> d.getMessage(java.util.Locale.ROOT)).collect(Collectors.joining("\n")));
+          fail(
+              "%s: the snippet does not compile:%n%s%n%s",
+              where,
+              source,
+              shell
+                  .diagnostics(event.snippet())
+                  .map(d -> d.getMessage(java.util.Locale.ROOT))
+                  .collect(Collectors.joining("\n")));
         }
         if (event.exception() != null) {
           fail("%s: the snippet threw %s:%n%s", where, event.exception(), source);
@@ -103,17 +116,31 @@ class DocsTest {
 
   @Test
   void rules_page_is_the_generated_catalogue() throws Exception {
-    StringBuilder md = new StringBuilder()
-        .append("# Rules\n\n")
-        .append("Generated from the rule catalogue (`RuleSet.all()`): `rolloutkit lint` runs every rule below. Disable a rule or\n")
-        .append("change its severity with `RuleSet.without(id)` / `withSeverity(id, severity)`. Do not edit by hand: the build\n")
-        .append("regenerates this page with `-Drolloutkit.golden.update=true` and fails while it is stale.\n\n")
-        .append("| id | severity | checks | why |\n|---|---|---|---|\n");
+    StringBuilder md =
+        new StringBuilder()
+            .append("# Rules\n\n")
+            .append(
+                "Generated from the rule catalogue (`RuleSet.all()`): `rolloutkit lint` runs every"
+                    + " rule below. Disable a rule or\n")
+            .append(
+                "change its severity with `RuleSet.without(id)` / `withSeverity(id, severity)`. Do"
+                    + " not edit by hand: the build\n")
+            .append(
+                "regenerates this page with `-Drolloutkit.golden.update=true` and fails while it is"
+                    + " stale.\n\n")
+            .append("| id | severity | checks | why |\n|---|---|---|---|\n");
     List<Rule> rules = new ArrayList<>(RuleSet.all().rules());
     rules.sort(java.util.Comparator.comparing(Rule::id));
     for (Rule r : rules) {
-      md.append("| `").append(r.id()).append("` | ").append(r.severity().label()).append(" | ").append(r.title().replace("|", "\\|"))
-          .append(" | ").append(r.rationale().replace("|", "\\|")).append(" |\n");
+      md.append("| `")
+          .append(r.id())
+          .append("` | ")
+          .append(r.severity().label())
+          .append(" | ")
+          .append(r.title().replace("|", "\\|"))
+          .append(" | ")
+          .append(r.rationale().replace("|", "\\|"))
+          .append(" |\n");
     }
     Golden.assertMatches(md.toString(), "../../../../../docs/rules.md");
   }

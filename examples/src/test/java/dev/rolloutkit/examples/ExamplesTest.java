@@ -14,7 +14,10 @@ import dev.rolloutkit.testing.Manifests;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** The examples render what their golden files hold; {@code -Drolloutkit.golden.update=true} rewrites them. */
+/**
+ * The examples render what their golden files hold; {@code -Drolloutkit.golden.update=true}
+ * rewrites them.
+ */
 class ExamplesTest {
 
   private static void assertGolden(String actual, String name) throws IOException {
@@ -29,28 +32,53 @@ class ExamplesTest {
   @Test
   void mcp_server_canary_corrects_the_article() {
     CanaryStack stack = McpServerCanary.stack();
-    AnalysisTemplate template = (AnalysisTemplate) stack.resources().stream().filter(AnalysisTemplate.class::isInstance).findFirst()
-        .orElseThrow();
-    template.getSpec().getMetrics().forEach(m -> {
-      assertThat(m.getFailureLimit().getIntVal()).as("roll back on the 3rd failure").isEqualTo(2);
-      assertThat(m.getCount().getIntVal()).isEqualTo(5);
-      assertThat(m.getSuccessCondition()).startsWith("len(result) > 0 && !isNaN(result[0])");
-      assertThat(m.getProvider().getPrometheus().getQuery()).contains("rollouts_pod_template_hash=\"{{args.canary-hash}}\"");
-    });
+    AnalysisTemplate template =
+        (AnalysisTemplate)
+            stack.resources().stream()
+                .filter(AnalysisTemplate.class::isInstance)
+                .findFirst()
+                .orElseThrow();
+    template
+        .getSpec()
+        .getMetrics()
+        .forEach(
+            m -> {
+              assertThat(m.getFailureLimit().getIntVal())
+                  .as("roll back on the 3rd failure")
+                  .isEqualTo(2);
+              assertThat(m.getCount().getIntVal()).isEqualTo(5);
+              assertThat(m.getSuccessCondition())
+                  .startsWith("len(result) > 0 && !isNaN(result[0])");
+              assertThat(m.getProvider().getPrometheus().getQuery())
+                  .contains("rollouts_pod_template_hash=\"{{args.canary-hash}}\"");
+            });
     ScaledObject so = (ScaledObject) stack.resources().get(stack.resources().size() - 1);
     assertThat(so.getSpec().getIdleReplicaCount()).isZero();
     assertThat(so.getSpec().getMinReplicaCount()).isEqualTo(2);
-    so.getSpec().getTriggers().forEach(t -> assertThat(t.getMetadata()).doesNotContainKey("metricName").containsKey("activationThreshold"));
+    so.getSpec()
+        .getTriggers()
+        .forEach(
+            t ->
+                assertThat(t.getMetadata())
+                    .doesNotContainKey("metricName")
+                    .containsKey("activationThreshold"));
   }
 
   @Test
   void mcp_server_canary_splits_traffic_with_istio_subsets_and_passes_every_rule() {
     CanaryStack stack = McpServerCanary.stack();
-    assertThat(stack.resources()).extracting(r -> r.getKind() + "/" + r.getMetadata().getName()).containsExactly(
-        "Service/mcp-server", "DestinationRule/mcp-server-destrule", "VirtualService/mcp-server-vsvc",
-        "AnalysisTemplate/mcp-success-rate", "Rollout/mcp-server", "ScaledObject/mcp-server-scaler");
+    assertThat(stack.resources())
+        .extracting(r -> r.getKind() + "/" + r.getMetadata().getName())
+        .containsExactly(
+            "Service/mcp-server",
+            "DestinationRule/mcp-server-destrule",
+            "VirtualService/mcp-server-vsvc",
+            "AnalysisTemplate/mcp-success-rate",
+            "Rollout/mcp-server",
+            "ScaledObject/mcp-server-scaler");
     assertThat(RuleSet.all().evaluate(ResourceSet.of(stack.resources())).findings()).isEmpty();
-    assertThat(RuleSet.all().evaluate(ResourceSet.of(MlPortfolio.stacks().resources())).findings()).isEmpty();
+    assertThat(RuleSet.all().evaluate(ResourceSet.of(MlPortfolio.stacks().resources())).findings())
+        .isEmpty();
   }
 
   @Test
@@ -61,18 +89,34 @@ class ExamplesTest {
   @Test
   void ml_portfolio_shares_both_templates_and_reads_back_typed() {
     String yaml = MlPortfolio.stacks().toYaml();
-    long templates = Manifests.documents(yaml).stream().filter(d -> d.path("kind").asText().equals("AnalysisTemplate")).count();
+    long templates =
+        Manifests.documents(yaml).stream()
+            .filter(d -> d.path("kind").asText().equals("AnalysisTemplate"))
+            .count();
     assertThat(templates).isEqualTo(2);
     for (JsonNode doc : Manifests.documents(yaml)) {
-      Manifests.assertRoundTrip(doc, doc.path("kind").asText() + "/" + doc.path("metadata").path("name").asText());
+      Manifests.assertRoundTrip(
+          doc, doc.path("kind").asText() + "/" + doc.path("metadata").path("name").asText());
     }
   }
 
   @Test
   void ml_portfolio_switches_a_service_to_the_strict_gate_for_a_major_version() {
     CanaryStack major = MlPortfolio.majorVersion(MlPortfolio.stacks().stacks().get(0));
-    Rollout rollout = (Rollout) major.resources().stream().filter(Rollout.class::isInstance).findFirst().orElseThrow();
-    assertThat(rollout.getSpec().getStrategy().getCanary().getSteps().get(2).getAnalysis().getTemplates().get(0).getTemplateName())
+    Rollout rollout =
+        (Rollout)
+            major.resources().stream().filter(Rollout.class::isInstance).findFirst().orElseThrow();
+    assertThat(
+            rollout
+                .getSpec()
+                .getStrategy()
+                .getCanary()
+                .getSteps()
+                .get(2)
+                .getAnalysis()
+                .getTemplates()
+                .get(0)
+                .getTemplateName())
         .isEqualTo("bluegreen-validation");
   }
 }

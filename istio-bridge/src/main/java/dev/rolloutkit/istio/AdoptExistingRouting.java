@@ -22,10 +22,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Wires a Rollout to a VirtualService and DestinationRule the user already has — with several routes, gateways,
- * match rules, retries — without dropping anything: it picks (or is told) the http route to manage, adds the stable
- * and canary destinations that are missing from it, and adds the subsets missing from the DestinationRule. The
- * inputs are not modified; the result holds copies.
+ * Wires a Rollout to a VirtualService and DestinationRule the user already has — with several
+ * routes, gateways, match rules, retries — without dropping anything: it picks (or is told) the
+ * http route to manage, adds the stable and canary destinations that are missing from it, and adds
+ * the subsets missing from the DestinationRule. The inputs are not modified; the result holds
+ * copies.
  *
  * <pre>{@code
  * AdoptExistingRouting.Adopted adopted = AdoptExistingRouting.of(existingVs, existingDr).route("primary")
@@ -33,8 +34,9 @@ import java.util.TreeMap;
  * adopted.virtualService(); adopted.destinationRule(); adopted.trafficRouting();   // for the Rollout
  * }</pre>
  *
- * Subsets other than stable and canary stay in the DestinationRule, but the Argo controller rewrites the subsets of
- * the DestinationRule it manages and drops them; the rule {@code ARGO-ISTIO-MANAGED-DR-EXTRA-SUBSETS} says so.
+ * Subsets other than stable and canary stay in the DestinationRule, but the Argo controller
+ * rewrites the subsets of the DestinationRule it manages and drops them; the rule {@code
+ * ARGO-ISTIO-MANAGED-DR-EXTRA-SUBSETS} says so.
  */
 public final class AdoptExistingRouting {
 
@@ -47,13 +49,19 @@ public final class AdoptExistingRouting {
   private final String stableSubset;
   private final String canarySubset;
 
-  private AdoptExistingRouting(HasMetadata virtualService, HasMetadata destinationRule, Optional<String> route, String stableSubset,
+  private AdoptExistingRouting(
+      HasMetadata virtualService,
+      HasMetadata destinationRule,
+      Optional<String> route,
+      String stableSubset,
       String canarySubset) {
     if (!IstioObjects.isVirtualService(virtualService)) {
-      throw new IllegalArgumentException("expected a VirtualService with a spec, got " + describe(virtualService));
+      throw new IllegalArgumentException(
+          "expected a VirtualService with a spec, got " + describe(virtualService));
     }
     if (!IstioObjects.isDestinationRule(destinationRule)) {
-      throw new IllegalArgumentException("expected a DestinationRule with a spec, got " + describe(destinationRule));
+      throw new IllegalArgumentException(
+          "expected a DestinationRule with a spec, got " + describe(destinationRule));
     }
     this.virtualService = virtualService;
     this.destinationRule = destinationRule;
@@ -62,15 +70,25 @@ public final class AdoptExistingRouting {
     this.canarySubset = canarySubset;
   }
 
-  /** Adopts {@code virtualService} and {@code destinationRule} (any served networking.istio.io version). */
+  /**
+   * Adopts {@code virtualService} and {@code destinationRule} (any served networking.istio.io
+   * version).
+   */
   public static AdoptExistingRouting of(HasMetadata virtualService, HasMetadata destinationRule) {
-    return new AdoptExistingRouting(virtualService, destinationRule, Optional.empty(), IstioTrafficRouter.STABLE_SUBSET,
+    return new AdoptExistingRouting(
+        virtualService,
+        destinationRule,
+        Optional.empty(),
+        IstioTrafficRouter.STABLE_SUBSET,
         IstioTrafficRouter.CANARY_SUBSET);
   }
 
-  /** Manage the http route called {@code name} (required when the VirtualService has more than one). */
+  /**
+   * Manage the http route called {@code name} (required when the VirtualService has more than one).
+   */
   public AdoptExistingRouting route(String name) {
-    return new AdoptExistingRouting(virtualService, destinationRule, Optional.of(name), stableSubset, canarySubset);
+    return new AdoptExistingRouting(
+        virtualService, destinationRule, Optional.of(name), stableSubset, canarySubset);
   }
 
   /** Use subsets with these names (default {@code stable} and {@code canary}). */
@@ -79,25 +97,32 @@ public final class AdoptExistingRouting {
   }
 
   /** What adoption produced. */
-  public record Adopted(HasMetadata virtualService, HasMetadata destinationRule, TrafficRouting trafficRouting) {}
+  public record Adopted(
+      HasMetadata virtualService, HasMetadata destinationRule, TrafficRouting trafficRouting) {}
 
   /**
-   * The adopted objects for a Rollout in {@code rolloutNamespace} whose pods carry {@code podLabels} (used as the
-   * labels of added subsets).
+   * The adopted objects for a Rollout in {@code rolloutNamespace} whose pods carry {@code
+   * podLabels} (used as the labels of added subsets).
    */
   public Adopted adopt(String rolloutNamespace, Map<String, String> podLabels) {
     HasMetadata vs = SERIALIZATION.clone(virtualService);
     HasMetadata dr = SERIALIZATION.clone(destinationRule);
     VirtualService vsSpec = IstioObjects.virtualServiceSpec(vs).orElseThrow();
     DestinationRule drSpec = IstioObjects.destinationRuleSpec(dr).orElseThrow();
-    String host = Objects.requireNonNull(drSpec.getHost(), () -> describe(destinationRule) + " has no spec.host");
+    String host =
+        Objects.requireNonNull(
+            drSpec.getHost(), () -> describe(destinationRule) + " has no spec.host");
 
     HTTPRoute managed = managedRoute(vsSpec);
-    List<HTTPRouteDestination> destinations = new ArrayList<>(Optional.ofNullable(managed.getRoute()).orElse(List.of()));
-    boolean hasStable = destinations.stream().anyMatch(d -> sameHost(d, host) && stableSubset.equals(subset(d)));
-    boolean hasCanary = destinations.stream().anyMatch(d -> sameHost(d, host) && canarySubset.equals(subset(d)));
+    List<HTTPRouteDestination> destinations =
+        new ArrayList<>(Optional.ofNullable(managed.getRoute()).orElse(List.of()));
+    boolean hasStable =
+        destinations.stream().anyMatch(d -> sameHost(d, host) && stableSubset.equals(subset(d)));
+    boolean hasCanary =
+        destinations.stream().anyMatch(d -> sameHost(d, host) && canarySubset.equals(subset(d)));
     if (!hasStable) {
-      Optional<HTTPRouteDestination> plain = destinations.stream().filter(d -> sameHost(d, host) && subset(d) == null).findFirst();
+      Optional<HTTPRouteDestination> plain =
+          destinations.stream().filter(d -> sameHost(d, host) && subset(d) == null).findFirst();
       if (plain.isPresent()) {
         plain.get().getDestination().setSubset(stableSubset);
       } else {
@@ -108,42 +133,72 @@ public final class AdoptExistingRouting {
       destinations.add(destination(host, canarySubset, 0));
     }
     if (destinations.size() > 1) {
-      destinations.stream().filter(d -> d.getWeight() == null).forEach(d -> d.setWeight(sameHost(d, host) && stableSubset.equals(subset(d)) ? 100 : 0));
+      destinations.stream()
+          .filter(d -> d.getWeight() == null)
+          .forEach(d -> d.setWeight(sameHost(d, host) && stableSubset.equals(subset(d)) ? 100 : 0));
     }
     managed.setRoute(destinations);
 
-    List<Subset> subsets = new ArrayList<>(Optional.ofNullable(drSpec.getSubsets()).orElse(List.of()));
+    List<Subset> subsets =
+        new ArrayList<>(Optional.ofNullable(drSpec.getSubsets()).orElse(List.of()));
     for (String name : List.of(stableSubset, canarySubset)) {
       if (subsets.stream().noneMatch(s -> name.equals(s.getName()))) {
-        subsets.add(new SubsetBuilder().withName(name).withLabels(new TreeMap<>(podLabels)).build());
+        subsets.add(
+            new SubsetBuilder().withName(name).withLabels(new TreeMap<>(podLabels)).build());
       }
     }
     drSpec.setSubsets(subsets);
 
     String vsName = vs.getMetadata().getName();
     String vsNamespace = vs.getMetadata().getNamespace();
-    String reference = vsNamespace == null || vsNamespace.equals(rolloutNamespace) ? vsName : vsName + "." + vsNamespace;
-    TrafficRouting routing = new TrafficRoutingBuilder().withNewIstio()
-        .withNewVirtualService().withName(reference).withRoutes(managed.getName() == null ? null : List.of(managed.getName()))
-        .endVirtualService()
-        .withNewDestinationRule().withName(dr.getMetadata().getName()).withCanarySubsetName(canarySubset)
-        .withStableSubsetName(stableSubset).endDestinationRule()
-        .endIstio().build();
+    String reference =
+        vsNamespace == null || vsNamespace.equals(rolloutNamespace)
+            ? vsName
+            : vsName + "." + vsNamespace;
+    TrafficRouting routing =
+        new TrafficRoutingBuilder()
+            .withNewIstio()
+            .withNewVirtualService()
+            .withName(reference)
+            .withRoutes(managed.getName() == null ? null : List.of(managed.getName()))
+            .endVirtualService()
+            .withNewDestinationRule()
+            .withName(dr.getMetadata().getName())
+            .withCanarySubsetName(canarySubset)
+            .withStableSubsetName(stableSubset)
+            .endDestinationRule()
+            .endIstio()
+            .build();
     return new Adopted(vs, dr, routing);
   }
 
   private HTTPRoute managedRoute(VirtualService spec) {
     List<HTTPRoute> http = Optional.ofNullable(spec.getHttp()).orElse(List.of());
-    List<String> names = http.stream().map(r -> r.getName() == null ? "(unnamed)" : r.getName()).toList();
+    List<String> names =
+        http.stream().map(r -> r.getName() == null ? "(unnamed)" : r.getName()).toList();
     if (route.isPresent()) {
-      return http.stream().filter(r -> route.get().equals(r.getName())).findFirst().orElseThrow(() -> new IllegalArgumentException(
-          describe(virtualService) + " has no http route '" + route.get() + "'; its http routes are " + names));
+      return http.stream()
+          .filter(r -> route.get().equals(r.getName()))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      describe(virtualService)
+                          + " has no http route '"
+                          + route.get()
+                          + "'; its http routes are "
+                          + names));
     }
     if (http.size() == 1) {
       return http.get(0);
     }
-    throw new IllegalArgumentException(describe(virtualService) + " has " + http.size() + " http routes " + names
-        + "; name the one the Rollout manages with route(name)");
+    throw new IllegalArgumentException(
+        describe(virtualService)
+            + " has "
+            + http.size()
+            + " http routes "
+            + names
+            + "; name the one the Rollout manages with route(name)");
   }
 
   private static HTTPRouteDestination destination(String host, String subset, int weight) {
@@ -156,7 +211,8 @@ public final class AdoptExistingRouting {
   }
 
   private static boolean sameHost(HTTPRouteDestination d, String host) {
-    return d.getDestination() != null && d.getDestination().getHost() != null
+    return d.getDestination() != null
+        && d.getDestination().getHost() != null
         && shortName(d.getDestination().getHost()).equals(shortName(host));
   }
 
@@ -166,6 +222,8 @@ public final class AdoptExistingRouting {
   }
 
   private static String describe(HasMetadata r) {
-    return r == null ? "null" : r.getKind() + " " + r.getMetadata().getNamespace() + "/" + r.getMetadata().getName();
+    return r == null
+        ? "null"
+        : r.getKind() + " " + r.getMetadata().getNamespace() + "/" + r.getMetadata().getName();
   }
 }

@@ -4,7 +4,10 @@ import dev.rolloutkit.traffic.TrafficPlan;
 import dev.rolloutkit.traffic.TrafficRouter;
 import dev.rolloutkit.traffic.TrafficTarget;
 
-/** Istio routing through objects the user already has; no Service is generated (the user's DestinationRule host is it). */
+/**
+ * Istio routing through objects the user already has; no Service is generated (the user's
+ * DestinationRule host is it).
+ */
 final class AdoptingRouter implements TrafficRouter {
 
   private final AdoptExistingRouting adoption;

@@ -6,9 +6,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 
 /**
- * The {@code networking.istio.io} version written. All three share one schema (the CRD has no conversion), so the
- * choice only changes {@code apiVersion}. The Argo controller reads and writes through {@code v1alpha3} by default
- * ({@code --istio-api-version}); it works on objects stored in any served version.
+ * The {@code networking.istio.io} version written. All three share one schema (the CRD has no
+ * conversion), so the choice only changes {@code apiVersion}. The Argo controller reads and writes
+ * through {@code v1alpha3} by default ({@code --istio-api-version}); it works on objects stored in
+ * any served version.
  */
 public enum IstioApiVersion {
   /** {@code networking.istio.io/v1}: the storage version, and the default here. */
@@ -27,7 +28,10 @@ public enum IstioApiVersion {
     return apiVersion;
   }
 
-  /** A VirtualService of this version (made with setters: a builder would copy the whole spec twice). */
+  /**
+   * A VirtualService of this version (made with setters: a builder would copy the whole spec
+   * twice).
+   */
   HasMetadata virtualService(ObjectMeta metadata, VirtualService spec) {
     return switch (this) {
       case V1 -> {
@@ -74,5 +78,4 @@ public enum IstioApiVersion {
       }
     };
   }
-
 }

@@ -5,8 +5,9 @@ import dev.rolloutkit.traffic.TrafficRouter;
 import dev.rolloutkit.traffic.TrafficTarget;
 
 /**
- * What {@code TrafficRouter.named("istio")} and {@code --traffic istio} find on the class path: subset-level
- * splitting with defaults. Registered in {@code META-INF/services/dev.rolloutkit.traffic.TrafficRouter}.
+ * What {@code TrafficRouter.named("istio")} and {@code --traffic istio} find on the class path:
+ * subset-level splitting with defaults. Registered in {@code
+ * META-INF/services/dev.rolloutkit.traffic.TrafficRouter}.
  */
 public final class IstioRouterService implements TrafficRouter {
 

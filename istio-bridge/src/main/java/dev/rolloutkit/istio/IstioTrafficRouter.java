@@ -1,9 +1,8 @@
 package dev.rolloutkit.istio;
 
 import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.TrafficRouting;
-import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.istio.VirtualService;
 import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.Istio;
-import dev.rolloutkit.istio.internal.IstioObjects;
+import dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.istio.VirtualService;
 import dev.rolloutkit.traffic.Port;
 import dev.rolloutkit.traffic.TrafficPlan;
 import dev.rolloutkit.traffic.TrafficRouter;
@@ -27,16 +26,18 @@ import java.util.TreeMap;
 import org.immutables.value.Value;
 
 /**
- * Istio traffic splitting for a Rollout, with the Service, DestinationRule, VirtualService and the Rollout's
- * {@code trafficRouting.istio} derived from one declaration, so names, subsets and hosts agree by construction.
+ * Istio traffic splitting for a Rollout, with the Service, DestinationRule, VirtualService and the
+ * Rollout's {@code trafficRouting.istio} derived from one declaration, so names, subsets and hosts
+ * agree by construction.
  *
  * <ul>
- *   <li><b>Subset level</b> ({@link #subsetLevel()}, the MCP article's form): one Service {@code <name>}, a
- *       DestinationRule {@code <name>-destrule} with subsets {@code stable} and {@code canary} (labelled like the pods;
- *       the controller adds {@code rollouts-pod-template-hash}), a VirtualService {@code <name>-vsvc} whose route
- *       {@code primary} sends stable 100, canary 0.</li>
- *   <li><b>Host level</b> ({@link #hostLevel()}): Services {@code <name>-stable} and {@code <name>-canary}, VirtualService
- *       destinations by host, and the Rollout's {@code canaryService}/{@code stableService}.</li>
+ *   <li><b>Subset level</b> ({@link #subsetLevel()}, the MCP article's form): one Service {@code
+ *       <name>}, a DestinationRule {@code <name>-destrule} with subsets {@code stable} and {@code
+ *       canary} (labelled like the pods; the controller adds {@code rollouts-pod-template-hash}), a
+ *       VirtualService {@code <name>-vsvc} whose route {@code primary} sends stable 100, canary 0.
+ *   <li><b>Host level</b> ({@link #hostLevel()}): Services {@code <name>-stable} and {@code
+ *       <name>-canary}, VirtualService destinations by host, and the Rollout's {@code
+ *       canaryService}/{@code stableService}.
  * </ul>
  *
  * <pre>{@code
@@ -45,17 +46,25 @@ import org.immutables.value.Value;
  *     .build();
  * }</pre>
  *
- * Objects are written as {@code networking.istio.io/v1} unless another {@link IstioApiVersion} is chosen; the Argo
- * controller itself talks {@code v1alpha3} by default, which works on objects stored in any version.
+ * Objects are written as {@code networking.istio.io/v1} unless another {@link IstioApiVersion} is
+ * chosen; the Argo controller itself talks {@code v1alpha3} by default, which works on objects
+ * stored in any version.
  */
 @Value.Immutable
 public abstract class IstioTrafficRouter implements TrafficRouter {
 
   /** How the canary is told apart: by DestinationRule subset or by Service host. */
-  public enum Split { SUBSET, HOST }
+  public enum Split {
+    SUBSET,
+    HOST
+  }
 
   /** The kind of route the VirtualService manages. */
-  public enum Protocol { HTTP, TCP, TLS }
+  public enum Protocol {
+    HTTP,
+    TCP,
+    TLS
+  }
 
   public static final String STABLE_SUBSET = "stable";
   public static final String CANARY_SUBSET = "canary";
@@ -76,10 +85,16 @@ public abstract class IstioTrafficRouter implements TrafficRouter {
     return "primary";
   }
 
-  /** Gateways the VirtualService binds to ({@code ns/name}, or {@code mesh}); none means the mesh only. */
+  /**
+   * Gateways the VirtualService binds to ({@code ns/name}, or {@code mesh}); none means the mesh
+   * only.
+   */
   public abstract List<String> gateways();
 
-  /** Hosts the VirtualService answers for besides the application's Service (e.g. a public host on a gateway). */
+  /**
+   * Hosts the VirtualService answers for besides the application's Service (e.g. a public host on a
+   * gateway).
+   */
   public abstract List<String> extraHosts();
 
   /** HTTP route timeout, passed through ({@code 10s}). */
@@ -135,10 +150,18 @@ public abstract class IstioTrafficRouter implements TrafficRouter {
 
   /** A copy managing a TLS route on {@code port} for {@code sniHosts}. */
   public IstioTrafficRouter tls(int port, String... sniHosts) {
-    return builder().from(this).protocol(Protocol.TLS).routePort(port).sniHosts(List.of(sniHosts)).build();
+    return builder()
+        .from(this)
+        .protocol(Protocol.TLS)
+        .routePort(port)
+        .sniHosts(List.of(sniHosts))
+        .build();
   }
 
-  /** A router that wires the Rollout to a user's existing VirtualService and DestinationRule; see {@link AdoptExistingRouting}. */
+  /**
+   * A router that wires the Rollout to a user's existing VirtualService and DestinationRule; see
+   * {@link AdoptExistingRouting}.
+   */
   public static TrafficRouter adopting(AdoptExistingRouting adoption) {
     return new AdoptingRouter(adoption);
   }
@@ -161,29 +184,51 @@ public abstract class IstioTrafficRouter implements TrafficRouter {
     boolean subsets = split() == Split.SUBSET;
     String stableHost = subsets ? target.name() : target.name() + "-stable";
     String canaryHost = subsets ? target.name() : target.name() + "-canary";
-    Port port = routePort().flatMap(p -> target.ports().stream().filter(x -> x.servicePort() == p).findFirst())
-        .orElse(target.ports().get(0));
-    Long destinationPort = target.ports().size() > 1 || protocol() != Protocol.HTTP ? Long.valueOf(port.servicePort()) : null;
+    Port port =
+        routePort()
+            .flatMap(p -> target.ports().stream().filter(x -> x.servicePort() == p).findFirst())
+            .orElse(target.ports().get(0));
+    Long destinationPort =
+        target.ports().size() > 1 || protocol() != Protocol.HTTP
+            ? Long.valueOf(port.servicePort())
+            : null;
     Destination stable = destination(stableHost, subsets ? STABLE_SUBSET : null, destinationPort);
     Destination canary = destination(canaryHost, subsets ? CANARY_SUBSET : null, destinationPort);
 
     TrafficPlan.Builder plan = TrafficPlan.builder();
-    // The objects are made with setters, not builders, which copy every nested object (see RolloutCompiler).
+    // The objects are made with setters, not builders, which copy every nested object (see
+    // RolloutCompiler).
     VirtualService managed = new VirtualService();
     managed.setName(virtualServiceName(target.name()));
     switch (protocol()) {
       case HTTP -> managed.setRoutes(List.of(routeName()));
-      case TCP -> managed.setTcpRoutes(List.of(new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.istio.virtualservice
-          .TcpRoutesBuilder().withPort((long) port.servicePort()).build()));
-      case TLS -> managed.setTlsRoutes(List.of(new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.istio.virtualservice
-          .TlsRoutesBuilder().withPort((long) port.servicePort()).withSniHosts(sniHosts()).build()));
+      case TCP ->
+          managed.setTcpRoutes(
+              List.of(
+                  new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.istio
+                          .virtualservice.TcpRoutesBuilder()
+                      .withPort((long) port.servicePort())
+                      .build()));
+      case TLS ->
+          managed.setTlsRoutes(
+              List.of(
+                  new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.istio
+                          .virtualservice.TlsRoutesBuilder()
+                      .withPort((long) port.servicePort())
+                      .withSniHosts(sniHosts())
+                      .build()));
     }
     TrafficRouting routing;
     if (subsets) {
       plan.addServices(target.service(target.name()));
-      plan.addRouting(apiVersion().destinationRule(meta(target, destinationRuleName(target.name())), destinationRule(target)));
-      dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.istio.DestinationRule rule =
-          new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.istio.DestinationRule();
+      plan.addRouting(
+          apiVersion()
+              .destinationRule(
+                  meta(target, destinationRuleName(target.name())), destinationRule(target)));
+      dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.istio.DestinationRule
+          rule =
+              new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.istio
+                  .DestinationRule();
       rule.setName(destinationRuleName(target.name()));
       rule.setCanarySubsetName(CANARY_SUBSET);
       rule.setStableSubsetName(STABLE_SUBSET);
@@ -193,13 +238,19 @@ public abstract class IstioTrafficRouter implements TrafficRouter {
       plan.stableService(stableHost).canaryService(canaryHost);
       routing = routing(managed, null);
     }
-    plan.addRouting(apiVersion().virtualService(meta(target, virtualServiceName(target.name())),
-        virtualService(target, subsets ? target.name() : stableHost, stable, canary, port)));
+    plan.addRouting(
+        apiVersion()
+            .virtualService(
+                meta(target, virtualServiceName(target.name())),
+                virtualService(
+                    target, subsets ? target.name() : stableHost, stable, canary, port)));
     return plan.trafficRouting(routing).build();
   }
 
-  private static TrafficRouting routing(VirtualService managed,
-      dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.istio.DestinationRule rule) {
+  private static TrafficRouting routing(
+      VirtualService managed,
+      dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.trafficrouting.istio.DestinationRule
+          rule) {
     Istio istio = new Istio();
     istio.setVirtualService(managed);
     istio.setDestinationRule(rule);
@@ -245,12 +296,13 @@ public abstract class IstioTrafficRouter implements TrafficRouter {
     return route;
   }
 
-  private io.fabric8.istio.api.api.networking.v1alpha3.VirtualService virtualService(TrafficTarget target, String host,
-      Destination stable, Destination canary, Port port) {
+  private io.fabric8.istio.api.api.networking.v1alpha3.VirtualService virtualService(
+      TrafficTarget target, String host, Destination stable, Destination canary, Port port) {
     List<String> hosts = new ArrayList<>();
     hosts.add(host);
     extraHosts().stream().filter(h -> !hosts.contains(h)).forEach(hosts::add);
-    io.fabric8.istio.api.api.networking.v1alpha3.VirtualService spec = new io.fabric8.istio.api.api.networking.v1alpha3.VirtualService();
+    io.fabric8.istio.api.api.networking.v1alpha3.VirtualService spec =
+        new io.fabric8.istio.api.api.networking.v1alpha3.VirtualService();
     spec.setHosts(hosts);
     spec.setGateways(gateways().isEmpty() ? null : new ArrayList<>(gateways()));
     switch (protocol()) {
@@ -262,11 +314,25 @@ public abstract class IstioTrafficRouter implements TrafficRouter {
         route.setRetries(retries().orElse(null));
         spec.setHttp(mutableList(route));
       }
-      case TCP -> spec.setTcp(mutableList(new TCPRouteBuilder()
-          .addNewMatch().withPort((long) port.servicePort()).endMatch().withRoute(l4(stable, canary)).build()));
-      case TLS -> spec.setTls(mutableList(new TLSRouteBuilder()
-          .addNewMatch().withPort((long) port.servicePort()).withSniHosts(sniHosts().isEmpty() ? List.of(host) : sniHosts()).endMatch()
-          .withRoute(l4(stable, canary)).build()));
+      case TCP ->
+          spec.setTcp(
+              mutableList(
+                  new TCPRouteBuilder()
+                      .addNewMatch()
+                      .withPort((long) port.servicePort())
+                      .endMatch()
+                      .withRoute(l4(stable, canary))
+                      .build()));
+      case TLS ->
+          spec.setTls(
+              mutableList(
+                  new TLSRouteBuilder()
+                      .addNewMatch()
+                      .withPort((long) port.servicePort())
+                      .withSniHosts(sniHosts().isEmpty() ? List.of(host) : sniHosts())
+                      .endMatch()
+                      .withRoute(l4(stable, canary))
+                      .build()));
     }
     return spec;
   }
@@ -279,8 +345,14 @@ public abstract class IstioTrafficRouter implements TrafficRouter {
 
   @Override
   public String toString() {
-    return "istio(" + split().name().toLowerCase(java.util.Locale.ROOT) + " level, " + protocol() + ", " + apiVersion().apiVersion()
-        + (gateways().isEmpty() ? "" : ", gateways " + gateways()) + ")";
+    return "istio("
+        + split().name().toLowerCase(java.util.Locale.ROOT)
+        + " level, "
+        + protocol()
+        + ", "
+        + apiVersion().apiVersion()
+        + (gateways().isEmpty() ? "" : ", gateways " + gateways())
+        + ")";
   }
 
   /** Builds routers. */

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 class AdoptExistingRoutingTest {
 
-  static final String EXISTING = """
+  static final String EXISTING =
+      """
       apiVersion: networking.istio.io/v1beta1
       kind: VirtualService
       metadata:
@@ -89,13 +90,19 @@ class AdoptExistingRoutingTest {
     JsonNode vsBefore = Manifests.written(vs);
     JsonNode drBefore = Manifests.written(dr);
 
-    AdoptExistingRouting.Adopted adopted = AdoptExistingRouting.of(vs, dr).route("primary").adopt("shop", PODS);
+    AdoptExistingRouting.Adopted adopted =
+        AdoptExistingRouting.of(vs, dr).route("primary").adopt("shop", PODS);
 
     ObjectNode expectedVs = (ObjectNode) Manifests.documents(EXISTING).get(0).deepCopy();
     ArrayNode route = (ArrayNode) expectedVs.at("/spec/http/1/route");
     ((ObjectNode) route.get(0)).with("destination").put("subset", "stable");
     ((ObjectNode) route.get(0)).put("weight", 100);
-    route.addObject().put("weight", 0).putObject("destination").put("host", "checkout").put("subset", "canary");
+    route
+        .addObject()
+        .put("weight", 0)
+        .putObject("destination")
+        .put("host", "checkout")
+        .put("subset", "canary");
     assertThat(Manifests.written(adopted.virtualService())).isEqualTo(expectedVs);
 
     ObjectNode expectedDr = (ObjectNode) Manifests.documents(EXISTING).get(1).deepCopy();
@@ -117,24 +124,35 @@ class AdoptExistingRoutingTest {
 
   @Test
   void should_keep_existing_stable_and_canary_wiring_as_it_is() {
-    AdoptExistingRouting.Adopted once = AdoptExistingRouting.of(doc(0), doc(1)).route("primary").adopt("shop", PODS);
-    AdoptExistingRouting.Adopted twice = AdoptExistingRouting.of(once.virtualService(), once.destinationRule()).route("primary")
-        .adopt("shop", PODS);
-    assertThat(Manifests.written(twice.virtualService())).isEqualTo(Manifests.written(once.virtualService()));
-    assertThat(Manifests.written(twice.destinationRule())).isEqualTo(Manifests.written(once.destinationRule()));
+    AdoptExistingRouting.Adopted once =
+        AdoptExistingRouting.of(doc(0), doc(1)).route("primary").adopt("shop", PODS);
+    AdoptExistingRouting.Adopted twice =
+        AdoptExistingRouting.of(once.virtualService(), once.destinationRule())
+            .route("primary")
+            .adopt("shop", PODS);
+    assertThat(Manifests.written(twice.virtualService()))
+        .isEqualTo(Manifests.written(once.virtualService()));
+    assertThat(Manifests.written(twice.destinationRule()))
+        .isEqualTo(Manifests.written(once.destinationRule()));
   }
 
   @Test
   void should_ask_which_route_to_manage_when_there_are_several() {
     assertThatThrownBy(() -> AdoptExistingRouting.of(doc(0), doc(1)).adopt("shop", PODS))
-        .hasMessage("VirtualService shop/checkout has 2 http routes [admin, primary]; name the one the Rollout manages with route(name)");
-    assertThatThrownBy(() -> AdoptExistingRouting.of(doc(0), doc(1)).route("main").adopt("shop", PODS))
-        .hasMessage("VirtualService shop/checkout has no http route 'main'; its http routes are [admin, primary]");
+        .hasMessage(
+            "VirtualService shop/checkout has 2 http routes [admin, primary]; name the one the"
+                + " Rollout manages with route(name)");
+    assertThatThrownBy(
+            () -> AdoptExistingRouting.of(doc(0), doc(1)).route("main").adopt("shop", PODS))
+        .hasMessage(
+            "VirtualService shop/checkout has no http route 'main'; its http routes are [admin,"
+                + " primary]");
   }
 
   @Test
   void should_manage_a_single_unnamed_route_without_naming_it() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: networking.istio.io/v1
         kind: VirtualService
         metadata: {name: web, namespace: web}
@@ -150,35 +168,59 @@ class AdoptExistingRoutingTest {
         spec: {host: web}
         """;
     List<JsonNode> docs = Manifests.documents(yaml);
-    AdoptExistingRouting.Adopted adopted = AdoptExistingRouting.of(Manifests.read(docs.get(0)), Manifests.read(docs.get(1)))
-        .adopt("web", Map.of("app", "web"));
+    AdoptExistingRouting.Adopted adopted =
+        AdoptExistingRouting.of(Manifests.read(docs.get(0)), Manifests.read(docs.get(1)))
+            .adopt("web", Map.of("app", "web"));
     assertThat(adopted.trafficRouting().getIstio().getVirtualService().getRoutes()).isNull();
     assertThat(Manifests.written(adopted.virtualService()).at("/spec/http/0/route").toString())
-        .isEqualTo("[{\"destination\":{\"host\":\"web\",\"subset\":\"stable\"},\"weight\":100},"
-            + "{\"destination\":{\"host\":\"web\",\"subset\":\"canary\"},\"weight\":0}]");
+        .isEqualTo(
+            "[{\"destination\":{\"host\":\"web\",\"subset\":\"stable\"},\"weight\":100},"
+                + "{\"destination\":{\"host\":\"web\",\"subset\":\"canary\"},\"weight\":0}]");
   }
 
   @Test
   void should_refer_to_a_virtual_service_in_another_namespace_by_name_and_namespace() {
-    AdoptExistingRouting.Adopted adopted = AdoptExistingRouting.of(doc(0), doc(1)).route("primary").adopt("payments", PODS);
-    assertThat(adopted.trafficRouting().getIstio().getVirtualService().getName()).isEqualTo("checkout.shop");
+    AdoptExistingRouting.Adopted adopted =
+        AdoptExistingRouting.of(doc(0), doc(1)).route("primary").adopt("payments", PODS);
+    assertThat(adopted.trafficRouting().getIstio().getVirtualService().getName())
+        .isEqualTo("checkout.shop");
   }
 
   @Test
-  void should_wire_a_stack_to_adopted_objects_that_pass_the_rules_but_for_the_extra_subset_warning() {
+  void
+      should_wire_a_stack_to_adopted_objects_that_pass_the_rules_but_for_the_extra_subset_warning() {
     AdoptExistingRouting adoption = AdoptExistingRouting.of(doc(0), doc(1)).route("primary");
-    CanaryStack stack = CanaryStack.ml("checkout").namespace("shop").image("ghcr.io/acme/checkout:2.1.0")
-        .traffic(IstioTrafficRouter.adopting(adoption)).build();
-    assertThat(stack.resources()).extracting(r -> r.getKind() + "/" + r.getMetadata().getName())
-        .containsExactly("DestinationRule/checkout", "VirtualService/checkout", "AnalysisTemplate/canary-health-check", "Rollout/checkout");
+    CanaryStack stack =
+        CanaryStack.ml("checkout")
+            .namespace("shop")
+            .image("ghcr.io/acme/checkout:2.1.0")
+            .traffic(IstioTrafficRouter.adopting(adoption))
+            .build();
+    assertThat(stack.resources())
+        .extracting(r -> r.getKind() + "/" + r.getMetadata().getName())
+        .containsExactly(
+            "DestinationRule/checkout",
+            "VirtualService/checkout",
+            "AnalysisTemplate/canary-health-check",
+            "Rollout/checkout");
 
     List<HasMetadata> applied = new ArrayList<>(stack.resources());
     for (String service : List.of("checkout", "admin", "db")) {
-      applied.add(new io.fabric8.kubernetes.api.model.ServiceBuilder().withNewMetadata().withName(service).withNamespace("shop").endMetadata()
-          .withNewSpec().addToSelector("app", service).endSpec().build());
+      applied.add(
+          new io.fabric8.kubernetes.api.model.ServiceBuilder()
+              .withNewMetadata()
+              .withName(service)
+              .withNamespace("shop")
+              .endMetadata()
+              .withNewSpec()
+              .addToSelector("app", service)
+              .endSpec()
+              .build());
     }
     List<Finding> findings = RuleSet.all().evaluate(ResourceSet.of(applied)).findings();
-    assertThat(findings).extracting(Finding::rule).containsExactly("ARGO-ISTIO-MANAGED-DR-EXTRA-SUBSETS");
+    assertThat(findings)
+        .extracting(Finding::rule)
+        .containsExactly("ARGO-ISTIO-MANAGED-DR-EXTRA-SUBSETS");
     assertThat(findings.get(0).path()).isEqualTo("spec.subsets[0]");
   }
 }

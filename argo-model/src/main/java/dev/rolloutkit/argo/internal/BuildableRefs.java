@@ -4,9 +4,10 @@ import io.sundr.builder.annotations.Buildable;
 import io.sundr.builder.annotations.BuildableReference;
 
 /**
- * Tells the sundrio builder generator about the fabric8 types that replace the CRDs' embedded pod, job and
- * selector schemas ({@code existingJavaTypes} in the POM), so that generated fluents get nested builders such as
- * {@code RolloutSpecFluent.withNewTemplate()} and {@code editTemplate()}. Not API: it has no behaviour.
+ * Tells the sundrio builder generator about the fabric8 types that replace the CRDs' embedded pod,
+ * job and selector schemas ({@code existingJavaTypes} in the POM), so that generated fluents get
+ * nested builders such as {@code RolloutSpecFluent.withNewTemplate()} and {@code editTemplate()}.
+ * Not API: it has no behaviour.
  */
 @Buildable(
     editableEnabled = false,

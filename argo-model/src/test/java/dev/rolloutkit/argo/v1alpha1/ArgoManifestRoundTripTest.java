@@ -3,8 +3,8 @@ package dev.rolloutkit.argo.v1alpha1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rolloutkit.testing.Manifests;
 import dev.rolloutkit.argo.UnknownFields;
+import dev.rolloutkit.testing.Manifests;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ArgoManifestRoundTripTest {
 
   static Stream<Path> manifests() throws Exception {
-    return Manifests.yamlFiles(Paths.get(ArgoManifestRoundTripTest.class.getResource("/manifests").toURI())).stream();
+    return Manifests.yamlFiles(
+        Paths.get(ArgoManifestRoundTripTest.class.getResource("/manifests").toURI()))
+        .stream();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -29,7 +31,9 @@ class ArgoManifestRoundTripTest {
       HasMetadata typed = Manifests.assertRoundTrip(document, manifest.getFileName().toString());
       assertThat(typed.getClass().getPackageName()).startsWith("dev.rolloutkit.argo.v1alpha1");
       assertThat(UnknownFields.in(typed))
-          .as("%s is written against the v1.9.1 schema: no field may be unknown to the model", manifest.getFileName())
+          .as(
+              "%s is written against the v1.9.1 schema: no field may be unknown to the model",
+              manifest.getFileName())
           .isEmpty();
     }
   }

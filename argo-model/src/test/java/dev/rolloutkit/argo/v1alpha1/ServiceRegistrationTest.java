@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rolloutkit.testing.ServiceRegistration;
 import org.junit.jupiter.api.Test;
 
-/** Every generated top-level kind is registered, so YAML read without naming a class comes back typed. */
+/**
+ * Every generated top-level kind is registered, so YAML read without naming a class comes back
+ * typed.
+ */
 class ServiceRegistrationTest {
 
   @Test

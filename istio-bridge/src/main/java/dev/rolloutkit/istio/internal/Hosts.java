@@ -7,14 +7,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The hosts the mesh knows from a resource set: each Service as {@code name.ns.svc.cluster.local}, plus ServiceEntry hosts. */
+/**
+ * The hosts the mesh knows from a resource set: each Service as {@code name.ns.svc.cluster.local},
+ * plus ServiceEntry hosts.
+ */
 public final class Hosts {
 
   private final Set<String> known = new HashSet<>();
 
   private Hosts(ResourceSet resources) {
     for (Service s : resources.ofType(Service.class)) {
-      known.add(s.getMetadata().getName() + "." + ResourceSet.namespaceOf(s) + ".svc.cluster.local");
+      known.add(
+          s.getMetadata().getName() + "." + ResourceSet.namespaceOf(s) + ".svc.cluster.local");
     }
     for (HasMetadata r : resources.all()) {
       serviceEntryHosts(r).forEach(known::add);
@@ -25,7 +29,10 @@ public final class Hosts {
     return new Hosts(resources);
   }
 
-  /** True when {@code host}, seen from {@code namespace}, names a Service or ServiceEntry host of the set. */
+  /**
+   * True when {@code host}, seen from {@code namespace}, names a Service or ServiceEntry host of
+   * the set.
+   */
   public boolean resolves(String host, String namespace) {
     return known.contains(IstioObjects.fqdn(host, namespace));
   }
@@ -34,10 +41,12 @@ public final class Hosts {
     if (r instanceof io.fabric8.istio.api.networking.v1.ServiceEntry se && se.getSpec() != null) {
       return Routes.orEmpty(se.getSpec().getHosts());
     }
-    if (r instanceof io.fabric8.istio.api.networking.v1beta1.ServiceEntry se && se.getSpec() != null) {
+    if (r instanceof io.fabric8.istio.api.networking.v1beta1.ServiceEntry se
+        && se.getSpec() != null) {
       return Routes.orEmpty(se.getSpec().getHosts());
     }
-    if (r instanceof io.fabric8.istio.api.networking.v1alpha3.ServiceEntry se && se.getSpec() != null) {
+    if (r instanceof io.fabric8.istio.api.networking.v1alpha3.ServiceEntry se
+        && se.getSpec() != null) {
       return Routes.orEmpty(se.getSpec().getHosts());
     }
     return List.of();

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * VirtualServices and DestinationRules of any served version: fabric8 has one resource class per version, all with
- * the same spec type.
+ * VirtualServices and DestinationRules of any served version: fabric8 has one resource class per
+ * version, all with the same spec type.
  */
 public final class IstioObjects {
 
@@ -44,27 +44,35 @@ public final class IstioObjects {
     return Optional.empty();
   }
 
-  /** VirtualServices and DestinationRules of any version by {@code namespace/name}: the first of each in document order. */
-  public record ByName(Map<String, HasMetadata> virtualServices, Map<String, HasMetadata> destinationRules) {}
+  /**
+   * VirtualServices and DestinationRules of any version by {@code namespace/name}: the first of
+   * each in document order.
+   */
+  public record ByName(
+      Map<String, HasMetadata> virtualServices, Map<String, HasMetadata> destinationRules) {}
 
-  /** The set's {@link ByName} index, made once per set (rules look references up for every Rollout). */
+  /**
+   * The set's {@link ByName} index, made once per set (rules look references up for every Rollout).
+   */
   public static ByName firstByName(ResourceSet resources) {
-    return resources.derived(ByName.class, set -> {
-      Map<String, HasMetadata> virtualServices = new HashMap<>();
-      Map<String, HasMetadata> destinationRules = new HashMap<>();
-      for (HasMetadata r : set.all()) {
-        if (r.getMetadata() == null || r.getMetadata().getName() == null) {
-          continue;
-        }
-        String key = ResourceSet.namespaceOf(r) + "/" + r.getMetadata().getName();
-        if (isVirtualService(r)) {
-          virtualServices.putIfAbsent(key, r);
-        } else if (isDestinationRule(r)) {
-          destinationRules.putIfAbsent(key, r);
-        }
-      }
-      return new ByName(virtualServices, destinationRules);
-    });
+    return resources.derived(
+        ByName.class,
+        set -> {
+          Map<String, HasMetadata> virtualServices = new HashMap<>();
+          Map<String, HasMetadata> destinationRules = new HashMap<>();
+          for (HasMetadata r : set.all()) {
+            if (r.getMetadata() == null || r.getMetadata().getName() == null) {
+              continue;
+            }
+            String key = ResourceSet.namespaceOf(r) + "/" + r.getMetadata().getName();
+            if (isVirtualService(r)) {
+              virtualServices.putIfAbsent(key, r);
+            } else if (isDestinationRule(r)) {
+              destinationRules.putIfAbsent(key, r);
+            }
+          }
+          return new ByName(virtualServices, destinationRules);
+        });
   }
 
   public static boolean isVirtualService(HasMetadata resource) {
@@ -75,7 +83,10 @@ public final class IstioObjects {
     return destinationRuleSpec(resource).isPresent();
   }
 
-  /** {@code host} as Istio resolves it from {@code namespace}: a name without a dot is short for the Service in that namespace. */
+  /**
+   * {@code host} as Istio resolves it from {@code namespace}: a name without a dot is short for the
+   * Service in that namespace.
+   */
   public static String fqdn(String host, String namespace) {
     return host.contains(".") ? host : host + "." + namespace + ".svc.cluster.local";
   }

@@ -17,7 +17,8 @@ public final class Routes {
   public record Dest(String path, String host, String subset, Integer weight) {}
 
   /** One http, tcp or tls route. */
-  public record Route(String path, String protocol, String name, List<Dest> destinations, List<Long> ports) {
+  public record Route(
+      String path, String protocol, String name, List<Dest> destinations, List<Long> ports) {
 
     public Route {
       destinations = List.copyOf(destinations);
@@ -43,13 +44,33 @@ public final class Routes {
     }
     List<TCPRoute> tcp = orEmpty(spec.getTcp());
     for (int i = 0; i < tcp.size(); i++) {
-      List<Long> ports = orEmpty(tcp.get(i).getMatch()).stream().map(m -> m.getPort()).filter(java.util.Objects::nonNull).toList();
-      routes.add(new Route("spec.tcp[" + i + "]", "tcp", null, l4("spec.tcp[" + i + "]", tcp.get(i).getRoute()), ports));
+      List<Long> ports =
+          orEmpty(tcp.get(i).getMatch()).stream()
+              .map(m -> m.getPort())
+              .filter(java.util.Objects::nonNull)
+              .toList();
+      routes.add(
+          new Route(
+              "spec.tcp[" + i + "]",
+              "tcp",
+              null,
+              l4("spec.tcp[" + i + "]", tcp.get(i).getRoute()),
+              ports));
     }
     List<TLSRoute> tls = orEmpty(spec.getTls());
     for (int i = 0; i < tls.size(); i++) {
-      List<Long> ports = orEmpty(tls.get(i).getMatch()).stream().map(m -> m.getPort()).filter(java.util.Objects::nonNull).toList();
-      routes.add(new Route("spec.tls[" + i + "]", "tls", null, l4("spec.tls[" + i + "]", tls.get(i).getRoute()), ports));
+      List<Long> ports =
+          orEmpty(tls.get(i).getMatch()).stream()
+              .map(m -> m.getPort())
+              .filter(java.util.Objects::nonNull)
+              .toList();
+      routes.add(
+          new Route(
+              "spec.tls[" + i + "]",
+              "tls",
+              null,
+              l4("spec.tls[" + i + "]", tls.get(i).getRoute()),
+              ports));
     }
     return routes;
   }
@@ -64,7 +85,11 @@ public final class Routes {
         mirrors.add(dest("spec.http[" + i + "].mirror", r.getMirror(), null));
       }
       for (int k = 0; k < orEmpty(r.getMirrors()).size(); k++) {
-        mirrors.add(dest("spec.http[" + i + "].mirrors[" + k + "]", r.getMirrors().get(k).getDestination(), null));
+        mirrors.add(
+            dest(
+                "spec.http[" + i + "].mirrors[" + k + "]",
+                r.getMirrors().get(k).getDestination(),
+                null));
       }
     }
     return mirrors;
@@ -73,12 +98,14 @@ public final class Routes {
   private static List<Dest> l4(String path, List<RouteDestination> ds) {
     List<Dest> dests = new ArrayList<>();
     for (int j = 0; j < orEmpty(ds).size(); j++) {
-      dests.add(dest(path + ".route[" + j + "]", ds.get(j).getDestination(), ds.get(j).getWeight()));
+      dests.add(
+          dest(path + ".route[" + j + "]", ds.get(j).getDestination(), ds.get(j).getWeight()));
     }
     return dests;
   }
 
-  private static Dest dest(String path, io.fabric8.istio.api.api.networking.v1alpha3.Destination d, Integer weight) {
+  private static Dest dest(
+      String path, io.fabric8.istio.api.api.networking.v1alpha3.Destination d, Integer weight) {
     return new Dest(path, d == null ? null : d.getHost(), d == null ? null : d.getSubset(), weight);
   }
 

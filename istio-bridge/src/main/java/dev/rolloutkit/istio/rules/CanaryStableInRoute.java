@@ -6,44 +6,83 @@ import dev.rolloutkit.rules.Severity;
 import java.util.function.Predicate;
 
 /**
- * Argo: a managed route has destinations for both the canary and the stable — by subset with a DestinationRule, by
- * Service host without one.
+ * Argo: a managed route has destinations for both the canary and the stable — by subset with a
+ * DestinationRule, by Service host without one.
  */
 final class CanaryStableInRoute extends ArgoIstioRule {
 
   CanaryStableInRoute() {
-    super("ARGO-ISTIO-CANARY-STABLE-IN-ROUTE", Severity.ERROR,
-        "Every managed route has a stable and a canary destination (subsets, or Services at host level)",
-        "The Argo controller rejects the Rollout (istio.go validateDestinationRule) and cannot shift traffic. It compares hosts"
-            + " by the part before the first dot.");
+    super(
+        "ARGO-ISTIO-CANARY-STABLE-IN-ROUTE",
+        Severity.ERROR,
+        "Every managed route has a stable and a canary destination (subsets, or Services at host"
+            + " level)",
+        "The Argo controller rejects the Rollout (istio.go validateDestinationRule) and cannot"
+            + " shift traffic. It compares hosts by the part before the first dot.");
   }
 
   @Override
   protected void visit(ResourceSet resources, Findings findings) {
-    eachReferencedVirtualService(resources, (entry, ref, vs, spec, selection) -> {
-      var dr = entry.istio().getDestinationRule();
-      var canary = entry.rollout().getSpec().getStrategy().getCanary();
-      for (Routes.Route route : selection.routes()) {
-        if (dr != null) {
-          check(findings, entry, ref.path(), route, dr.getCanarySubsetName(), d -> eq(d.subset(), dr.getCanarySubsetName()),
-              "Canary DestinationRule subset '%s' not found in route");
-          check(findings, entry, ref.path(), route, dr.getStableSubsetName(), d -> eq(d.subset(), dr.getStableSubsetName()),
-              "Stable DestinationRule subset '%s' not found in route");
-        } else {
-          check(findings, entry, ref.path(), route, canary.getCanaryService(), d -> eq(shortName(d.host()), canary.getCanaryService()),
-              "Canary Service '%s' not found in route");
-          check(findings, entry, ref.path(), route, canary.getStableService(), d -> eq(shortName(d.host()), canary.getStableService()),
-              "Stable Service '%s' not found in route");
-        }
-      }
-    });
+    eachReferencedVirtualService(
+        resources,
+        (entry, ref, vs, spec, selection) -> {
+          var dr = entry.istio().getDestinationRule();
+          var canary = entry.rollout().getSpec().getStrategy().getCanary();
+          for (Routes.Route route : selection.routes()) {
+            if (dr != null) {
+              check(
+                  findings,
+                  entry,
+                  ref.path(),
+                  route,
+                  dr.getCanarySubsetName(),
+                  d -> eq(d.subset(), dr.getCanarySubsetName()),
+                  "Canary DestinationRule subset '%s' not found in route");
+              check(
+                  findings,
+                  entry,
+                  ref.path(),
+                  route,
+                  dr.getStableSubsetName(),
+                  d -> eq(d.subset(), dr.getStableSubsetName()),
+                  "Stable DestinationRule subset '%s' not found in route");
+            } else {
+              check(
+                  findings,
+                  entry,
+                  ref.path(),
+                  route,
+                  canary.getCanaryService(),
+                  d -> eq(shortName(d.host()), canary.getCanaryService()),
+                  "Canary Service '%s' not found in route");
+              check(
+                  findings,
+                  entry,
+                  ref.path(),
+                  route,
+                  canary.getStableService(),
+                  d -> eq(shortName(d.host()), canary.getStableService()),
+                  "Stable Service '%s' not found in route");
+            }
+          }
+        });
   }
 
-  private void check(Findings findings, dev.rolloutkit.istio.internal.RolloutIstio.Entry entry, String refPath, Routes.Route route,
-      String wanted, Predicate<Routes.Dest> matches, String message) {
+  private void check(
+      Findings findings,
+      dev.rolloutkit.istio.internal.RolloutIstio.Entry entry,
+      String refPath,
+      Routes.Route route,
+      String wanted,
+      Predicate<Routes.Dest> matches,
+      String message) {
     if (wanted == null || route.destinations().stream().noneMatch(matches)) {
-      findings.add(entry.rollout(), refPath, String.format(message, wanted == null ? "" : wanted),
-          "add a destination for it to " + (route.name() == null ? route.path() : "route '" + route.name() + "'")
+      findings.add(
+          entry.rollout(),
+          refPath,
+          String.format(message, wanted == null ? "" : wanted),
+          "add a destination for it to "
+              + (route.name() == null ? route.path() : "route '" + route.name() + "'")
               + " of the VirtualService");
     }
   }

@@ -9,9 +9,12 @@ import dev.rolloutkit.rules.Severity;
 final class DestinationRuleHostUnknown extends IstioRule {
 
   DestinationRuleHostUnknown() {
-    super("ISTIO-DR-HOST-UNKNOWN", Severity.WARNING, "A DestinationRule's host is a Service (or ServiceEntry host) in the set",
-        "istioctl analyze IST0174 (destinationrule.SubsetSelectPodAnalyzer): a DestinationRule for an unknown host applies to"
-            + " no traffic, so its subsets split nothing.");
+    super(
+        "ISTIO-DR-HOST-UNKNOWN",
+        Severity.WARNING,
+        "A DestinationRule's host is a Service (or ServiceEntry host) in the set",
+        "istioctl analyze IST0174 (destinationrule.SubsetSelectPodAnalyzer): a DestinationRule for"
+            + " an unknown host applies to no traffic, so its subsets split nothing.");
   }
 
   @Override
@@ -22,12 +25,22 @@ final class DestinationRuleHostUnknown extends IstioRule {
   @Override
   protected void visit(ResourceSet resources, Findings findings) {
     Hosts hosts = Hosts.of(resources);
-    eachDestinationRule(resources, (dr, spec) -> {
-      String host = spec.getHost();
-      if (host != null && !host.contains("*") && IstioObjects.isClusterLocal(host) && !hosts.resolves(host, ResourceSet.namespaceOf(dr))) {
-        findings.add(dr, "spec.host", "The host " + host + " defined in the DestinationRule does not match any services in the mesh.",
-            "name the Service the Rollout's pods are behind");
-      }
-    });
+    eachDestinationRule(
+        resources,
+        (dr, spec) -> {
+          String host = spec.getHost();
+          if (host != null
+              && !host.contains("*")
+              && IstioObjects.isClusterLocal(host)
+              && !hosts.resolves(host, ResourceSet.namespaceOf(dr))) {
+            findings.add(
+                dr,
+                "spec.host",
+                "The host "
+                    + host
+                    + " defined in the DestinationRule does not match any services in the mesh.",
+                "name the Service the Rollout's pods are behind");
+          }
+        });
   }
 }

@@ -12,21 +12,31 @@ import java.util.Set;
 final class DuplicateSubset extends IstioRule {
 
   DuplicateSubset() {
-    super("ISTIO-DR-DUPLICATE-SUBSET", Severity.ERROR, "A DestinationRule names each subset once",
-        "Istio's validating webhook rejects the DestinationRule (duplicate subset names). Istio: pkg/config/validation/validation.go ValidateDestinationRule.");
+    super(
+        "ISTIO-DR-DUPLICATE-SUBSET",
+        Severity.ERROR,
+        "A DestinationRule names each subset once",
+        "Istio's validating webhook rejects the DestinationRule (duplicate subset names). Istio:"
+            + " pkg/config/validation/validation.go ValidateDestinationRule.");
   }
 
   @Override
   protected void visit(ResourceSet resources, Findings findings) {
-    eachDestinationRule(resources, (dr, spec) -> {
-      Set<String> seen = new HashSet<>();
-      List<Subset> subsets = Routes.orEmpty(spec.getSubsets());
-      for (int i = 0; i < subsets.size(); i++) {
-        String name = subsets.get(i).getName();
-        if (name != null && !seen.add(name)) {
-          findings.add(dr, "spec.subsets[" + i + "].name", "duplicate subset names: " + name, "rename or merge the subsets named " + name);
-        }
-      }
-    });
+    eachDestinationRule(
+        resources,
+        (dr, spec) -> {
+          Set<String> seen = new HashSet<>();
+          List<Subset> subsets = Routes.orEmpty(spec.getSubsets());
+          for (int i = 0; i < subsets.size(); i++) {
+            String name = subsets.get(i).getName();
+            if (name != null && !seen.add(name)) {
+              findings.add(
+                  dr,
+                  "spec.subsets[" + i + "].name",
+                  "duplicate subset names: " + name,
+                  "rename or merge the subsets named " + name);
+            }
+          }
+        });
   }
 }

@@ -6,15 +6,21 @@ import dev.rolloutkit.istio.internal.Routes;
 import dev.rolloutkit.rules.ResourceSet;
 import dev.rolloutkit.rules.Severity;
 
-/** IST0101 {@code host} / {@code mirror host}: a route or mirror sends traffic to an in-cluster host no Service provides. */
+/**
+ * IST0101 {@code host} / {@code mirror host}: a route or mirror sends traffic to an in-cluster host
+ * no Service provides.
+ */
 final class HostNotFound extends IstioRule {
 
   HostNotFound() {
-    super("ISTIO-HOST-NOT-FOUND", Severity.ERROR,
+    super(
+        "ISTIO-HOST-NOT-FOUND",
+        Severity.ERROR,
         "VirtualService destinations and mirrors name a Service (or ServiceEntry host) that exists",
-        "istioctl analyze IST0101 (virtualservice.DestinationHostAnalyzer): traffic to a host that resolves to nothing fails."
-            + " A short host is the Service of that name in the VirtualService's namespace. External hosts (with dots, not"
-            + " *.svc.cluster.local) are left to ISTIO-HOST-NOT-FQDN and not checked here.");
+        "istioctl analyze IST0101 (virtualservice.DestinationHostAnalyzer): traffic to a host that"
+            + " resolves to nothing fails. A short host is the Service of that name in the"
+            + " VirtualService's namespace. External hosts (with dots, not *.svc.cluster.local) are"
+            + " left to ISTIO-HOST-NOT-FQDN and not checked here.");
   }
 
   @Override
@@ -25,22 +31,38 @@ final class HostNotFound extends IstioRule {
   @Override
   protected void visit(ResourceSet resources, Findings findings) {
     Hosts hosts = Hosts.of(resources);
-    eachVirtualService(resources, (vs, spec) -> {
-      String ns = ResourceSet.namespaceOf(vs);
-      for (Routes.Route route : Routes.of(spec)) {
-        for (Routes.Dest d : route.destinations()) {
-          check(findings, hosts, vs, ns, d, "host");
-        }
-      }
-      Routes.mirrors(spec).forEach(d -> check(findings, hosts, vs, ns, d, "mirror host"));
-    });
+    eachVirtualService(
+        resources,
+        (vs, spec) -> {
+          String ns = ResourceSet.namespaceOf(vs);
+          for (Routes.Route route : Routes.of(spec)) {
+            for (Routes.Dest d : route.destinations()) {
+              check(findings, hosts, vs, ns, d, "host");
+            }
+          }
+          Routes.mirrors(spec).forEach(d -> check(findings, hosts, vs, ns, d, "mirror host"));
+        });
   }
 
-  private void check(Findings findings, Hosts hosts, io.fabric8.kubernetes.api.model.HasMetadata vs, String ns, Routes.Dest d, String type) {
-    if (d.host() == null || d.host().contains("*") || !IstioObjects.isClusterLocal(d.host()) || hosts.resolves(d.host(), ns)) {
+  private void check(
+      Findings findings,
+      Hosts hosts,
+      io.fabric8.kubernetes.api.model.HasMetadata vs,
+      String ns,
+      Routes.Dest d,
+      String type) {
+    if (d.host() == null
+        || d.host().contains("*")
+        || !IstioObjects.isClusterLocal(d.host())
+        || hosts.resolves(d.host(), ns)) {
       return;
     }
-    findings.add(vs, d.path() + ".destination.host", "Referenced " + type + " not found: \"" + d.host() + "\"",
-        "add the Service " + IstioObjects.fqdn(d.host(), ns) + " to what is applied, or correct the host");
+    findings.add(
+        vs,
+        d.path() + ".destination.host",
+        "Referenced " + type + " not found: \"" + d.host() + "\"",
+        "add the Service "
+            + IstioObjects.fqdn(d.host(), ns)
+            + " to what is applied, or correct the host");
   }
 }

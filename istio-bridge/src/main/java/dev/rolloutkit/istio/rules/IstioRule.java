@@ -16,13 +16,15 @@ abstract class IstioRule extends AbstractRule {
     super(id, severity, title, rationale);
   }
 
-  static void eachVirtualService(ResourceSet resources, BiConsumer<HasMetadata, VirtualService> action) {
+  static void eachVirtualService(
+      ResourceSet resources, BiConsumer<HasMetadata, VirtualService> action) {
     for (HasMetadata r : resources.all()) {
       IstioObjects.virtualServiceSpec(r).ifPresent(spec -> action.accept(r, spec));
     }
   }
 
-  static void eachDestinationRule(ResourceSet resources, BiConsumer<HasMetadata, DestinationRule> action) {
+  static void eachDestinationRule(
+      ResourceSet resources, BiConsumer<HasMetadata, DestinationRule> action) {
     for (HasMetadata r : resources.all()) {
       IstioObjects.destinationRuleSpec(r).ifPresent(spec -> action.accept(r, spec));
     }

@@ -5,8 +5,9 @@ import dev.rolloutkit.rules.RuleSet;
 import java.util.List;
 
 /**
- * The Istio checks, as rule objects: those of {@code istioctl analyze} and Istio's validating webhook that concern
- * VirtualServices and DestinationRules, and the Argo controller's Istio checks, run offline over a resource set.
+ * The Istio checks, as rule objects: those of {@code istioctl analyze} and Istio's validating
+ * webhook that concern VirtualServices and DestinationRules, and the Argo controller's Istio
+ * checks, run offline over a resource set.
  *
  * <pre>{@code
  * ValidationReport report = IstioRules.all().evaluate(ResourceSet.of(stack.resources()));
@@ -27,13 +28,27 @@ public final class IstioRules {
   public static final Rule ROUTE_NOT_FOUND = new ManagedRouteNotFound();
   public static final Rule ROUTES_REQUIRED = new RoutesRequired();
   public static final Rule CANARY_STABLE_IN_ROUTE = new CanaryStableInRoute();
-  public static final Rule MANAGED_DESTINATION_RULE_EXTRA_SUBSETS = new ManagedDestinationRuleExtraSubsets();
+  public static final Rule MANAGED_DESTINATION_RULE_EXTRA_SUBSETS =
+      new ManagedDestinationRuleExtraSubsets();
   public static final Rule SUBSET_SELECTS_ROLLOUT_PODS = new SubsetSelectsRolloutPods();
 
-  private static final List<Rule> ALL = List.of(
-      HOST_NOT_FOUND, HOST_NOT_FQDN, SUBSET_NOT_FOUND, DUPLICATE_SUBSET, NEGATIVE_WEIGHT, ZERO_TOTAL_WEIGHT, NO_ROUTES,
-      MESH_HOST_CONFLICT, DESTINATION_RULE_HOST_UNKNOWN, VIRTUAL_SERVICE_ONE_OF, ROUTE_NOT_FOUND, ROUTES_REQUIRED,
-      CANARY_STABLE_IN_ROUTE, MANAGED_DESTINATION_RULE_EXTRA_SUBSETS, SUBSET_SELECTS_ROLLOUT_PODS);
+  private static final List<Rule> ALL =
+      List.of(
+          HOST_NOT_FOUND,
+          HOST_NOT_FQDN,
+          SUBSET_NOT_FOUND,
+          DUPLICATE_SUBSET,
+          NEGATIVE_WEIGHT,
+          ZERO_TOTAL_WEIGHT,
+          NO_ROUTES,
+          MESH_HOST_CONFLICT,
+          DESTINATION_RULE_HOST_UNKNOWN,
+          VIRTUAL_SERVICE_ONE_OF,
+          ROUTE_NOT_FOUND,
+          ROUTES_REQUIRED,
+          CANARY_STABLE_IN_ROUTE,
+          MANAGED_DESTINATION_RULE_EXTRA_SUBSETS,
+          SUBSET_SELECTS_ROLLOUT_PODS);
 
   private IstioRules() {}
 

@@ -10,23 +10,41 @@ import java.util.List;
 final class ManagedDestinationRuleExtraSubsets extends ArgoIstioRule {
 
   ManagedDestinationRuleExtraSubsets() {
-    super("ARGO-ISTIO-MANAGED-DR-EXTRA-SUBSETS", Severity.WARNING,
-        "A DestinationRule managed by a Rollout holds only its canary, stable and additional subsets",
-        "Argo's istio.go UpdateHash rebuilds spec.subsets from the canary, stable and experiment subsets ('Ignore any"
-            + " extraneous subsets') and replaces the list with a merge patch, so other subsets disappear at the first update.");
+    super(
+        "ARGO-ISTIO-MANAGED-DR-EXTRA-SUBSETS",
+        Severity.WARNING,
+        "A DestinationRule managed by a Rollout holds only its canary, stable and additional"
+            + " subsets",
+        "Argo's istio.go UpdateHash rebuilds spec.subsets from the canary, stable and experiment"
+            + " subsets ('Ignore any extraneous subsets') and replaces the list with a merge patch,"
+            + " so other subsets disappear at the first update.");
   }
 
   @Override
   protected void visit(ResourceSet resources, Findings findings) {
-    eachManagedSubset(resources, (entry, dr, subset, path) -> {
-      var ref = entry.istio().getDestinationRule();
-      List<String> kept = new ArrayList<>(List.of(String.valueOf(ref.getCanarySubsetName()), String.valueOf(ref.getStableSubsetName())));
-      kept.addAll(Routes.orEmpty(ref.getAdditionalSubsetNames()));
-      if (!kept.contains(subset.getName())) {
-        findings.add(dr, path, "subset '" + subset.getName() + "' will be dropped: the Argo controller manages this DestinationRule for"
-            + " Rollout " + entry.rollout().getMetadata().getName() + " and keeps only subsets " + kept,
-            "move it to a separate DestinationRule");
-      }
-    });
+    eachManagedSubset(
+        resources,
+        (entry, dr, subset, path) -> {
+          var ref = entry.istio().getDestinationRule();
+          List<String> kept =
+              new ArrayList<>(
+                  List.of(
+                      String.valueOf(ref.getCanarySubsetName()),
+                      String.valueOf(ref.getStableSubsetName())));
+          kept.addAll(Routes.orEmpty(ref.getAdditionalSubsetNames()));
+          if (!kept.contains(subset.getName())) {
+            findings.add(
+                dr,
+                path,
+                "subset '"
+                    + subset.getName()
+                    + "' will be dropped: the Argo controller manages this DestinationRule for"
+                    + " Rollout "
+                    + entry.rollout().getMetadata().getName()
+                    + " and keeps only subsets "
+                    + kept,
+                "move it to a separate DestinationRule");
+          }
+        });
   }
 }

@@ -7,14 +7,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** IST0101 {@code host+subset in destinationrule}: a destination's subset is defined by no DestinationRule for its host. */
+/**
+ * IST0101 {@code host+subset in destinationrule}: a destination's subset is defined by no
+ * DestinationRule for its host.
+ */
 final class SubsetNotFound extends IstioRule {
 
   SubsetNotFound() {
-    super("ISTIO-SUBSET-NOT-FOUND", Severity.ERROR,
-        "Every host+subset a VirtualService routes or mirrors to is defined by a DestinationRule for that host",
-        "istioctl analyze IST0101 (virtualservice.DestinationRuleAnalyzer); at run time the subset has no cluster and"
-            + " requests fail with 503. Hosts are compared as namespace/name (an FQDN name.ns.svc.cluster.local is ns/name).");
+    super(
+        "ISTIO-SUBSET-NOT-FOUND",
+        Severity.ERROR,
+        "Every host+subset a VirtualService routes or mirrors to is defined by a DestinationRule"
+            + " for that host",
+        "istioctl analyze IST0101 (virtualservice.DestinationRuleAnalyzer); at run time the subset"
+            + " has no cluster and requests fail with 503. Hosts are compared as namespace/name (an"
+            + " FQDN name.ns.svc.cluster.local is ns/name).");
   }
 
   static String key(String namespace, String host) {
@@ -28,24 +35,39 @@ final class SubsetNotFound extends IstioRule {
   @Override
   protected void visit(ResourceSet resources, Findings findings) {
     Set<String> defined = new HashSet<>();
-    eachDestinationRule(resources, (dr, spec) -> {
-      if (spec.getHost() != null) {
-        Routes.orEmpty(spec.getSubsets()).forEach(s ->
-            defined.add(key(ResourceSet.namespaceOf(dr), spec.getHost()) + "+" + s.getName()));
-      }
-    });
-    eachVirtualService(resources, (vs, spec) -> {
-      String ns = ResourceSet.namespaceOf(vs);
-      List<Routes.Dest> all = new java.util.ArrayList<>();
-      Routes.of(spec).forEach(r -> all.addAll(r.destinations()));
-      all.addAll(Routes.mirrors(spec));
-      for (Routes.Dest d : all) {
-        if (d.subset() != null && d.host() != null && !defined.contains(key(ns, d.host()) + "+" + d.subset())) {
-          String type = d.path().contains(".mirror") ? "mirror+subset in destinationrule" : "host+subset in destinationrule";
-          findings.add(vs, d.path() + ".destination.subset", "Referenced " + type + " not found: \"" + d.host() + "+" + d.subset() + "\"",
-              "add subset '" + d.subset() + "' to the DestinationRule for host " + d.host());
-        }
-      }
-    });
+    eachDestinationRule(
+        resources,
+        (dr, spec) -> {
+          if (spec.getHost() != null) {
+            Routes.orEmpty(spec.getSubsets())
+                .forEach(
+                    s ->
+                        defined.add(
+                            key(ResourceSet.namespaceOf(dr), spec.getHost()) + "+" + s.getName()));
+          }
+        });
+    eachVirtualService(
+        resources,
+        (vs, spec) -> {
+          String ns = ResourceSet.namespaceOf(vs);
+          List<Routes.Dest> all = new java.util.ArrayList<>();
+          Routes.of(spec).forEach(r -> all.addAll(r.destinations()));
+          all.addAll(Routes.mirrors(spec));
+          for (Routes.Dest d : all) {
+            if (d.subset() != null
+                && d.host() != null
+                && !defined.contains(key(ns, d.host()) + "+" + d.subset())) {
+              String type =
+                  d.path().contains(".mirror")
+                      ? "mirror+subset in destinationrule"
+                      : "host+subset in destinationrule";
+              findings.add(
+                  vs,
+                  d.path() + ".destination.subset",
+                  "Referenced " + type + " not found: \"" + d.host() + "+" + d.subset() + "\"",
+                  "add subset '" + d.subset() + "' to the DestinationRule for host " + d.host());
+            }
+          }
+        });
   }
 }

@@ -1,2 +1,5 @@
-/** The Istio checks: istioctl analyze's, the Istio validation webhook's and Argo's, offline and across resources. */
+/**
+ * The Istio checks: istioctl analyze's, the Istio validation webhook's and Argo's, offline and
+ * across resources.
+ */
 package dev.rolloutkit.istio.rules;

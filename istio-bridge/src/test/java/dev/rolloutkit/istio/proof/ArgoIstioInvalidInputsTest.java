@@ -10,12 +10,13 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Istio rows of the Argo repository's invalid inputs (../shared/reference/argo-rollouts.md §7, cases 31 and 32), caught
- * offline with the controller's message at the controller's field.
+ * The Istio rows of the Argo repository's invalid inputs (../shared/reference/argo-rollouts.md §7,
+ * cases 31 and 32), caught offline with the controller's message at the controller's field.
  */
 class ArgoIstioInvalidInputsTest {
 
-  static final String ROLLOUT = """
+  static final String ROLLOUT =
+      """
       apiVersion: argoproj.io/v1alpha1
       kind: Rollout
       metadata: {name: guestbook, namespace: default}
@@ -49,18 +50,29 @@ class ArgoIstioInvalidInputsTest {
   void case_31_a_virtual_service_route_without_the_stable_service() {
     assertThat(RuleSet.all().evaluate(ResourceSet.of(Fixtures.resources(ROLLOUT))).errors())
         .extracting(Finding::path, Finding::message)
-        .contains(Tuple.tuple("spec.strategy.canary.trafficRouting.istio.virtualService", "Stable Service 'stable' not found in route"));
+        .contains(
+            Tuple.tuple(
+                "spec.strategy.canary.trafficRouting.istio.virtualService",
+                "Stable Service 'stable' not found in route"));
   }
 
   @Test
   void case_32_both_or_neither_of_virtual_service_and_virtual_services() {
-    String both = ROLLOUT.replace("istio: {virtualService: {name: istio-vsvc}}",
-        "istio: {virtualService: {name: istio-vsvc}, virtualServices: [{name: istio-vsvc}]}");
-    String neither = ROLLOUT.replace("istio: {virtualService: {name: istio-vsvc}}", "istio: {destinationRule: {name: dr, canarySubsetName: c, stableSubsetName: s}}");
+    String both =
+        ROLLOUT.replace(
+            "istio: {virtualService: {name: istio-vsvc}}",
+            "istio: {virtualService: {name: istio-vsvc}, virtualServices: [{name: istio-vsvc}]}");
+    String neither =
+        ROLLOUT.replace(
+            "istio: {virtualService: {name: istio-vsvc}}",
+            "istio: {destinationRule: {name: dr, canarySubsetName: c, stableSubsetName: s}}");
     for (String yaml : new String[] {both, neither}) {
       assertThat(RuleSet.all().evaluate(ResourceSet.of(Fixtures.resources(yaml))).errors())
           .extracting(Finding::path, Finding::message)
-          .contains(Tuple.tuple("spec.strategy.canary.trafficRouting.istio", "either VirtualService or VirtualServices must be configured"));
+          .contains(
+              Tuple.tuple(
+                  "spec.strategy.canary.trafficRouting.istio",
+                  "either VirtualService or VirtualServices must be configured"));
     }
   }
 }

@@ -16,11 +16,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every Istio rule fails on the defect it describes, with upstream's message and the field path, and passes on the fix. */
+/**
+ * Every Istio rule fails on the defect it describes, with upstream's message and the field path,
+ * and passes on the fix.
+ */
 class IstioRulesTest {
 
   /** A consistent subset-level set: Service, DestinationRule, VirtualService, Rollout. */
-  static final String SUBSET_LEVEL = """
+  static final String SUBSET_LEVEL =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: app, namespace: shop}
@@ -68,7 +72,8 @@ class IstioRulesTest {
       """;
 
   /** A consistent host-level set: stable and canary Services, VirtualService, Rollout. */
-  static final String HOST_LEVEL = """
+  static final String HOST_LEVEL =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: app-stable, namespace: shop}
@@ -120,66 +125,172 @@ class IstioRulesTest {
 
   static Stream<Arguments> defects() {
     return Stream.of(
-        Arguments.of(IstioRules.HOST_NOT_FOUND, edit(SUBSET_LEVEL, "{host: app, subset: canary}", "{host: payments, subset: canary}"),
-            "VirtualService shop/app-vsvc", "spec.http[0].route[1].destination.host", "Referenced host not found: \"payments\""),
-        Arguments.of(IstioRules.HOST_NOT_FOUND, edit(SUBSET_LEVEL, "  - name: primary\n", "  - name: primary\n    mirror: {host: shadow}\n"),
-            "VirtualService shop/app-vsvc", "spec.http[0].mirror.destination.host", "Referenced mirror host not found: \"shadow\""),
-        Arguments.of(IstioRules.HOST_NOT_FQDN, edit(SUBSET_LEVEL, "{host: app, subset: canary}", "{host: app.shop, subset: canary}"),
-            "VirtualService shop/app-vsvc", "spec.http[0].route[1].destination.host",
-            "host 'app.shop' has a dot, so Istio takes it literally and does not expand it to a Service"),
-        Arguments.of(IstioRules.SUBSET_NOT_FOUND, edit(SUBSET_LEVEL, "{host: app, subset: canary}", "{host: app, subset: canry}"),
-            "VirtualService shop/app-vsvc", "spec.http[0].route[1].destination.subset",
+        Arguments.of(
+            IstioRules.HOST_NOT_FOUND,
+            edit(SUBSET_LEVEL, "{host: app, subset: canary}", "{host: payments, subset: canary}"),
+            "VirtualService shop/app-vsvc",
+            "spec.http[0].route[1].destination.host",
+            "Referenced host not found: \"payments\""),
+        Arguments.of(
+            IstioRules.HOST_NOT_FOUND,
+            edit(
+                SUBSET_LEVEL,
+                "  - name: primary\n",
+                "  - name: primary\n    mirror: {host: shadow}\n"),
+            "VirtualService shop/app-vsvc",
+            "spec.http[0].mirror.destination.host",
+            "Referenced mirror host not found: \"shadow\""),
+        Arguments.of(
+            IstioRules.HOST_NOT_FQDN,
+            edit(SUBSET_LEVEL, "{host: app, subset: canary}", "{host: app.shop, subset: canary}"),
+            "VirtualService shop/app-vsvc",
+            "spec.http[0].route[1].destination.host",
+            "host 'app.shop' has a dot, so Istio takes it literally and does not expand it to a"
+                + " Service"),
+        Arguments.of(
+            IstioRules.SUBSET_NOT_FOUND,
+            edit(SUBSET_LEVEL, "{host: app, subset: canary}", "{host: app, subset: canry}"),
+            "VirtualService shop/app-vsvc",
+            "spec.http[0].route[1].destination.subset",
             "Referenced host+subset in destinationrule not found: \"app+canry\""),
-        Arguments.of(IstioRules.DUPLICATE_SUBSET, edit(SUBSET_LEVEL, "  - name: canary\n    labels", "  - name: stable\n    labels"),
-            "DestinationRule shop/app-destrule", "spec.subsets[1].name", "duplicate subset names: stable"),
-        Arguments.of(IstioRules.NEGATIVE_WEIGHT, edit(SUBSET_LEVEL, "weight: 0", "weight: -5"),
-            "VirtualService shop/app-vsvc", "spec.http[0].route[1].weight", "weight -5 < 0"),
-        Arguments.of(IstioRules.ZERO_TOTAL_WEIGHT, edit(SUBSET_LEVEL, "weight: 100", "weight: 0"),
-            "VirtualService shop/app-vsvc", "spec.http[0].route", "total destination weight = 0"),
-        Arguments.of(IstioRules.NO_ROUTES, SUBSET_LEVEL + "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\n"
-                + "metadata: {name: empty, namespace: shop}\nspec: {hosts: [other], gateways: [gw]}\n",
-            "VirtualService shop/empty", "spec", "http, tcp or tls must be provided in virtual service"),
-        Arguments.of(IstioRules.MESH_HOST_CONFLICT, SUBSET_LEVEL + "---\napiVersion: networking.istio.io/v1alpha3\nkind: VirtualService\n"
-                + "metadata: {name: dup, namespace: shop}\nspec:\n  hosts: [app.shop.svc.cluster.local]\n  http:\n"
-                + "  - route:\n    - destination: {host: app}\n",
-            "VirtualService shop/app-vsvc", "spec.hosts",
-            "The VirtualServices shop/app-vsvc,shop/dup associated with mesh gateway define the same host app.shop.svc.cluster.local which"
-                + " can lead to undefined behavior. This can be fixed by merging the conflicting VirtualServices into a single resource."),
-        Arguments.of(IstioRules.DESTINATION_RULE_HOST_UNKNOWN, edit(SUBSET_LEVEL, "  host: app\n", "  host: ap\n"),
-            "DestinationRule shop/app-destrule", "spec.host",
+        Arguments.of(
+            IstioRules.DUPLICATE_SUBSET,
+            edit(SUBSET_LEVEL, "  - name: canary\n    labels", "  - name: stable\n    labels"),
+            "DestinationRule shop/app-destrule",
+            "spec.subsets[1].name",
+            "duplicate subset names: stable"),
+        Arguments.of(
+            IstioRules.NEGATIVE_WEIGHT,
+            edit(SUBSET_LEVEL, "weight: 0", "weight: -5"),
+            "VirtualService shop/app-vsvc",
+            "spec.http[0].route[1].weight",
+            "weight -5 < 0"),
+        Arguments.of(
+            IstioRules.ZERO_TOTAL_WEIGHT,
+            edit(SUBSET_LEVEL, "weight: 100", "weight: 0"),
+            "VirtualService shop/app-vsvc",
+            "spec.http[0].route",
+            "total destination weight = 0"),
+        Arguments.of(
+            IstioRules.NO_ROUTES,
+            SUBSET_LEVEL
+                + "---\n"
+                + "apiVersion: networking.istio.io/v1\n"
+                + "kind: VirtualService\n"
+                + "metadata: {name: empty, namespace: shop}\n"
+                + "spec: {hosts: [other], gateways: [gw]}\n",
+            "VirtualService shop/empty",
+            "spec",
+            "http, tcp or tls must be provided in virtual service"),
+        Arguments.of(
+            IstioRules.MESH_HOST_CONFLICT,
+            SUBSET_LEVEL
+                + "---\n"
+                + "apiVersion: networking.istio.io/v1alpha3\n"
+                + "kind: VirtualService\n"
+                + "metadata: {name: dup, namespace: shop}\n"
+                + "spec:\n"
+                + "  hosts: [app.shop.svc.cluster.local]\n"
+                + "  http:\n"
+                + "  - route:\n"
+                + "    - destination: {host: app}\n",
+            "VirtualService shop/app-vsvc",
+            "spec.hosts",
+            "The VirtualServices shop/app-vsvc,shop/dup associated with mesh gateway define the"
+                + " same host app.shop.svc.cluster.local which can lead to undefined behavior. This"
+                + " can be fixed by merging the conflicting VirtualServices into a single"
+                + " resource."),
+        Arguments.of(
+            IstioRules.DESTINATION_RULE_HOST_UNKNOWN,
+            edit(SUBSET_LEVEL, "  host: app\n", "  host: ap\n"),
+            "DestinationRule shop/app-destrule",
+            "spec.host",
             "The host ap defined in the DestinationRule does not match any services in the mesh."),
-        Arguments.of(IstioRules.VIRTUAL_SERVICE_ONE_OF, edit(SUBSET_LEVEL, "          virtualService: {name: app-vsvc, routes: [primary]}\n", ""),
-            "Rollout shop/app", "spec.strategy.canary.trafficRouting.istio", "either VirtualService or VirtualServices must be configured"),
-        Arguments.of(IstioRules.VIRTUAL_SERVICE_ONE_OF, edit(SUBSET_LEVEL, "          virtualService: {name: app-vsvc, routes: [primary]}\n",
-                "          virtualService: {name: app-vsvc, routes: [primary]}\n          virtualServices: [{name: app-vsvc, routes: [primary]}]\n"),
-            "Rollout shop/app", "spec.strategy.canary.trafficRouting.istio", "either VirtualService or VirtualServices must be configured"),
-        Arguments.of(IstioRules.ROUTE_NOT_FOUND, edit(SUBSET_LEVEL, "routes: [primary]", "routes: [main]"),
-            "Rollout shop/app", "spec.strategy.canary.trafficRouting.istio.virtualService",
-            "Istio VirtualService has invalid HTTP routes. Error: HTTP Route 'main' is not found in the defined Virtual Service."),
-        Arguments.of(IstioRules.ROUTES_REQUIRED, edit(edit(SUBSET_LEVEL, "{name: app-vsvc, routes: [primary]}", "{name: app-vsvc}"),
-                "  - name: primary\n", "  - name: health\n    match: [{uri: {exact: /healthz}}]\n    route:\n    - destination: {host: app, subset: stable}\n  - name: primary\n"),
-            "Rollout shop/app", "spec.strategy.canary.trafficRouting.istio.virtualService.routes",
-            "Istio VirtualService has invalid HTTP routes. Error: spec.http[] should be set in VirtualService and it must have exactly one"
-                + " route when omitting spec.strategy.canary.trafficRouting.istio.virtualService.routes"),
-        Arguments.of(IstioRules.CANARY_STABLE_IN_ROUTE, edit(SUBSET_LEVEL, "    - destination: {host: app, subset: canary}\n      weight: 0\n", ""),
-            "Rollout shop/app", "spec.strategy.canary.trafficRouting.istio.virtualService",
+        Arguments.of(
+            IstioRules.VIRTUAL_SERVICE_ONE_OF,
+            edit(
+                SUBSET_LEVEL,
+                "          virtualService: {name: app-vsvc, routes: [primary]}\n",
+                ""),
+            "Rollout shop/app",
+            "spec.strategy.canary.trafficRouting.istio",
+            "either VirtualService or VirtualServices must be configured"),
+        Arguments.of(
+            IstioRules.VIRTUAL_SERVICE_ONE_OF,
+            edit(
+                SUBSET_LEVEL,
+                "          virtualService: {name: app-vsvc, routes: [primary]}\n",
+                "          virtualService: {name: app-vsvc, routes: [primary]}\n"
+                    + "          virtualServices: [{name: app-vsvc, routes: [primary]}]\n"),
+            "Rollout shop/app",
+            "spec.strategy.canary.trafficRouting.istio",
+            "either VirtualService or VirtualServices must be configured"),
+        Arguments.of(
+            IstioRules.ROUTE_NOT_FOUND,
+            edit(SUBSET_LEVEL, "routes: [primary]", "routes: [main]"),
+            "Rollout shop/app",
+            "spec.strategy.canary.trafficRouting.istio.virtualService",
+            "Istio VirtualService has invalid HTTP routes. Error: HTTP Route 'main' is not found in"
+                + " the defined Virtual Service."),
+        Arguments.of(
+            IstioRules.ROUTES_REQUIRED,
+            edit(
+                edit(SUBSET_LEVEL, "{name: app-vsvc, routes: [primary]}", "{name: app-vsvc}"),
+                "  - name: primary\n",
+                "  - name: health\n"
+                    + "    match: [{uri: {exact: /healthz}}]\n"
+                    + "    route:\n"
+                    + "    - destination: {host: app, subset: stable}\n"
+                    + "  - name: primary\n"),
+            "Rollout shop/app",
+            "spec.strategy.canary.trafficRouting.istio.virtualService.routes",
+            "Istio VirtualService has invalid HTTP routes. Error: spec.http[] should be set in"
+                + " VirtualService and it must have exactly one route when omitting"
+                + " spec.strategy.canary.trafficRouting.istio.virtualService.routes"),
+        Arguments.of(
+            IstioRules.CANARY_STABLE_IN_ROUTE,
+            edit(
+                SUBSET_LEVEL,
+                "    - destination: {host: app, subset: canary}\n      weight: 0\n",
+                ""),
+            "Rollout shop/app",
+            "spec.strategy.canary.trafficRouting.istio.virtualService",
             "Canary DestinationRule subset 'canary' not found in route"),
-        Arguments.of(IstioRules.CANARY_STABLE_IN_ROUTE, edit(HOST_LEVEL, "{host: app-stable.shop.svc.cluster.local}", "{host: app-primary}"),
-            "Rollout shop/app", "spec.strategy.canary.trafficRouting.istio.virtualService", "Stable Service 'app-stable' not found in route"),
-        Arguments.of(IstioRules.MANAGED_DESTINATION_RULE_EXTRA_SUBSETS,
-            edit(SUBSET_LEVEL, "  - name: canary\n    labels: {app: app}\n", "  - name: canary\n    labels: {app: app}\n  - name: legacy\n    labels: {app: app}\n"),
-            "DestinationRule shop/app-destrule", "spec.subsets[2]",
-            "subset 'legacy' will be dropped: the Argo controller manages this DestinationRule for Rollout app and keeps only subsets"
-                + " [canary, stable]"),
-        Arguments.of(IstioRules.SUBSET_SELECTS_ROLLOUT_PODS,
-            edit(SUBSET_LEVEL, "  - name: canary\n    labels: {app: app}\n", "  - name: canary\n    labels: {app: app, version: v2}\n"),
-            "DestinationRule shop/app-destrule", "spec.subsets[1].labels.version",
-            "The Subset canary defined in the DestinationRule does not select any pods of Rollout app: its pods have version=null, not v2"));
+        Arguments.of(
+            IstioRules.CANARY_STABLE_IN_ROUTE,
+            edit(HOST_LEVEL, "{host: app-stable.shop.svc.cluster.local}", "{host: app-primary}"),
+            "Rollout shop/app",
+            "spec.strategy.canary.trafficRouting.istio.virtualService",
+            "Stable Service 'app-stable' not found in route"),
+        Arguments.of(
+            IstioRules.MANAGED_DESTINATION_RULE_EXTRA_SUBSETS,
+            edit(
+                SUBSET_LEVEL,
+                "  - name: canary\n    labels: {app: app}\n",
+                "  - name: canary\n"
+                    + "    labels: {app: app}\n"
+                    + "  - name: legacy\n"
+                    + "    labels: {app: app}\n"),
+            "DestinationRule shop/app-destrule",
+            "spec.subsets[2]",
+            "subset 'legacy' will be dropped: the Argo controller manages this DestinationRule for"
+                + " Rollout app and keeps only subsets [canary, stable]"),
+        Arguments.of(
+            IstioRules.SUBSET_SELECTS_ROLLOUT_PODS,
+            edit(
+                SUBSET_LEVEL,
+                "  - name: canary\n    labels: {app: app}\n",
+                "  - name: canary\n    labels: {app: app, version: v2}\n"),
+            "DestinationRule shop/app-destrule",
+            "spec.subsets[1].labels.version",
+            "The Subset canary defined in the DestinationRule does not select any pods of Rollout"
+                + " app: its pods have version=null, not v2"));
   }
 
   @ParameterizedTest(name = "{0}: {4}")
   @MethodSource("defects")
-  void should_report_the_defect_with_upstreams_message_at_the_field(Rule rule, String yaml, String resource, String path, String message) {
+  void should_report_the_defect_with_upstreams_message_at_the_field(
+      Rule rule, String yaml, String resource, String path, String message) {
     List<Finding> findings = rule.check(set(yaml));
     assertThat(findings).as("%s findings", rule.id()).isNotEmpty();
     Finding f = findings.get(0);
@@ -213,21 +324,42 @@ class IstioRulesTest {
   @Test
   void should_have_a_failing_case_for_every_rule() {
     List<String> tested = defects().map(a -> ((Rule) a.get()[0]).id()).distinct().toList();
-    assertThat(tested).containsExactlyInAnyOrderElementsOf(IstioRules.list().stream().map(Rule::id).toList());
+    assertThat(tested)
+        .containsExactlyInAnyOrderElementsOf(IstioRules.list().stream().map(Rule::id).toList());
   }
 
   @Test
   void should_report_mesh_conflicts_on_both_virtual_services() {
-    String yaml = SUBSET_LEVEL + "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\n"
-        + "metadata: {name: dup, namespace: shop}\nspec:\n  hosts: [app]\n  http:\n  - route:\n    - destination: {host: app}\n";
-    assertThat(IstioRules.MESH_HOST_CONFLICT.check(set(yaml))).extracting(Finding::name).containsExactly("app-vsvc", "dup");
-    String onGateway = yaml.replace("  hosts: [app]\n  http:", "  hosts: [app]\n  gateways: [istio-system/public]\n  http:");
-    assertThat(IstioRules.MESH_HOST_CONFLICT.check(set(onGateway))).as("a gateway-bound VirtualService is merged, not conflicting").isEmpty();
+    String yaml =
+        SUBSET_LEVEL
+            + "---\n"
+            + "apiVersion: networking.istio.io/v1\n"
+            + "kind: VirtualService\n"
+            + "metadata: {name: dup, namespace: shop}\n"
+            + "spec:\n"
+            + "  hosts: [app]\n"
+            + "  http:\n"
+            + "  - route:\n"
+            + "    - destination: {host: app}\n";
+    assertThat(IstioRules.MESH_HOST_CONFLICT.check(set(yaml)))
+        .extracting(Finding::name)
+        .containsExactly("app-vsvc", "dup");
+    String onGateway =
+        yaml.replace(
+            "  hosts: [app]\n  http:",
+            "  hosts: [app]\n  gateways: [istio-system/public]\n  http:");
+    assertThat(IstioRules.MESH_HOST_CONFLICT.check(set(onGateway)))
+        .as("a gateway-bound VirtualService is merged, not conflicting")
+        .isEmpty();
   }
 
   @Test
   void should_not_report_external_hosts_as_missing() {
-    String yaml = edit(SUBSET_LEVEL, "  - name: primary\n", "  - name: primary\n    mirror: {host: shadow.example.com}\n");
+    String yaml =
+        edit(
+            SUBSET_LEVEL,
+            "  - name: primary\n",
+            "  - name: primary\n    mirror: {host: shadow.example.com}\n");
     assertThat(IstioRules.HOST_NOT_FOUND.check(set(yaml))).isEmpty();
     assertThat(IstioRules.HOST_NOT_FQDN.check(set(yaml))).isEmpty();
   }
@@ -241,8 +373,15 @@ class IstioRulesTest {
   void should_let_users_disable_rules_and_change_severities() {
     ResourceSet broken = set(edit(SUBSET_LEVEL, "  host: app\n", "  host: ap\n"));
     RuleSet rules = IstioRules.all().withSeverity("ISTIO-DR-HOST-UNKNOWN", Severity.ERROR);
-    assertThat(rules.evaluate(broken).findings("ISTIO-DR-HOST-UNKNOWN")).extracting(Finding::severity).containsExactly(Severity.ERROR);
-    assertThat(rules.without("ISTIO-DR-HOST-UNKNOWN").evaluate(broken).findings("ISTIO-DR-HOST-UNKNOWN")).isEmpty();
+    assertThat(rules.evaluate(broken).findings("ISTIO-DR-HOST-UNKNOWN"))
+        .extracting(Finding::severity)
+        .containsExactly(Severity.ERROR);
+    assertThat(
+            rules
+                .without("ISTIO-DR-HOST-UNKNOWN")
+                .evaluate(broken)
+                .findings("ISTIO-DR-HOST-UNKNOWN"))
+        .isEmpty();
   }
 
   @Test

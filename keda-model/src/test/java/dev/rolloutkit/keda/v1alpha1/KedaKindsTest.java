@@ -16,19 +16,66 @@ class KedaKindsTest {
 
   static Stream<KindContract> kinds() {
     return Stream.of(
-        new KindContract(ScaledObject.class, "keda.sh/v1alpha1", "ScaledObject", "scaledobjects", true, scaledObject()),
-        new KindContract(ScaledJob.class, "keda.sh/v1alpha1", "ScaledJob", "scaledjobs", true, scaledJob()),
-        new KindContract(TriggerAuthentication.class, "keda.sh/v1alpha1", "TriggerAuthentication", "triggerauthentications", true,
+        new KindContract(
+            ScaledObject.class,
+            "keda.sh/v1alpha1",
+            "ScaledObject",
+            "scaledobjects",
+            true,
+            scaledObject()),
+        new KindContract(
+            ScaledJob.class, "keda.sh/v1alpha1", "ScaledJob", "scaledjobs", true, scaledJob()),
+        new KindContract(
+            TriggerAuthentication.class,
+            "keda.sh/v1alpha1",
+            "TriggerAuthentication",
+            "triggerauthentications",
+            true,
             triggerAuthentication()),
-        new KindContract(ClusterTriggerAuthentication.class, "keda.sh/v1alpha1", "ClusterTriggerAuthentication",
-            "clustertriggerauthentications", false, clusterTriggerAuthentication()),
-        new KindContract(CloudEventSource.class, "eventing.keda.sh/v1alpha1", "CloudEventSource", "cloudeventsources", true,
-            new CloudEventSourceBuilder().withNewMetadata().withName("events").withNamespace("keda").endMetadata()
-                .withNewSpec().withClusterName("prod").withNewDestination().withNewHttp().withUri("http://sink.example/").endHttp()
-                .endDestination().endSpec().build()),
-        new KindContract(ClusterCloudEventSource.class, "eventing.keda.sh/v1alpha1", "ClusterCloudEventSource", "clustercloudeventsources",
-            false, new ClusterCloudEventSourceBuilder().withNewMetadata().withName("events").endMetadata()
-                .withNewSpec().withNewDestination().withNewHttp().withUri("http://sink.example/").endHttp().endDestination().endSpec()
+        new KindContract(
+            ClusterTriggerAuthentication.class,
+            "keda.sh/v1alpha1",
+            "ClusterTriggerAuthentication",
+            "clustertriggerauthentications",
+            false,
+            clusterTriggerAuthentication()),
+        new KindContract(
+            CloudEventSource.class,
+            "eventing.keda.sh/v1alpha1",
+            "CloudEventSource",
+            "cloudeventsources",
+            true,
+            new CloudEventSourceBuilder()
+                .withNewMetadata()
+                .withName("events")
+                .withNamespace("keda")
+                .endMetadata()
+                .withNewSpec()
+                .withClusterName("prod")
+                .withNewDestination()
+                .withNewHttp()
+                .withUri("http://sink.example/")
+                .endHttp()
+                .endDestination()
+                .endSpec()
+                .build()),
+        new KindContract(
+            ClusterCloudEventSource.class,
+            "eventing.keda.sh/v1alpha1",
+            "ClusterCloudEventSource",
+            "clustercloudeventsources",
+            false,
+            new ClusterCloudEventSourceBuilder()
+                .withNewMetadata()
+                .withName("events")
+                .endMetadata()
+                .withNewSpec()
+                .withNewDestination()
+                .withNewHttp()
+                .withUri("http://sink.example/")
+                .endHttp()
+                .endDestination()
+                .endSpec()
                 .build()));
   }
 
@@ -48,46 +95,97 @@ class KedaKindsTest {
 
   static ScaledObject scaledObject() {
     return new ScaledObjectBuilder()
-        .withNewMetadata().withName("checkout").withNamespace("shop").endMetadata()
+        .withNewMetadata()
+        .withName("checkout")
+        .withNamespace("shop")
+        .endMetadata()
         .withNewSpec()
-          .withNewScaleTargetRef().withApiVersion("argoproj.io/v1alpha1").withKind("Rollout").withName("checkout").endScaleTargetRef()
-          .withIdleReplicaCount(0).withMinReplicaCount(2).withMaxReplicaCount(10).withCooldownPeriod(60)
-          .addNewTrigger().withType("prometheus")
-            .withMetadata(metadata("serverAddress", "http://prometheus.monitoring:9090", "query", "sum(up)", "threshold", "50"))
-          .endTrigger()
+        .withNewScaleTargetRef()
+        .withApiVersion("argoproj.io/v1alpha1")
+        .withKind("Rollout")
+        .withName("checkout")
+        .endScaleTargetRef()
+        .withIdleReplicaCount(0)
+        .withMinReplicaCount(2)
+        .withMaxReplicaCount(10)
+        .withCooldownPeriod(60)
+        .addNewTrigger()
+        .withType("prometheus")
+        .withMetadata(
+            metadata(
+                "serverAddress",
+                "http://prometheus.monitoring:9090",
+                "query",
+                "sum(up)",
+                "threshold",
+                "50"))
+        .endTrigger()
         .endSpec()
         .build();
   }
 
   static ScaledJob scaledJob() {
     return new ScaledJobBuilder()
-        .withNewMetadata().withName("reindex").withNamespace("search").endMetadata()
+        .withNewMetadata()
+        .withName("reindex")
+        .withNamespace("search")
+        .endMetadata()
         .withNewSpec()
-          .withNewJobTargetRef().withBackoffLimit(2)
-            .withNewTemplate().withNewSpec().withRestartPolicy("Never")
-              .addNewContainer().withName("worker").withImage("ghcr.io/acme/reindex:1").endContainer()
-            .endSpec().endTemplate()
-          .endJobTargetRef()
-          .withMaxReplicaCount(5)
-          .addNewTrigger().withType("prometheus")
-            .withMetadata(metadata("serverAddress", "http://prometheus.monitoring:9090", "query", "sum(queue)", "threshold", "10"))
-          .endTrigger()
+        .withNewJobTargetRef()
+        .withBackoffLimit(2)
+        .withNewTemplate()
+        .withNewSpec()
+        .withRestartPolicy("Never")
+        .addNewContainer()
+        .withName("worker")
+        .withImage("ghcr.io/acme/reindex:1")
+        .endContainer()
+        .endSpec()
+        .endTemplate()
+        .endJobTargetRef()
+        .withMaxReplicaCount(5)
+        .addNewTrigger()
+        .withType("prometheus")
+        .withMetadata(
+            metadata(
+                "serverAddress",
+                "http://prometheus.monitoring:9090",
+                "query",
+                "sum(queue)",
+                "threshold",
+                "10"))
+        .endTrigger()
         .endSpec()
         .build();
   }
 
   static TriggerAuthentication triggerAuthentication() {
     return new TriggerAuthenticationBuilder()
-        .withNewMetadata().withName("prometheus-auth").withNamespace("shop").endMetadata()
-        .withNewSpec().addNewSecretTargetRef().withParameter("bearerToken").withName("prom-secret").withKey("token").endSecretTargetRef()
+        .withNewMetadata()
+        .withName("prometheus-auth")
+        .withNamespace("shop")
+        .endMetadata()
+        .withNewSpec()
+        .addNewSecretTargetRef()
+        .withParameter("bearerToken")
+        .withName("prom-secret")
+        .withKey("token")
+        .endSecretTargetRef()
         .endSpec()
         .build();
   }
 
   static ClusterTriggerAuthentication clusterTriggerAuthentication() {
     return new ClusterTriggerAuthenticationBuilder()
-        .withNewMetadata().withName("prometheus-auth").endMetadata()
-        .withNewSpec().addNewEnv().withParameter("bearerToken").withName("PROM_TOKEN").endEnv().endSpec()
+        .withNewMetadata()
+        .withName("prometheus-auth")
+        .endMetadata()
+        .withNewSpec()
+        .addNewEnv()
+        .withParameter("bearerToken")
+        .withName("PROM_TOKEN")
+        .endEnv()
+        .endSpec()
         .build();
   }
 }

@@ -3,8 +3,8 @@ package dev.rolloutkit.keda.v1alpha1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rolloutkit.testing.Manifests;
 import dev.rolloutkit.argo.UnknownFields;
+import dev.rolloutkit.testing.Manifests;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,8 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every upstream KEDA example and sample reads typed, with no field unknown to the model, and writes back to the
- * same tree. The ScaledJob sample is left out: its {@code template:} is null, which upstream's own schema rejects.
+ * Every upstream KEDA example and sample reads typed, with no field unknown to the model, and
+ * writes back to the same tree. The ScaledJob sample is left out: its {@code template:} is null,
+ * which upstream's own schema rejects.
  */
 class KedaUpstreamManifestsTest {
 
@@ -36,7 +37,9 @@ class KedaUpstreamManifestsTest {
     for (JsonNode document : documents) {
       HasMetadata typed = Manifests.assertRoundTrip(document, manifest.toString());
       assertThat(typed.getClass().getPackageName()).startsWith("dev.rolloutkit.keda.");
-      assertThat(UnknownFields.in(typed)).as("%s: fields unknown to the v2.20.2 model", manifest.getFileName()).isEmpty();
+      assertThat(UnknownFields.in(typed))
+          .as("%s: fields unknown to the v2.20.2 model", manifest.getFileName())
+          .isEmpty();
     }
   }
 }

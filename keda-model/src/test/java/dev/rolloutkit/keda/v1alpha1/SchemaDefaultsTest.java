@@ -7,22 +7,33 @@ import dev.rolloutkit.testing.Manifests;
 import org.junit.jupiter.api.Test;
 
 /**
- * CRD {@code default:} values are the API server's business: the model neither materialises them in objects nor
- * writes them into YAML the user did not ask for (KEDA's {@code fallback.behavior} defaults to {@code static}).
+ * CRD {@code default:} values are the API server's business: the model neither materialises them in
+ * objects nor writes them into YAML the user did not ask for (KEDA's {@code fallback.behavior}
+ * defaults to {@code static}).
  */
 class SchemaDefaultsTest {
 
   @Test
   void should_not_inject_schema_defaults_into_built_objects() {
-    Fallback fallback = new ScaledObjectBuilder().withNewSpec().withNewFallback().withFailureThreshold(3).withReplicas(6).endFallback()
-        .endSpec().build().getSpec().getFallback();
+    Fallback fallback =
+        new ScaledObjectBuilder()
+            .withNewSpec()
+            .withNewFallback()
+            .withFailureThreshold(3)
+            .withReplicas(6)
+            .endFallback()
+            .endSpec()
+            .build()
+            .getSpec()
+            .getFallback();
     assertThat(fallback.getBehavior()).isNull();
     assertThat(Manifests.serialization().asYaml(fallback)).doesNotContain("behavior");
   }
 
   @Test
   void should_not_inject_schema_defaults_into_round_tripped_yaml() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: keda.sh/v1alpha1
         kind: ScaledObject
         metadata:
@@ -44,7 +55,8 @@ class SchemaDefaultsTest {
 
   @Test
   void should_keep_a_default_value_the_user_wrote() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: keda.sh/v1alpha1
         kind: ScaledObject
         metadata:
@@ -58,7 +70,10 @@ class SchemaDefaultsTest {
             behavior: static
           triggers: []
         """;
-    ScaledObject so = (ScaledObject) Manifests.assertRoundTrip(Manifests.documents(yaml).get(0), "fallback with behavior: static");
+    ScaledObject so =
+        (ScaledObject)
+            Manifests.assertRoundTrip(
+                Manifests.documents(yaml).get(0), "fallback with behavior: static");
     assertThat(so.getSpec().getFallback().getBehavior()).isEqualTo(Fallback.Behavior._STATIC);
   }
 }

@@ -8,14 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Every generated top-level kind is registered, so YAML read without naming a class comes back typed. */
+/**
+ * Every generated top-level kind is registered, so YAML read without naming a class comes back
+ * typed.
+ */
 class ServiceRegistrationTest {
 
   @Test
   void should_register_every_generated_kind_for_generic_reading() {
-    List<String> generated = new ArrayList<>(ServiceRegistration.generatedKinds(ScaledObject.class));
+    List<String> generated =
+        new ArrayList<>(ServiceRegistration.generatedKinds(ScaledObject.class));
     generated.addAll(ServiceRegistration.generatedKinds(CloudEventSource.class));
     assertThat(generated).hasSize(6);
-    assertThat(ServiceRegistration.registered(ScaledObject.class)).containsExactlyInAnyOrderElementsOf(generated);
+    assertThat(ServiceRegistration.registered(ScaledObject.class))
+        .containsExactlyInAnyOrderElementsOf(generated);
   }
 }
