@@ -9,6 +9,9 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -20,6 +23,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.rolloutkit.rules.Rule;
 import dev.rolloutkit.traffic.TrafficRouter;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -114,6 +118,54 @@ class ArchitectureTest {
         .because(
             "an internal package is not part of any public API and may change with every release")
         .check(CLASSES);
+  }
+
+  @Test
+  void should_expose_no_internal_type_in_a_public_signature() {
+    classes()
+        .that()
+        .arePublic()
+        .and()
+        .resideOutsideOfPackage("..internal..")
+        .should(
+            new ArchCondition<JavaClass>("show no internal type in their public API") {
+              @Override
+              public void check(JavaClass c, ConditionEvents events) {
+                Stream.concat(c.getRawSuperclass().stream(), c.getRawInterfaces().stream())
+                    .filter(ArchitectureTest::internal)
+                    .forEach(
+                        t ->
+                            events.add(
+                                SimpleConditionEvent.violated(
+                                    c, c.getName() + " extends " + t.getName())));
+                for (JavaMember m : c.getMembers()) {
+                  if (!m.getModifiers().contains(JavaModifier.PUBLIC)
+                      && !m.getModifiers().contains(JavaModifier.PROTECTED)) {
+                    continue;
+                  }
+                  Set<JavaClass> types = new java.util.HashSet<>();
+                  if (m instanceof JavaField field) {
+                    types.add(field.getRawType());
+                  } else if (m instanceof JavaCodeUnit unit) {
+                    types.add(unit.getRawReturnType());
+                    types.addAll(unit.getRawParameterTypes());
+                  }
+                  types.stream()
+                      .filter(ArchitectureTest::internal)
+                      .forEach(
+                          t ->
+                              events.add(
+                                  SimpleConditionEvent.violated(
+                                      m, m.getFullName() + " shows " + t.getName())));
+                }
+              }
+            })
+        .because("internal packages are not exported: users must never need one to call the API")
+        .check(CLASSES);
+  }
+
+  private static boolean internal(JavaClass type) {
+    return type.getPackageName().contains(".internal");
   }
 
   @Test

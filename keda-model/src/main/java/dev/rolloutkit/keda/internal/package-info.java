@@ -1,0 +1,2 @@
+/** Build support of the generated KEDA model; not an API. */
+package dev.rolloutkit.keda.internal;
