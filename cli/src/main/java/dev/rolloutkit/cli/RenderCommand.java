@@ -171,8 +171,8 @@ final class RenderCommand implements Callable<Integer> {
 
   /**
    * The request of a plain {@code render} command line, read without picocli (whose set-up is a
-   * large part of a cold start), or null for anything else, which picocli then reads as before:
-   * help and version options, an unknown or repeated option, {@code --opt=value}, {@code --}, an
+   * large part of a cold start), or null for anything else, which picocli then reads in full: help
+   * and version options, an unknown or repeated option, {@code --opt=value}, {@code --}, an
    * {@code @file}, a value that starts with {@code -}, a missing required option, an unknown
    * profile, a port other than plain decimal digits. So every command line this accepts means to
    * picocli what it means here ({@code RenderFastPathTest} compares the two over seeded random
