@@ -602,6 +602,36 @@ final class KubeScalars {
     if (text.isEmpty()) {
       return false;
     }
+    return isPlainWord(text) || resolvesAsStringEverywhere(text);
+  }
+
+  /**
+   * The common case of {@link #plainIsSafe}, decided without the resolvers (they are most of a cold
+   * render's writing time): a text that starts with an ASCII letter is resolved by every reader
+   * above only against whole words (booleans and nulls), so any other such text is a string. Exact
+   * for what it accepts; {@code KubeScalarsTest} checks it against {@link
+   * #resolvesAsStringEverywhere}.
+   */
+  static boolean isPlainWord(String text) {
+    char c = text.charAt(0);
+    if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+      return false;
+    }
+    return switch (text.length()) {
+      case 1 -> c != 'y' && c != 'Y' && c != 'n' && c != 'N';
+      case 2 -> !text.equalsIgnoreCase("no") && !text.equalsIgnoreCase("on");
+      case 3 -> !text.equalsIgnoreCase("yes") && !text.equalsIgnoreCase("off");
+      case 4 -> !text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("null");
+      case 5 -> !text.equalsIgnoreCase("false");
+      default -> true;
+    };
+  }
+
+  /** {@link #plainIsSafe} by asking each reader's resolver. */
+  static boolean resolvesAsStringEverywhere(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
     Kind kind = plain(text).kind();
     if (kind != Kind.STRING) {
       return false;
