@@ -116,10 +116,14 @@ public final class Rolloutkit implements Runnable {
 
   /**
    * Runs the command line with {@code args}, writing to {@code out} and {@code err}; returns the
-   * exit code.
+   * exit code. A plain {@code render} is read without picocli (the same result, proven by {@code
+   * RenderFastPathTest}); {@code -Drolloutkit.plainRender=false} sends it through picocli too.
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    RenderCommand.Request plain = RenderCommand.plainRequest(args);
+    RenderCommand.Request plain =
+        "false".equals(System.getProperty("rolloutkit.plainRender"))
+            ? null
+            : RenderCommand.plainRequest(args);
     if (plain == null) {
       return viaPicocli(out, err, args);
     }

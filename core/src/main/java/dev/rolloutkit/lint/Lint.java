@@ -142,7 +142,8 @@ public final class Lint {
         }
       }
     }
-    List<ResourceSet> sets = new ArrayList<>();
+    // Each part is linted as soon as it is read and let go, so one part is in memory at a time.
+    Tally tally = new Tally();
     for (Partitions.Part part : partitions.parts()) {
       List<Manifest> manifests = new ArrayList<>();
       for (Manifest m : read(part.files().stream().map(files::get).toList())) {
@@ -151,22 +152,33 @@ public final class Lint {
           manifests.add(m);
         }
       }
-      sets.add(ResourceSet.read(manifests).asPartOf(kinds));
+      tally.add(ResourceSet.read(manifests).asPartOf(kinds));
     }
-    sets.add(ResourceSet.read(unreadable).asPartOf(kinds));
-    return result(sets, files.size(), files);
+    tally.add(ResourceSet.read(unreadable).asPartOf(kinds));
+    return tally.result(files.size(), files);
   }
 
   private LintResult result(List<ResourceSet> sets, int fileCount, List<?> files) {
-    List<Finding> findings = new ArrayList<>();
-    int resources = 0;
-    int unreadable = 0;
-    for (ResourceSet set : sets) {
+    Tally tally = new Tally();
+    sets.forEach(tally::add);
+    return tally.result(fileCount, files);
+  }
+
+  /** The findings and counts of the sets linted so far (the sets themselves are not kept). */
+  private final class Tally {
+    private final List<Finding> findings = new ArrayList<>();
+    private int resources;
+    private int unreadable;
+
+    void add(ResourceSet set) {
       findings.addAll(rules.evaluate(set.withThresholds(thresholds)).findings());
       resources += set.all().size();
       unreadable += set.unreadable().size();
     }
-    return new LintResult(ordered(findings, files), fileCount, resources, unreadable);
+
+    LintResult result(int fileCount, List<?> files) {
+      return new LintResult(ordered(findings, files), fileCount, resources, unreadable);
+    }
   }
 
   /**

@@ -55,6 +55,14 @@ final class YamlWriter {
 
   /** Appends {@code documents} to {@code out}, each starting with {@code ---}. */
   static void write(Iterable<JsonNode> documents, StringBuilder out) {
+    if (FastYaml.ENABLED && FastYaml.write(documents, out)) {
+      return;
+    }
+    emit(documents, out);
+  }
+
+  /** {@link #write} through snakeyaml-engine's emitter, always (the library path). */
+  static void emit(Iterable<JsonNode> documents, StringBuilder out) {
     Emitter emitter = new Emitter(SETTINGS, new Appender(out));
     emitter.emit(new StreamStartEvent());
     for (JsonNode document : documents) {
@@ -103,7 +111,7 @@ final class YamlWriter {
    * A number as written in YAML: integers as they are, floats in a form every reader reads as the
    * same number.
    */
-  private static String number(JsonNode node) {
+  static String number(JsonNode node) {
     if (node.isIntegralNumber()) {
       return node.asText();
     }
