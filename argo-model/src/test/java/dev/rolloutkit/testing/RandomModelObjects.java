@@ -72,9 +72,17 @@ public final class RandomModelObjects {
   }
 
   private final Random random;
+  private final java.util.function.Function<Random, String> strings;
 
   public RandomModelObjects(Random random) {
     this.random = random;
+    this.strings = null;
+  }
+
+  /** Objects whose strings, and the keys of their maps, come from {@code strings}. */
+  public RandomModelObjects(Random random, java.util.function.Function<Random, String> strings) {
+    this.random = random;
+    this.strings = strings;
   }
 
   /** A {@code type} with random content. */
@@ -152,7 +160,9 @@ public final class RandomModelObjects {
     Class<?> raw =
         type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
     if (raw == String.class) {
-      return random.nextInt(5) == 0 ? "" : "s" + random.nextInt(100);
+      return strings != null
+          ? strings.apply(random)
+          : random.nextInt(5) == 0 ? "" : "s" + random.nextInt(100);
     } else if (raw == Integer.class || raw == int.class) {
       return random.nextInt(200) - 50;
     } else if (raw == Long.class || raw == long.class) {
@@ -181,7 +191,11 @@ public final class RandomModelObjects {
       Type item = ((ParameterizedType) type).getActualTypeArguments()[1];
       Map<String, Object> map = new LinkedHashMap<>();
       for (int i = depth >= DEPTH ? 0 : random.nextInt(3); i > 0; i--) {
-        map.put("k" + random.nextInt(9), random.nextInt(6) == 0 ? null : value(item, depth + 1));
+        map.put(
+            strings != null && random.nextBoolean()
+                ? strings.apply(random)
+                : "k" + random.nextInt(9),
+            random.nextInt(6) == 0 ? null : value(item, depth + 1));
       }
       return map;
     } else if (raw == Object.class) {
@@ -200,7 +214,7 @@ public final class RandomModelObjects {
   /** A value as YAML reading would give it: text, a number, a flag, a list or a map. */
   private Object loose(int depth) {
     return switch (random.nextInt(depth >= DEPTH ? 3 : 5)) {
-      case 0 -> "v" + random.nextInt(10);
+      case 0 -> strings != null ? strings.apply(random) : "v" + random.nextInt(10);
       case 1 -> random.nextInt(10);
       case 2 -> random.nextBoolean();
       case 3 -> new ArrayList<>(List.of("a", random.nextInt(3)));

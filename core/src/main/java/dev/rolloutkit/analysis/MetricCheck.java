@@ -102,6 +102,11 @@ public abstract class MetricCheck {
 
   @Value.Check
   protected void check() {
+    dev.rolloutkit.DnsNames.textProblem(name(), false)
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException("check name " + p);
+            });
     if (!Double.isFinite(threshold())) {
       throw new IllegalArgumentException(
           "check '" + name() + "': threshold must be a finite number, got " + threshold());

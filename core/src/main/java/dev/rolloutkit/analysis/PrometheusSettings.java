@@ -69,6 +69,25 @@ public abstract class PrometheusSettings {
     if (address().isBlank()) {
       throw new IllegalArgumentException("prometheus address must not be blank");
     }
+    java.util.Optional<String> text = dev.rolloutkit.DnsNames.textProblem(address(), false);
+    if (text.isPresent()) {
+      throw new IllegalArgumentException("prometheus address " + text.get());
+    }
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(address());
+    } catch (java.net.URISyntaxException e) {
+      uri = null;
+    }
+    if (uri == null
+        || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+        || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "prometheus address '"
+              + address()
+              + "' is not an http:// or https:// URL with a host, such as"
+              + " http://prometheus.monitoring:9090");
+    }
     PromQl.labelName(canaryHashLabel());
     if (scrapeInterval().isNegative() || scrapeInterval().isZero()) {
       throw new IllegalArgumentException(

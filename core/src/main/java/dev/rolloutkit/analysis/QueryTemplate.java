@@ -74,6 +74,7 @@ public final class QueryTemplate {
     if (text.isBlank()) {
       problems.add("the query is blank");
     }
+    dev.rolloutkit.DnsNames.textProblem(text, true).ifPresent(p -> problems.add("the query " + p));
     for (String name : placeholders()) {
       if (!KNOWN.contains(name)) {
         problems.add("unknown placeholder ${" + name + "} (known: ${canary}, ${namespace})");

@@ -476,6 +476,24 @@ final class KubeScalars {
    * without a fraction is an integer to the API server; NaN and infinities cannot be encoded
    * ({@code json: unsupported value}).
    */
+  /**
+   * The shortest decimal that reads back as {@code d}, the closest of that length (what Go's {@code
+   * strconv} writes; Java 17's {@code Double.toString} is not always the shortest).
+   */
+  static BigDecimal shortest(double d) {
+    BigDecimal exact = new BigDecimal(d);
+    if (d == 0) {
+      return BigDecimal.ZERO;
+    }
+    for (int p = 1; p < 17; p++) {
+      BigDecimal r = exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));
+      if (r.doubleValue() == d) {
+        return r;
+      }
+    }
+    return exact.round(new java.math.MathContext(17, java.math.RoundingMode.HALF_EVEN));
+  }
+
   static JsonNode toJson(Resolved r) throws Unreadable {
     switch (r.kind()) {
       case STRING:
@@ -497,10 +515,13 @@ final class KubeScalars {
                   + " (Kubernetes sends objects as JSON, which has no NaN or infinity; quote the"
                   + " value if it is text)");
         }
-        BigDecimal exact = new BigDecimal(d);
-        if (exact.abs().compareTo(JSON_EXPONENT_FORM) < 0
-            && exact.stripTrailingZeros().scale() <= 0) {
-          BigInteger whole = exact.toBigIntegerExact();
+        // Go's JSON writes a float below 1e21 in full with its shortest digits ("1.5", or
+        // "1152921504606847200" for 2^60 + 256), which the API server reads as an integer when it
+        // has no fraction.
+        BigDecimal digits = shortest(d);
+        if (digits.abs().compareTo(JSON_EXPONENT_FORM) < 0
+            && digits.stripTrailingZeros().scale() <= 0) {
+          BigInteger whole = digits.toBigIntegerExact();
           return whole.bitLength() < 64 ? integer(whole.longValueExact()) : NODES.numberNode(whole);
         }
         return NODES.numberNode(d);

@@ -247,6 +247,47 @@ final class YamlTrees {
      */
     private record Anchored(JsonNode value, Resolved scalar, long position) {}
 
+    /**
+     * A value JSON cannot carry (NaN, an infinity) or an entry whose key cannot be a JSON key
+     * (null, beyond int64): as in sigs.k8s.io/yaml, which converts to JSON after go-yaml has
+     * decoded the document, it is an error only if it is still in the document at the end (a
+     * repeated key may have dropped it).
+     */
+    private static final class Poison extends com.fasterxml.jackson.databind.node.TextNode {
+      private static final long serialVersionUID = 1L;
+      final long at;
+      final String message;
+
+      Poison(long at, String message) {
+        super("\u0000" + at + message);
+        this.at = at;
+        this.message = message;
+      }
+    }
+
+    private int poisons;
+
+    private Poison poison(long at, String message) {
+      poisons++;
+      return new Poison(at, message);
+    }
+
+    /** The first poison in document order, or null. */
+    private static Poison firstPoison(JsonNode node) {
+      if (node instanceof Poison p) {
+        return p;
+      }
+      if (node.isContainerNode()) {
+        for (JsonNode child : node) {
+          Poison p = firstPoison(child);
+          if (p != null) {
+            return p;
+          }
+        }
+      }
+      return null;
+    }
+
     Document read() {
       if (!marks) {
         try {
@@ -284,6 +325,26 @@ final class YamlTrees {
                   ? -1
                   : text.offsetByCodePoints(
                       0, Math.min(mark.getIndex(), text.codePointCount(0, text.length())));
+          int escape =
+              index >= 1 && index < text.length() ? lineOrParagraphEscape(text, index) : -1;
+          if (attempt < 10_000 && escape >= 0) {
+            // \L and \P (LINE and PARAGRAPH SEPARATOR), escapes of YAML 1.1 and 1.2 that go-yaml
+            // reads and snakeyaml-engine does not: written as \u2028 and \u2029, and the columns
+            // after
+            // them on that line read back as written.
+            text =
+                text.substring(0, escape)
+                    + (text.charAt(escape + 1) == 'L' ? "\\u2028" : "\\u2029")
+                    + text.substring(escape + 2);
+            shifts.add(new long[] {mark.getLine(), mark.getColumn(), 4});
+            anchors.clear();
+            notes.clear();
+            positions = new Positions(file, start);
+            decodeCount = 0;
+            aliasCount = 0;
+            poisons = 0;
+            continue;
+          }
           if (attempt < 10_000
               && index >= 0
               && index < text.length()
@@ -295,6 +356,7 @@ final class YamlTrees {
             positions = new Positions(file, start);
             decodeCount = 0;
             aliasCount = 0;
+            poisons = 0;
             continue;
           }
           long at =
@@ -373,6 +435,13 @@ final class YamlTrees {
               positions = marks ? new Positions(file, rootAt) : later(rootAt);
               Value v = node(event, events, 0, "");
               root = v.node;
+              if (poisons > 0) {
+                Poison p = firstPoison(root);
+                if (p != null) {
+                  needMarks();
+                  throw new Failure(p.at, p.message);
+                }
+              }
               positions.root(root);
             }
         }
@@ -411,7 +480,7 @@ final class YamlTrees {
         try {
           value = new Value(KubeScalars.toJson(r), r, false);
         } catch (Unreadable e) {
-          throw new Failure(at(event), path(path) + e.getMessage());
+          value = new Value(poison(at(event), path(path) + e.getMessage()), r, false);
         }
       } else if (event instanceof MappingStartEvent) {
         value = new Value(mapping(events, depth, path), null, true);
@@ -470,7 +539,12 @@ final class YamlTrees {
         try {
           name = KubeScalars.toKey(key.scalar);
         } catch (Unreadable e) {
-          throw new Failure(keyAt, path(path) + e.getMessage());
+          // an entry no JSON can hold: an error if it is still there when the document is done
+          name = "\u0000key " + poisons;
+          Event valueEvent = events.next();
+          node(valueEvent, events, depth + 1, path);
+          object.set(name, poison(keyAt, path(path) + e.getMessage()));
+          continue;
         }
         Event valueEvent = events.next();
         long valueAt = at(valueEvent);
@@ -603,7 +677,44 @@ final class YamlTrees {
       Mark m = event.getStartMark().orElse(null);
       return m == null
           ? chunk.start()
-          : Positions.pack(chunk.firstLine() + m.getLine(), m.getColumn());
+          : Positions.pack(chunk.firstLine() + m.getLine(), column(m.getLine(), m.getColumn()));
+    }
+
+    /**
+     * {@code \L}, {@code \P} escapes rewritten longer: (line, column after which, extra
+     * characters).
+     */
+    private final List<long[]> shifts = new ArrayList<>();
+
+    /** The column as written, for a column of the text as read (after rewritten escapes). */
+    private int column(int line, int column) {
+      int written = column;
+      for (long[] shift : shifts) {
+        if (shift[0] == line && shift[1] < column) {
+          written -= (int) shift[2];
+        }
+      }
+      return written;
+    }
+
+    /**
+     * The index of the backslash of a {@code \L} or {@code \P} escape that the scanner stopped at
+     * {@code index}, or -1.
+     */
+    private static int lineOrParagraphEscape(String text, int index) {
+      for (int i = Math.max(0, index - 1); i <= Math.min(index, text.length() - 2); i++) {
+        char next = text.charAt(i + 1);
+        if (text.charAt(i) == '\\' && (next == 'L' || next == 'P')) {
+          int backslashes = 0;
+          for (int j = i; j >= 0 && text.charAt(j) == '\\'; j--) {
+            backslashes++;
+          }
+          if (backslashes % 2 == 1) {
+            return i;
+          }
+        }
+      }
+      return -1;
     }
 
     private long positionOfIndex(String text, int index) {

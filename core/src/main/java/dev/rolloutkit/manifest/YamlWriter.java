@@ -61,9 +61,29 @@ final class YamlWriter {
     emit(documents, out);
   }
 
+  /**
+   * {@link #SETTINGS} with every non-ASCII character escaped in double quotes: for documents
+   * holding LINE or PARAGRAPH SEPARATOR, which the emitter would otherwise write raw (it has no
+   * {@code \L} or {@code \P}), and which YAML 1.1 readers, Kubernetes among them, take as line
+   * breaks.
+   */
+  static final DumpSettings ASCII_SETTINGS =
+      DumpSettings.builder()
+          .setExplicitStart(true)
+          .setDefaultFlowStyle(FlowStyle.BLOCK)
+          .setIndent(2)
+          .setSplitLines(false)
+          .setWidth(Integer.MAX_VALUE)
+          .setUseUnicodeEncoding(false)
+          .build();
+
   /** {@link #write} through snakeyaml-engine's emitter, always (the library path). */
   static void emit(Iterable<JsonNode> documents, StringBuilder out) {
-    Emitter emitter = new Emitter(SETTINGS, new Appender(out));
+    boolean separators = false;
+    for (JsonNode document : documents) {
+      separators |= holdsSeparator(document);
+    }
+    Emitter emitter = new Emitter(separators ? ASCII_SETTINGS : SETTINGS, new Appender(out));
     emitter.emit(new StreamStartEvent());
     for (JsonNode document : documents) {
       emitter.emit(new DocumentStartEvent(true, Optional.empty(), Map.of()));
@@ -105,6 +125,31 @@ final class YamlWriter {
       throw new IllegalArgumentException(
           "cannot write a " + node.getNodeType() + " value as YAML: " + node);
     }
+  }
+
+  /** Whether a key or text of {@code node} holds U+2028 or U+2029. */
+  private static boolean holdsSeparator(JsonNode node) {
+    if (node.isTextual()) {
+      return separator(node.textValue());
+    }
+    if (node.isObject()) {
+      var names = node.fieldNames();
+      while (names.hasNext()) {
+        if (separator(names.next())) {
+          return true;
+        }
+      }
+    }
+    for (JsonNode child : node) {
+      if (holdsSeparator(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean separator(String text) {
+    return text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0;
   }
 
   /**

@@ -138,6 +138,19 @@ public abstract class KedaScaling {
       if (t.type().isBlank()) {
         problems.add(String.format("triggers[%d]: type is required", i));
       }
+      t.metadata()
+          .forEach(
+              (k, v) -> {
+                dev.rolloutkit.DnsNames.textProblem(k, false)
+                    .ifPresent(
+                        p -> problems.add(String.format("triggers[%d].metadata: key %s", i, p)));
+                if (!k.equals("query")) { // the query is checked as a query below
+                  dev.rolloutkit.DnsNames.textProblem(v, false)
+                      .ifPresent(
+                          p ->
+                              problems.add(String.format("triggers[%d].metadata.%s: %s", i, k, p)));
+                }
+              });
       t.metricType()
           .filter(m -> !List.of("AverageValue", "Value", "Utilization").contains(m))
           .ifPresent(

@@ -267,6 +267,8 @@ public abstract class CanaryStack {
       problems.add("image: a container image is required, e.g. ghcr.io/acme/mcp-server:1.4.0");
     } else if (image().get().chars().anyMatch(Character::isWhitespace)) {
       problems.add("image: '" + image().get() + "' contains white space");
+    } else {
+      DnsNames.textProblem(image().get(), false).ifPresent(p -> problems.add("image: " + p));
     }
     checkPorts(problems);
     labels()
@@ -280,14 +282,8 @@ public abstract class CanaryStack {
                         + v
                         + "'");
               }
-              if (v.length() > 63) {
-                problems.add(
-                    "labels."
-                        + k
-                        + ": label values must be no more than 63 characters (is "
-                        + v.length()
-                        + ")");
-              }
+              DnsNames.labelKeyProblem(k).ifPresent(p -> problems.add("labels: key " + p));
+              DnsNames.labelValueProblem(v).ifPresent(p -> problems.add("labels." + k + ": " + p));
             });
     if (replicas() < 1) {
       problems.add("replicas: must be at least 1, got " + replicas());
