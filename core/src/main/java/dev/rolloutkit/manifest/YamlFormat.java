@@ -179,7 +179,8 @@ public final class YamlFormat {
     List<String> comments = new ArrayList<>();
     LoadSettings settings =
         LoadSettings.builder().setParseComments(true).setCodePointLimit(Integer.MAX_VALUE).build();
-    Iterator<Event> events = new Parse(settings).parseString(text).iterator();
+    Iterator<Event> events =
+        new Parse(YamlTrees.forText(settings, text)).parseString(text).iterator();
     while (events.hasNext()) {
       Event e = events.next();
       if (e instanceof CommentEvent c && !c.getCommentType().name().equals("BLANK_LINE")) {

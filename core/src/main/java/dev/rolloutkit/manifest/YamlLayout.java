@@ -71,7 +71,7 @@ final class YamlLayout {
   private YamlLayout(String text) {
     this.text = text;
     LoadSettings settings = LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build();
-    new Parse(settings).parseString(text).forEach(events::add);
+    new Parse(YamlTrees.forText(settings, text)).parseString(text).forEach(events::add);
     if (text.codePointCount(0, text.length()) != text.length()) {
       charIndex = new int[text.codePointCount(0, text.length()) + 1];
       for (int cp = 0, ch = 0; cp < charIndex.length; cp++) {

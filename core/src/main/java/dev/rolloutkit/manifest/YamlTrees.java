@@ -61,6 +61,23 @@ final class YamlTrees {
   private YamlTrees() {}
 
   /**
+   * {@code settings} with a reading window that holds all of {@code text}: the scanner copies its
+   * window each time a token outgrows it, which for a one-line value of megabytes in the default
+   * 1,024-character window is quadratic (minutes and gigabytes for a 10 MB value).
+   */
+  static LoadSettings forText(LoadSettings settings, String text) {
+    if (text.length() < 65_536) {
+      return settings;
+    }
+    return LoadSettings.builder()
+        .setUseMarks(settings.getUseMarks())
+        .setParseComments(settings.getParseComments())
+        .setCodePointLimit(Integer.MAX_VALUE)
+        .setBufferSize(text.length() + 1)
+        .build();
+  }
+
+  /**
    * One document of a file, as kubectl would send it: a JSON tree (null when empty), or why it
    * cannot be read.
    */
@@ -400,7 +417,8 @@ final class YamlTrees {
     }
 
     private Document parse(String text) {
-      Iterator<Event> events = new Parse(marks ? MARKS : NO_MARKS).parseString(text).iterator();
+      Iterator<Event> events =
+          new Parse(forText(marks ? MARKS : NO_MARKS, text)).parseString(text).iterator();
       JsonNode root = null;
       long rootAt = chunk.start();
       boolean inDocument = false;

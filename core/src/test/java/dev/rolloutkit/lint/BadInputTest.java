@@ -158,6 +158,29 @@ class BadInputTest {
   }
 
   @Test
+  void one_line_values_of_megabytes_are_read_and_formatted_in_linear_time() throws IOException {
+    String value = "x".repeat(10_000_000);
+    String text =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: "
+            + value
+            + "\n  b: \""
+            + value.substring(0, 4_000_000)
+            + "\"\n";
+    Path file = dir.resolve("long.yaml");
+    Files.writeString(file, text);
+    // quadratic scanning took minutes and gigabytes here; linear takes about a second
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        Duration.ofSeconds(30),
+        () -> {
+          LintResult result = Lint.files(file);
+          assertThat(result.resources()).isEqualTo(1);
+          assertThat(result.unreadable()).isZero();
+          assertThat(dev.rolloutkit.manifest.YamlFormat.format("long.yaml", text).changed())
+              .isFalse();
+        });
+  }
+
+  @Test
   void a_50_mb_file_is_refused_without_being_read_whole() throws IOException {
     Path big = dir.resolve("big.yaml");
     byte[] line =
