@@ -7,6 +7,7 @@ import dev.rolloutkit.traffic.*;
 import dev.rolloutkit.istio.*;
 import dev.rolloutkit.rules.*;
 import dev.rolloutkit.lint.*;
+import dev.rolloutkit.manifest.*;
 import static dev.rolloutkit.profile.CanaryStep.*;
 import java.time.Duration;
 import java.nio.file.*;
