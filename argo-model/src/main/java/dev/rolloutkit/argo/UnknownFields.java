@@ -30,6 +30,35 @@ public final class UnknownFields {
    * them, in the order they are met; empty for a scalar, a null or an object whose every field is
    * known.
    */
+  /** An unknown field: its JSON path, and the fields its object's schema does know. */
+  public record Unknown(String path, List<String> known) {
+    /** The field's own name, the last part of its path. */
+    public String name() {
+      return path.substring(Math.max(path.lastIndexOf('.'), path.lastIndexOf(']')) + 1);
+    }
+  }
+
+  /**
+   * Returns the fields {@code root} holds only because its schema did not know them, each with the
+   * fields its object does know (for suggesting what was meant), in the order they are met.
+   */
+  public static List<Unknown> find(Object root) {
+    if (!holds(root)) {
+      return List.of();
+    }
+    Walk walk = new Walk();
+    walk.known = new ArrayList<>();
+    walk.value(root);
+    if (walk.found == null) {
+      return List.of();
+    }
+    List<Unknown> unknown = new ArrayList<>();
+    for (int i = 0; i < walk.found.size(); i++) {
+      unknown.add(new Unknown(walk.found.get(i), walk.known.get(i)));
+    }
+    return unknown;
+  }
+
   public static List<String> in(Object root) {
     if (!holds(root)) {
       return List.of();
@@ -54,6 +83,7 @@ public final class UnknownFields {
     private int[] indexes = new int[16];
     private int depth;
     private List<String> found;
+    private List<List<String>> known;
 
     private void push(String key, int index) {
       if (depth == keys.length) {
@@ -131,6 +161,9 @@ public final class UnknownFields {
             }
             for (Object name : extra.keySet()) {
               found.add(path(name));
+              if (known != null) {
+                known.add(shape.names());
+              }
             }
           }
         } else {
@@ -147,7 +180,7 @@ public final class UnknownFields {
    * as text, numbers, flags, enums, IntOrString or Quantity, or as lists and maps of those, cannot,
    * and are not read); whether the class is free-form (no field but additionalProperties).
    */
-  private record Shape(Property[] properties, boolean freeForm) {}
+  private record Shape(Property[] properties, boolean freeForm, List<String> names) {}
 
   private record Property(Field field, String name, boolean additional) {}
 
@@ -173,19 +206,23 @@ public final class UnknownFields {
             return null;
           }
           List<Property> properties = new ArrayList<>();
+          List<String> names = new ArrayList<>();
           boolean freeForm = true;
           for (Field field : fields(type)) {
             boolean additional = field.getName().equals("additionalProperties");
             freeForm &= additional;
+            JsonProperty json = field.getAnnotation(JsonProperty.class);
+            String name = json != null && !json.value().isEmpty() ? json.value() : field.getName();
+            if (!additional) {
+              names.add(name);
+            }
             if (!additional && leaf(field.getGenericType())) {
               continue;
             }
             field.setAccessible(true);
-            JsonProperty json = field.getAnnotation(JsonProperty.class);
-            String name = json != null && !json.value().isEmpty() ? json.value() : field.getName();
             properties.add(new Property(field, name, additional));
           }
-          return new Shape(properties.toArray(new Property[0]), freeForm);
+          return new Shape(properties.toArray(new Property[0]), freeForm, List.copyOf(names));
         }
       };
 

@@ -3,6 +3,7 @@ package dev.rolloutkit.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolloutkit.lint.Lint;
+import dev.rolloutkit.lint.LintConfig;
 import dev.rolloutkit.lint.LintException;
 import dev.rolloutkit.lint.LintResult;
 import dev.rolloutkit.rules.Finding;
@@ -49,8 +50,16 @@ final class LintCommand implements Callable<Integer> {
       names = "--config",
       paramLabel = "FILE",
       description =
-          "a YAML file: disable (rule ids), severity (id: level), thresholds (scrapeInterval)")
+          "a YAML file: disable (rule ids), severity (id: level), thresholds (scrapeInterval),"
+              + " assumeComplete")
   Path config;
+
+  @Option(
+      names = "--assume-complete",
+      description =
+          "take the given files as everything that will exist: a reference to a kind none of them"
+              + " holds is an error, not a warning that it must exist in the cluster")
+  boolean assumeComplete;
 
   @Option(
       names = "--format",
@@ -62,8 +71,11 @@ final class LintCommand implements Callable<Integer> {
   public Integer call() {
     LintResult result;
     try {
-      Lint lint =
-          config == null ? Lint.withAllRules() : dev.rolloutkit.lint.LintConfig.read(config).lint();
+      LintConfig settings = config == null ? LintConfig.defaults() : LintConfig.read(config);
+      if (assumeComplete) {
+        settings = settings.withAssumeComplete(true);
+      }
+      Lint lint = settings.lint();
       result = lint.lintFiles(paths);
     } catch (LintException e) {
       spec.commandLine().getErr().println("rolloutkit: " + e.getMessage());

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LintCommandTest {
 
   /** A VirtualService routing to a Service that is not there (ISTIO-HOST-NOT-FOUND at line 9). */
-  static final String BROKEN_VS =
+  static final String ALONE_VS =
       """
       apiVersion: networking.istio.io/v1
       kind: VirtualService
@@ -25,6 +25,17 @@ class LintCommandTest {
           - destination: {host: app, subset: stable}
             weight: 100
       """;
+
+  /** The same beside a Service of another name: the host is a typo (an error). */
+  static final String BROKEN_VS =
+      ALONE_VS
+          + """
+          ---
+          apiVersion: v1
+          kind: Service
+          metadata: {name: app-svc, namespace: shop}
+          spec: {selector: {app: app}, ports: [{name: http, port: 80}]}
+          """;
 
   @Test
   void should_exit_0_on_rendered_stacks(@TempDir Path dir) {
@@ -57,6 +68,39 @@ class LintCommandTest {
                 + file
                 + ":9:")
         .contains("Referenced host not found: \"app\"");
+  }
+
+  @Test
+  void should_warn_of_objects_outside_the_files_unless_they_are_taken_as_complete(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("vs.yaml");
+    Files.writeString(file, ALONE_VS);
+    RenderCommandTest.Result open = RenderCommandTest.run("lint", file.toString());
+    assertThat(open.code()).as(open.out()).isZero();
+    assertThat(open.out())
+        .contains(
+            "warning [ISTIO-HOST-NOT-FOUND] VirtualService shop/app-vsvc"
+                + " spec.http[0].route[0].destination.host ("
+                + file
+                + ":9:21): Service 'app.shop.svc.cluster.local' is not among the linted"
+                + " resources, which hold no Service: it must exist in the cluster")
+        .endsWith("1 file(s), 1 resource(s): 0 error(s), 2 other finding(s)\n");
+    RenderCommandTest.Result complete =
+        RenderCommandTest.run("lint", "--assume-complete", file.toString());
+    assertThat(complete.code()).isEqualTo(1);
+    assertThat(complete.out())
+        .contains(
+            "error [ISTIO-HOST-NOT-FOUND] VirtualService shop/app-vsvc"
+                + " spec.http[0].route[0].destination.host ("
+                + file
+                + ":9:21): Referenced host not found: \"app\" (the linted resources are taken as"
+                + " complete and hold no Service)")
+        .endsWith("1 file(s), 1 resource(s): 2 error(s), 0 other finding(s)\n");
+    Path config = dir.resolve("lint.yaml");
+    Files.writeString(config, "assumeComplete: true\n");
+    RenderCommandTest.Result configured =
+        RenderCommandTest.run("lint", "--config", config.toString(), file.toString());
+    assertThat(configured.out()).isEqualTo(complete.out());
   }
 
   @Test

@@ -24,14 +24,19 @@ import java.util.Set;
  * thresholds:
  *   scrapeInterval: 30s
  *   minFailuresToRollBack: 2
+ * assumeComplete: true
  * </pre>
  *
- * Unknown keys, rule ids, values of the wrong type ({@code disable: ARGO-SELECTOR} instead of a
+ * {@code assumeComplete} takes the linted files as everything that will exist: a reference to a
+ * kind none of them holds is then an error, not a warning that it must exist in the cluster.
+ *
+ * <p>Unknown keys, rule ids, values of the wrong type ({@code disable: ARGO-SELECTOR} instead of a
  * list) are errors naming the file, line and column, so a typo never silently turns a check off.
  */
 public record LintConfig(RuleSet rules, Thresholds thresholds) {
 
-  private static final Set<String> KEYS = Set.of("disable", "severity", "thresholds");
+  private static final Set<String> KEYS =
+      Set.of("disable", "severity", "thresholds", "assumeComplete");
 
   /** Every rule, default thresholds. */
   public static LintConfig defaults() {
@@ -67,7 +72,7 @@ public record LintConfig(RuleSet rules, Thresholds thresholds) {
             document.locate(key)
                 + ": unknown key '"
                 + key
-                + "' (expected disable, severity, thresholds)");
+                + "' (expected disable, severity, thresholds, assumeComplete)");
       }
     }
     JsonNode disable = root.path("disable");
@@ -160,7 +165,22 @@ public record LintConfig(RuleSet rules, Thresholds thresholds) {
                     + "' (expected scrapeInterval, minFailuresToRollBack)");
       }
     }
+    JsonNode complete = root.path("assumeComplete");
+    if (!complete.isMissingNode() && !complete.isNull()) {
+      if (!complete.isBoolean()) {
+        throw new LintException(
+            document.locateValue("assumeComplete")
+                + ": assumeComplete: expected true or false, got "
+                + describe(complete));
+      }
+      thresholds = thresholds.withAssumeComplete(complete.booleanValue());
+    }
     return new LintConfig(rules, thresholds);
+  }
+
+  /** This configuration, taking the linted files as complete when {@code complete}. */
+  public LintConfig withAssumeComplete(boolean complete) {
+    return new LintConfig(rules, thresholds.withAssumeComplete(complete));
   }
 
   private static String describe(JsonNode value) {

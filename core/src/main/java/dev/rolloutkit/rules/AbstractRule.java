@@ -69,6 +69,15 @@ public abstract class AbstractRule implements Rule {
 
     /** A finding on {@code resource} at {@code path}. */
     public void add(HasMetadata resource, String path, String message, String hint) {
+      add(resource, path, message, hint, severity);
+    }
+
+    /**
+     * A finding on {@code resource} at {@code path} at a severity below the rule's own (a reference
+     * that may exist outside the linted set, see {@link References}).
+     */
+    public void add(
+        HasMetadata resource, String path, String message, String hint, Severity severity) {
       Finding.Builder b =
           Finding.builder()
               .rule(id)

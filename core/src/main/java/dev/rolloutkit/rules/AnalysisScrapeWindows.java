@@ -20,13 +20,17 @@ final class AnalysisScrapeWindows extends MetricsRule {
             + " unless configured)",
         "With a range window shorter than 4 scrapes, rate() sees one sample or none and returns"
             + " nothing or noise (Prometheus docs: querying/functions, rate()); an interval shorter"
-            + " than a scrape measures the same data again.");
+            + " than a scrape measures the same data again. Only Prometheus metrics are judged:"
+            + " job, web and plugin metrics are not measured from scrapes.");
   }
 
   @Override
   void check(HasMetadata t, List<Metric> metrics, Findings f, Thresholds limits) {
     metrics.forEach(
         m -> {
+          if (!m.node().path("provider").has("prometheus")) {
+            return; // a job, web or plugin metric is not measured from scrapes
+          }
           long scrape = limits.scrapeInterval().getSeconds();
           String interval = m.node().path("interval").asText("");
           long seconds = interval.isEmpty() ? -1 : ArgoDuration.seconds(interval).orElse(-1);

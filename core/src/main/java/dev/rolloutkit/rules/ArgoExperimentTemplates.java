@@ -18,11 +18,12 @@ final class ArgoExperimentTemplates extends AbstractRule {
     super(
         "ARGO-EXPERIMENT-TEMPLATES",
         Severity.ERROR,
-        "Experiment templates have a unique name and a non-empty selector, and become ready within"
-            + " the progress deadline",
+        "Experiment templates have a unique name, a non-empty selector and a pod spec, and become"
+            + " ready within the progress deadline",
         "The Argo controller sets InvalidSpec on the Experiment and it never runs; the"
             + " missing-selector message really says 'Rollout'. Argo:"
-            + " utils/conditions/experiments.go VerifyExperimentSpec.");
+            + " utils/conditions/experiments.go VerifyExperimentSpec; a template without a pod"
+            + " spec fails when its ReplicaSet is made (experiments/experiment.go).");
   }
 
   @Override
@@ -64,6 +65,18 @@ final class ArgoExperimentTemplates extends AbstractRule {
               "MinReadySeconds cannot be longer than ProgressDeadlineSeconds. Check template index "
                   + i,
               "lower minReadySeconds below " + deadline);
+        }
+        var podTemplate = t.getTemplate();
+        if (podTemplate == null
+            || podTemplate.getSpec() == null
+            || Canaries.orEmpty(podTemplate.getSpec().getContainers()).isEmpty()) {
+          f.add(
+              e,
+              at + ".template.spec",
+              "Failed to create ReplicaSet for template '"
+                  + t.getName()
+                  + "': a ReplicaSet's pod template needs a spec with at least one container",
+              "give the template a pod spec with its containers");
         }
         if (t.getName() == null || t.getName().isEmpty()) {
           f.add(

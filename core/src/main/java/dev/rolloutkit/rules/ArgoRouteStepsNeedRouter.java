@@ -70,15 +70,21 @@ final class ArgoRouteStepsNeedRouter extends CanaryRule {
               && t.getSmi() == null
               && t.getAlb() == null
               && t.getIstio() == null
-              && t.getPlugins() == null
-              && orEmpty(s.getExperiment().getTemplates()).stream()
-                  .anyMatch(x -> x.getWeight() != null)) {
-            f.add(
-                r,
-                at + ".experiment",
-                "Experiment template weight is only available for TrafficRouting with SMI, ALB,"
-                    + " Istio and Plugins at this time",
-                "remove the weights, or route with SMI, ALB, Istio or a plugin");
+              && t.getPlugins() == null) {
+            var templates = orEmpty(s.getExperiment().getTemplates());
+            for (int j = 0; j < templates.size(); j++) {
+              if (templates.get(j).getWeight() != null) {
+                f.add(
+                    r,
+                    at + ".experiment.templates[" + j + "].weight",
+                    FieldErrors.invalid(
+                        "spec.strategy.steps[" + i + "].experiment.templates[" + j + "].weight",
+                        templates.get(j).getWeight(),
+                        "Experiment template weight is only available for TrafficRouting with SMI,"
+                            + " ALB, Istio and Plugins at this time"),
+                    "remove the weights, or route with SMI, ALB, Istio or a plugin");
+              }
+            }
           }
         });
   }

@@ -117,16 +117,23 @@ public final class ArgoRules {
   public static final Rule TEMPLATE_FOUND = new ArgoTemplateNotFound();
 
   /** The Services a Rollout names: strategy, field, path. */
+  /** The Services a Rollout names: where in spec.strategy (a JSON pointer), and its path. */
   static final String[][] SERVICE_REFS = {
-    {"canary", "canaryService", "spec.strategy.canary.canaryService"},
-    {"canary", "stableService", "spec.strategy.canary.stableService"},
-    {"blueGreen", "activeService", "spec.strategy.blueGreen.activeService"},
-    {"blueGreen", "previewService", "spec.strategy.blueGreen.previewService"}
+    {"/canary/canaryService", "spec.strategy.canary.canaryService"},
+    {"/canary/stableService", "spec.strategy.canary.stableService"},
+    {"/canary/pingPong/pingService", "spec.strategy.canary.pingPong.pingService"},
+    {"/canary/pingPong/pongService", "spec.strategy.canary.pingPong.pongService"},
+    {"/blueGreen/activeService", "spec.strategy.blueGreen.activeService"},
+    {"/blueGreen/previewService", "spec.strategy.blueGreen.previewService"}
   };
 
   public static final Rule SERVICE_SELECTOR = new ArgoServiceSelector();
 
   public static final Rule STABLE_INGRESS = new ArgoStableIngress();
+
+  public static final Rule WORKLOAD_REF_NOT_FOUND = new ArgoWorkloadRefNotFound();
+
+  public static final Rule STEP_PLUGIN_CONFIGURED = new ArgoStepPluginConfigured();
 
   static void eachStep(Canary c, BiConsumer<Integer, Steps> action) {
     List<Steps> steps = steps(c);
@@ -172,6 +179,8 @@ public final class ArgoRules {
           TEMPLATE_FOUND,
           SERVICE_SELECTOR,
           STABLE_INGRESS,
+          WORKLOAD_REF_NOT_FOUND,
+          STEP_PLUGIN_CONFIGURED,
           CANARY_REPLICAS);
 
   /** Every Argo rule. */

@@ -24,16 +24,19 @@ final class ArgoSelector extends RolloutRule {
 
   @Override
   void check(Rollout r, Findings f) {
-    if (r.getSpec() == null || r.getSpec().getWorkloadRef() != null) {
+    if (r.getSpec() != null && r.getSpec().getWorkloadRef() != null) {
       return;
     }
-    LabelSelector selector = r.getSpec().getSelector();
+    LabelSelector selector = r.getSpec() == null ? null : r.getSpec().getSelector();
     if (selector == null) {
       f.add(
           r,
           "spec.selector",
-          "Rollout has missing field '.spec.selector'",
-          "add spec.selector.matchLabels, e.g. app: " + r.getMetadata().getName());
+          FieldErrors.required("spec.selector", "Rollout has missing field '.spec.selector'"),
+          "add spec.selector.matchLabels, e.g. app: "
+              + (r.getMetadata() == null || r.getMetadata().getName() == null
+                  ? "<name>"
+                  : r.getMetadata().getName()));
       return;
     }
     if (orEmpty(selector.getMatchExpressions()).isEmpty()
@@ -41,7 +44,9 @@ final class ArgoSelector extends RolloutRule {
       f.add(
           r,
           "spec.selector",
-          "empty selector is invalid for deployment",
+          "spec.selector: Invalid value:"
+              + " &LabelSelector{MatchLabels:map[string]string{},MatchExpressions:[]LabelSelectorRequirement{},}:"
+              + " empty selector is invalid for deployment",
           "select the pods by label");
       return;
     }

@@ -30,11 +30,11 @@ final class ArgoServiceSelector extends AbstractRule {
       JsonNode labels = spec.path("template").path("metadata").path("labels");
       boolean workloadRef = r.getSpec() != null && r.getSpec().getWorkloadRef() != null;
       for (String[] ref : SERVICE_REFS) {
-        String name = strategy.path(ref[0]).path(ref[1]).asText("");
+        String name = strategy.at(ref[0]).asText("");
         if (name.isEmpty()) {
           continue;
         }
-        String at = ref[2];
+        String at = ref[1];
         resources
             .find(Service.class, ResourceSet.namespaceOf(r), name)
             .ifPresent(
@@ -49,7 +49,8 @@ final class ArgoServiceSelector extends AbstractRule {
                     f.add(
                         r,
                         at,
-                        "Service \"" + name + "\" is managed by another Rollout",
+                        FieldErrors.invalid(
+                            at, name, "Service \"" + name + "\" is managed by another Rollout"),
                         "Rollout "
                             + manager
                             + " manages Service "
@@ -69,11 +70,14 @@ final class ArgoServiceSelector extends AbstractRule {
                               f.add(
                                   r,
                                   at,
-                                  "Service \""
-                                      + name
-                                      + "\" has unmatch label \""
-                                      + k
-                                      + "\" in rollout",
+                                  FieldErrors.invalid(
+                                      at,
+                                      name,
+                                      "Service \""
+                                          + name
+                                          + "\" has unmatch label \""
+                                          + k
+                                          + "\" in rollout"),
                                   "give the pod template "
                                       + k
                                       + ": "

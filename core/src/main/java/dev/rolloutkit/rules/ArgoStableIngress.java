@@ -3,12 +3,11 @@ package dev.rolloutkit.rules;
 import static dev.rolloutkit.rules.ArgoRules.*;
 import static dev.rolloutkit.rules.Canaries.CANARY;
 import static dev.rolloutkit.rules.Canaries.canary;
-import static dev.rolloutkit.rules.Canaries.orEmpty;
 import static dev.rolloutkit.rules.Canaries.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rolloutkit.argo.v1alpha1.Rollout;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +27,10 @@ final class ArgoStableIngress extends AbstractRule {
             + " backend is the stableService (ALB: rootService or stableService): it copies or"
             + " patches those rules for the canary. Argo:"
             + " pkg/apis/rollouts/validation/validation_references.go"
-            + " ValidateRolloutNginxIngressesConfig, ValidateIngress.");
+            + " ValidateRolloutNginxIngressesConfig, ValidateIngress; rollout/controller.go"
+            + " getReferencedIngresses (a missing Ingress, judged by the reference policy of"
+            + " docs/lint.md). Ingresses of networking.k8s.io/v1, v1beta1 and extensions/v1beta1"
+            + " are read.");
   }
 
   @Override
@@ -76,21 +78,35 @@ final class ArgoStableIngress extends AbstractRule {
           }
         }
         for (String[] ing : ingresses) {
-          resources
-              .find(Ingress.class, ResourceSet.namespaceOf(r), ing[0])
+          if (ingress(resources, ResourceSet.namespaceOf(r), ing[0]).isEmpty()) {
+            References.missing(
+                resources,
+                f,
+                r,
+                ing[1],
+                "Ingress",
+                ing[0],
+                resources.all().stream().anyMatch(i -> "Ingress".equals(i.getKind())),
+                FieldErrors.invalid(
+                    ing[1], ing[0], "ingress.networking.k8s.io \"" + ing[0] + "\" not found"),
+                "apply Ingress " + ing[0] + " with the Rollout, or correct the name");
+          }
+          ingress(resources, ResourceSet.namespaceOf(r), ing[0])
               .ifPresent(
                   ingress -> {
-                    boolean routes =
-                        ingress.getSpec() != null
-                            && orEmpty(ingress.getSpec().getRules()).stream()
-                                .filter(rule -> rule.getHttp() != null)
-                                .flatMap(rule -> orEmpty(rule.getHttp().getPaths()).stream())
-                                .anyMatch(
-                                    p ->
-                                        p.getBackend() != null
-                                            && p.getBackend().getService() != null
-                                            && backends.contains(
-                                                p.getBackend().getService().getName()));
+                    boolean routes = false;
+                    for (JsonNode rule : resources.tree(ingress).path("spec").path("rules")) {
+                      for (JsonNode p : rule.path("http").path("paths")) {
+                        JsonNode backend = p.path("backend");
+                        // networking.k8s.io/v1: backend.service.name; v1beta1: serviceName
+                        String name =
+                            backend
+                                .path("service")
+                                .path("name")
+                                .asText(backend.path("serviceName").asText(""));
+                        routes |= backends.contains(name);
+                      }
+                    }
                     if (!routes) {
                       f.add(
                           r,
@@ -106,5 +122,23 @@ final class ArgoStableIngress extends AbstractRule {
         }
       }
     }
+  }
+
+  /** The Ingress of any version Argo reads (networking.k8s.io v1 and v1beta1, extensions). */
+  private static java.util.Optional<HasMetadata> ingress(
+      ResourceSet resources, String namespace, String name) {
+    return resources.all().stream()
+        .filter(
+            i ->
+                "Ingress".equals(i.getKind())
+                    && java.util.Set.of(
+                            "networking.k8s.io/v1",
+                            "networking.k8s.io/v1beta1",
+                            "extensions/v1beta1")
+                        .contains(i.getApiVersion())
+                    && i.getMetadata() != null
+                    && name.equals(i.getMetadata().getName())
+                    && namespace.equals(ResourceSet.namespaceOf(i)))
+        .reduce((first, second) -> second);
   }
 }

@@ -25,7 +25,10 @@ final class ArgoSurgeAndUnavailable extends CanaryRule {
       f.add(
           r,
           CANARY + ".maxSurge",
-          "MaxSurge and MaxUnavailable both can not be zero",
+          FieldErrors.invalid(
+              "spec.strategy.maxSurge",
+              c.getMaxSurge(),
+              "MaxSurge and MaxUnavailable both can not be zero"),
           "allow maxSurge 1 (or 25%)");
     }
   }

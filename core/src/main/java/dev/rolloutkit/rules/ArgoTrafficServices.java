@@ -26,7 +26,10 @@ final class ArgoTrafficServices extends CanaryRule {
     routing(c)
         .ifPresent(
             t -> {
-              boolean istioHost = t.getIstio() != null && t.getIstio().getDestinationRule() == null;
+              boolean istioHost =
+                  t.getIstio() != null
+                      && t.getIstio().getDestinationRule() == null
+                      && c.getPingPong() == null;
               boolean needs =
                   istioHost
                       || t.getNginx() != null

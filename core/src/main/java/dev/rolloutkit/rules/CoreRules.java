@@ -15,7 +15,10 @@ public final class CoreRules {
 
   public static final Rule AMBIGUOUS_YAML = new YamlAmbiguous();
 
-  static final List<Rule> ALL = List.of(UNREADABLE, AMBIGUOUS_YAML, UNKNOWN_FIELD, UNKNOWN_KIND);
+  public static final Rule DUPLICATE = new ManifestDuplicate();
+
+  static final List<Rule> ALL =
+      List.of(UNREADABLE, AMBIGUOUS_YAML, DUPLICATE, UNKNOWN_FIELD, UNKNOWN_KIND);
 
   private CoreRules() {}
 

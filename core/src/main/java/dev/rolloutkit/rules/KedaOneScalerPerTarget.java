@@ -3,6 +3,7 @@ package dev.rolloutkit.rules;
 import static dev.rolloutkit.rules.KedaRules.*;
 
 import dev.rolloutkit.keda.v1alpha1.ScaledObject;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -59,16 +60,26 @@ final class KedaOneScalerPerTarget extends AbstractRule {
         }
       }
     }
-    for (var hpa :
-        resources.ofType(
-            io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class)) {
-      var ref = hpa.getSpec() == null ? null : hpa.getSpec().getScaleTargetRef();
+    // every HPA version KEDA's webhook lists (it reads autoscaling/v2, which serves v1 and v2beta2)
+    for (HasMetadata hpa : resources.all()) {
+      if (!"HorizontalPodAutoscaler".equals(hpa.getKind())
+          || hpa.getApiVersion() == null
+          || !hpa.getApiVersion().startsWith("autoscaling/")) {
+        continue;
+      }
+      com.fasterxml.jackson.databind.JsonNode target =
+          resources.tree(hpa).path("spec").path("scaleTargetRef");
       var annotations = hpa.getMetadata().getAnnotations();
-      if (ref == null
+      if (!target.isObject()
           || annotations != null
               && "false".equals(annotations.get("validations.keda.sh/hpa-ownership"))) {
         continue;
       }
+      var ref =
+          new io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference(
+              target.path("apiVersion").asText(null),
+              target.path("kind").asText(null),
+              target.path("name").asText(null));
       for (ScaledObject so : resources.ofType(ScaledObject.class)) {
         var sref = so.getSpec() == null ? null : so.getSpec().getScaleTargetRef();
         if (sref == null

@@ -18,8 +18,8 @@ final class KedaPrometheusMetadata extends ScaledObjectRule {
         Severity.ERROR,
         "Prometheus triggers have serverAddress, query and a numeric threshold, and no metricName",
         "KEDA checks these only when it builds the scaler (Ready=False and an event, no admission"
-            + " error); metricName was removed in v2.12 and is ignored. KEDA:"
-            + " pkg/scalers/prometheus_scaler.go parsePrometheusMetadata.");
+            + " error); metricName was removed in v2.12 and is ignored (a warning, as KEDA accepts"
+            + " it). KEDA: pkg/scalers/prometheus_scaler.go parsePrometheusMetadata.");
   }
 
   @Override
@@ -53,7 +53,8 @@ final class KedaPrometheusMetadata extends ScaledObjectRule {
             so,
             "spec.triggers[" + i + "].metadata.metricName",
             "metricName was removed in KEDA v2.12 and is ignored",
-            "remove it");
+            "remove it",
+            Severity.WARNING);
       }
     }
   }

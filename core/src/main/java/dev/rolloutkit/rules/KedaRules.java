@@ -54,6 +54,8 @@ public final class KedaRules {
 
   public static final Rule CANARY_MINIMUM = new KedaCanaryMinimum();
 
+  public static final Rule TRIGGER_AUTHENTICATION = new KedaTriggerAuthentication();
+
   /**
    * Whether the workload may go to zero replicas: minReplicaCount unset or 0, or idleReplicaCount
    * 0.
@@ -154,7 +156,8 @@ public final class KedaRules {
           FALLBACK,
           FALLBACK_DISABLED,
           CPU_MEMORY_REQUESTS,
-          WORKLOAD_REF_TARGET);
+          WORKLOAD_REF_TARGET,
+          TRIGGER_AUTHENTICATION);
 
   public static List<Rule> list() {
     return ALL;

@@ -33,6 +33,7 @@ public final class ResourceSet {
   private final List<HasMetadata> resources;
   private final Map<HasMetadata, Manifest> sources;
   private final List<Manifest> unreadable;
+  private final List<Duplicate> duplicates;
   private final Thresholds thresholds;
 
   /**
@@ -52,11 +53,13 @@ public final class ResourceSet {
       List<HasMetadata> resources,
       Map<HasMetadata, Manifest> sources,
       List<Manifest> unreadable,
+      List<Duplicate> duplicates,
       Thresholds thresholds,
       Set<String> wholeSetKinds) {
     this.resources = List.copyOf(resources);
     this.sources = sources;
     this.unreadable = List.copyOf(unreadable);
+    this.duplicates = List.copyOf(duplicates);
     this.thresholds = thresholds;
     this.wholeSetKinds = wholeSetKinds;
   }
@@ -64,7 +67,7 @@ public final class ResourceSet {
   /** Resources that were not read from files. */
   public static ResourceSet of(List<? extends HasMetadata> resources) {
     return new ResourceSet(
-        List.copyOf(resources), Map.of(), List.of(), Thresholds.defaults(), null);
+        List.copyOf(resources), Map.of(), List.of(), List.of(), Thresholds.defaults(), null);
   }
 
   /** Resources that were not read from files. */
@@ -73,27 +76,58 @@ public final class ResourceSet {
   }
 
   /**
+   * An object defined twice (same API group, kind, namespace and name): {@code kubectl apply} sends
+   * both in reading order, so the cluster keeps {@code kept}, the later copy, which is the one
+   * rules judge.
+   */
+  public record Duplicate(Manifest dropped, Manifest kept) {}
+
+  /**
    * The objects of {@code manifests}, each knowing where it was read; the documents that could not
-   * be read are kept aside.
+   * be read are kept aside, and of an object defined twice only the later copy is kept (as {@code
+   * kubectl apply} leaves it), the earlier noted in {@link #duplicates()}.
    */
   public static ResourceSet read(List<Manifest> manifests) {
+    Map<String, Integer> last = new HashMap<>();
+    for (int i = 0; i < manifests.size(); i++) {
+      int at = i;
+      identity(manifests.get(i)).ifPresent(key -> last.put(key, at));
+    }
     List<HasMetadata> resources = new ArrayList<>();
     Map<HasMetadata, Manifest> sources = new IdentityHashMap<>();
     List<Manifest> unreadable = new ArrayList<>();
-    for (Manifest m : manifests) {
+    List<Duplicate> duplicates = new ArrayList<>();
+    for (int i = 0; i < manifests.size(); i++) {
+      Manifest m = manifests.get(i);
       if (m.object().isPresent()) {
+        Optional<String> key = identity(m);
+        if (key.isPresent() && last.get(key.get()) != i) {
+          duplicates.add(new Duplicate(m, manifests.get(last.get(key.get()))));
+          continue;
+        }
         resources.add(m.object().get());
         sources.put(m.object().get(), m);
       } else {
         unreadable.add(m);
       }
     }
-    return new ResourceSet(resources, sources, unreadable, Thresholds.defaults(), null);
+    return new ResourceSet(resources, sources, unreadable, duplicates, Thresholds.defaults(), null);
+  }
+
+  /** API group, kind, namespace and name: what makes two documents the same object. */
+  private static Optional<String> identity(Manifest m) {
+    if (m.object().isEmpty() || m.name().isEmpty()) {
+      return Optional.empty();
+    }
+    HasMetadata o = m.object().get();
+    String apiVersion = m.apiVersion();
+    String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+    return Optional.of(group + "/" + m.kind() + "/" + namespaceOf(o) + "/" + m.name());
   }
 
   /** This set, judged with {@code thresholds} (scrape interval, …). */
   public ResourceSet withThresholds(Thresholds thresholds) {
-    return new ResourceSet(resources, sources, unreadable, thresholds, wholeSetKinds);
+    return new ResourceSet(resources, sources, unreadable, duplicates, thresholds, wholeSetKinds);
   }
 
   /**
@@ -102,7 +136,8 @@ public final class ResourceSet {
    * {@link #anyOfType} answers for the whole.
    */
   public ResourceSet asPartOf(Set<String> kinds) {
-    return new ResourceSet(resources, sources, unreadable, thresholds, Set.copyOf(kinds));
+    return new ResourceSet(
+        resources, sources, unreadable, duplicates, thresholds, Set.copyOf(kinds));
   }
 
   /**
@@ -118,6 +153,25 @@ public final class ResourceSet {
         || !ofType(type).isEmpty();
   }
 
+  /**
+   * Whether the whole set holds any resource of kind {@code kind} in API group {@code group} (any
+   * version): for kinds read without a typed model, such as Istio's.
+   */
+  public boolean anyOfKind(String group, String kind) {
+    java.util.function.Predicate<String> matches =
+        apiVersionKind ->
+            apiVersionKind.startsWith(group + "/") && apiVersionKind.endsWith("/" + kind);
+    if (wholeSetKinds != null && wholeSetKinds.stream().anyMatch(matches)) {
+      return true;
+    }
+    return resources.stream()
+        .anyMatch(
+            r ->
+                r.getApiVersion() != null
+                    && matches.test(r.getApiVersion() + "/" + kind)
+                    && kind.equals(r.getKind()));
+  }
+
   /** The thresholds rules judge with. */
   public Thresholds thresholds() {
     return thresholds;
@@ -131,6 +185,11 @@ public final class ResourceSet {
   /** The documents read with the set whose object could not be made (their problem says why). */
   public List<Manifest> unreadable() {
     return unreadable;
+  }
+
+  /** The objects defined twice, each with the copy kept (see {@link Duplicate}). */
+  public List<Duplicate> duplicates() {
+    return duplicates;
   }
 
   /** Where {@code resource} was read, if it was. */

@@ -33,6 +33,19 @@ public abstract class Thresholds {
     return 3;
   }
 
+  /**
+   * Whether the linted set is taken as complete ({@code --assume-complete}): a reference to a kind
+   * the set holds none of is then an error, not a warning that it must exist in the cluster.
+   */
+  @Value.Default
+  public boolean assumeComplete() {
+    return false;
+  }
+
+  public Thresholds withAssumeComplete(boolean complete) {
+    return ImmutableThresholds.builder().from(this).assumeComplete(complete).build();
+  }
+
   public static Thresholds defaults() {
     return ImmutableThresholds.builder().build();
   }

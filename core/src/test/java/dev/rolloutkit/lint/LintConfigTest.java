@@ -51,6 +51,21 @@ class LintConfigTest {
   }
 
   @Test
+  void should_take_the_files_as_complete_when_configured() throws Exception {
+    assertThat(
+            LintConfig.read(Files.writeString(dir.resolve("c.yaml"), "assumeComplete: true\n"))
+                .thresholds()
+                .assumeComplete())
+        .isTrue();
+    assertThat(LintConfig.defaults().thresholds().assumeComplete()).isFalse();
+    assertThatThrownBy(
+            () -> LintConfig.read(Files.writeString(dir.resolve("d.yaml"), "assumeComplete: 1\n")))
+        .hasMessage(
+            dir.resolve("d.yaml")
+                + ":1:17: assumeComplete: expected true or false, got the number 1");
+  }
+
+  @Test
   void should_disable_rules() throws Exception {
     Path config = Files.writeString(dir.resolve("lint.yaml"), "disable: [LINT-UNKNOWN-KIND]\n");
     assertThat(
@@ -68,7 +83,8 @@ class LintConfigTest {
             () -> LintConfig.read(Files.writeString(dir.resolve("a.yaml"), "disabled: [X]\n")))
         .hasMessage(
             dir.resolve("a.yaml")
-                + ":1:1: unknown key 'disabled' (expected disable, severity, thresholds)");
+                + ":1:1: unknown key 'disabled' (expected disable, severity, thresholds,"
+                + " assumeComplete)");
     assertThatThrownBy(
             () ->
                 LintConfig.read(

@@ -46,13 +46,19 @@ class LintTest {
     assertThat(typo.path()).isEqualTo("spec.strategy.canary.steps[1].setWieght");
     assertThat(typo.location()).contains(SourceLocation.of("deploy/checkout.yaml", 18, 9));
     assertThat(typo.message())
-        .isEqualTo("unknown field \"setWieght\" in argoproj.io/v1alpha1 Rollout");
-    assertThat(typo.severity()).isEqualTo(Severity.WARNING);
-    // the controller would reject this Rollout twice: no selector, and a step with no known type
-    // (the typo)
+        .isEqualTo(
+            "strict decoding error: unknown field \"spec.strategy.canary.steps[1].setWieght\""
+                + " (error unmarshaling JSON: while decoding JSON: json: unknown field"
+                + " \"setWieght\")");
+    assertThat(typo.severity()).isEqualTo(Severity.ERROR);
+    assertThat(typo.hint()).contains("did you mean 'setWeight'?");
+    // kubectl rejects the unknown field; the controller would reject this Rollout twice: no
+    // selector, and a step with no known type (the typo)
     assertThat(result.report().errors())
         .extracting(Finding::rule, Finding::path)
         .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(
+                "SCHEMA-UNKNOWN-FIELD", "spec.strategy.canary.steps[1].setWieght"),
             org.assertj.core.groups.Tuple.tuple("ARGO-SELECTOR", "spec.selector"),
             org.assertj.core.groups.Tuple.tuple(
                 "ARGO-STEP-ONE-TYPE", "spec.strategy.canary.steps[1]"));
@@ -142,5 +148,68 @@ class LintTest {
             Lint.yaml("---\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n---\n")
                 .resources())
         .isEqualTo(1);
+  }
+
+  static final String ROLLOUT =
+      """
+      apiVersion: argoproj.io/v1alpha1
+      kind: Rollout
+      metadata: {name: app, namespace: shop}
+      spec:
+        replicas: 2
+        selector: {matchLabels: {app: app}}
+        template:
+          metadata: {labels: {app: app}}
+          spec: {containers: [{name: app, image: "app:1"}]}
+        strategy:
+          canary:
+            canaryService: app-canary
+            stableService: app-stable
+            steps: [{setWeight: 50}]
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: app-canary, namespace: shop}
+      spec: {selector: {app: app}, ports: [{port: 80}]}
+      """;
+
+  static String stable(String app) {
+    return "apiVersion: v1\nkind: Service\nmetadata: {name: app-stable, namespace: shop}\n"
+        + "spec: {selector: {app: "
+        + app
+        + "}, ports: [{port: 80}]}\n";
+  }
+
+  @Test
+  void should_judge_the_copy_kubectl_apply_keeps_and_name_both_files_of_a_duplicate(
+      @TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("a-rollout.yaml"), ROLLOUT);
+    Files.writeString(dir.resolve("b-stable.yaml"), stable("other"));
+    Files.writeString(dir.resolve("c-stable.yaml"), stable("app"));
+    LintResult fixed = Lint.files(dir);
+    assertThat(fixed.report().errors()).isEmpty();
+    assertThat(fixed.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.rule()).isEqualTo("MANIFEST-DUPLICATE");
+              assertThat(f.severity()).isEqualTo(Severity.WARNING);
+              assertThat(f.location().orElseThrow().file())
+                  .isEqualTo(dir.resolve("b-stable.yaml").toString());
+              assertThat(f.message())
+                  .isEqualTo(
+                      "Service shop/app-stable is defined again at "
+                          + dir.resolve("c-stable.yaml")
+                          + ":1:1, the copy kubectl apply keeps and rules judge; this one has no"
+                          + " effect");
+            });
+    Files.writeString(dir.resolve("d-stable.yaml"), stable("other"));
+    LintResult broken = Lint.files(dir);
+    assertThat(broken.report().errors())
+        .extracting(Finding::rule, f -> f.location().orElseThrow().file())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "ARGO-SERVICE-SELECTOR", dir.resolve("a-rollout.yaml").toString()));
+    assertThat(broken.report().findings("MANIFEST-DUPLICATE")).hasSize(2);
   }
 }

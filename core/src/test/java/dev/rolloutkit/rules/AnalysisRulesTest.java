@@ -132,6 +132,18 @@ class AnalysisRulesTest {
   }
 
   @Test
+  void should_not_judge_the_interval_of_metrics_that_are_not_scraped() {
+    String job =
+        Fixtures.edit(
+            Fixtures.edit(VALID, "interval: 30s", "interval: 5s"),
+            "      prometheus:\n"
+                + "        address: http://prometheus.monitoring:9090\n"
+                + "        query: sum(rate(errors{h=\"{{args.canary-hash}}\"}[2m]))\n",
+            "      web: {url: \"http://checker/health\", jsonPath: \"{$.ok}\"}\n");
+    assertThat(AnalysisRules.SCRAPE_WINDOWS.check(set(job))).isEmpty();
+  }
+
+  @Test
   void should_judge_rollback_tolerance_by_the_configured_minimum() {
     String strict = edit("failureLimit: 2", "failureLimit: 0");
     assertThat(

@@ -87,6 +87,10 @@ class ArgoRulesTest {
 
   static final String C = "spec.strategy.canary";
 
+  static String withoutTrafficRouting() {
+    return edit("      trafficRouting:\n        nginx: {stableIngress: app}\n", "");
+  }
+
   static Stream<Arguments> defects() {
     return Stream.of(
         Arguments.of(
@@ -103,12 +107,14 @@ class ArgoRulesTest {
             ArgoRules.SELECTOR,
             edit("  selector: {matchLabels: {app: app}}\n", ""),
             "spec.selector",
-            "Rollout has missing field '.spec.selector'"),
+            "spec.selector: Required value: Rollout has missing field '.spec.selector'"),
         Arguments.of(
             ArgoRules.SELECTOR,
             edit("selector: {matchLabels: {app: app}}", "selector: {matchLabels: {}}"),
             "spec.selector",
-            "empty selector is invalid for deployment"),
+            "spec.selector: Invalid value:"
+                + " &LabelSelector{MatchLabels:map[string]string{},MatchExpressions:[]LabelSelectorRequirement{},}:"
+                + " empty selector is invalid for deployment"),
         Arguments.of(
             ArgoRules.SELECTOR,
             edit("metadata: {labels: {app: app}}", "metadata: {labels: {app: other}}"),
@@ -138,7 +144,8 @@ class ArgoRulesTest {
                     + "      maxSurge: 0\n"
                     + "      maxUnavailable: \"0%\"\n"),
             C + ".maxSurge",
-            "MaxSurge and MaxUnavailable both can not be zero"),
+            "spec.strategy.maxSurge: Invalid value: 0: MaxSurge and MaxUnavailable both can not be"
+                + " zero"),
         Arguments.of(
             ArgoRules.TRAFFIC_SERVICES,
             edit("      canaryService: app-canary\n", ""),
@@ -212,7 +219,8 @@ class ArgoRulesTest {
             ArgoRules.TEMPLATE_FOUND,
             edit("templateName: health", "templateName: healt"),
             C + ".steps[2].analysis.templates[0].templateName",
-            "AnalysisTemplate 'healt' not found"),
+            "AnalysisTemplate 'healt' not found (the linted resources hold AnalysisTemplates, but"
+                + " none called 'healt')"),
         Arguments.of(
             ArgoRules.SERVICE_SELECTOR,
             edit(
@@ -220,21 +228,42 @@ class ArgoRulesTest {
                 "metadata: {name: app-stable, namespace: shop}\n"
                     + "spec: {selector: {app: app, tier: web}"),
             C + ".stableService",
-            "Service \"app-stable\" has unmatch label \"tier\" in rollout"),
+            "spec.strategy.canary.stableService: Invalid value: \"app-stable\": Service"
+                + " \"app-stable\" has unmatch label \"tier\" in rollout"),
         Arguments.of(
             ArgoRules.STABLE_INGRESS,
             edit("{service: {name: app-stable, port", "{service: {name: app, port"),
             C + ".trafficRouting.nginx.stableIngress",
             "ingress `app` has no rules using service app-stable backend"),
         Arguments.of(
+            ArgoRules.WORKLOAD_REF_NOT_FOUND,
+            edit(
+                "  template:\n"
+                    + "    metadata: {labels: {app: app}}\n"
+                    + "    spec: {containers: [{name: app, image: \"app:1\"}]}\n",
+                "  workloadRef: {apiVersion: apps/v1, kind: StatefulSet, name: app}\n"),
+            "spec.workloadRef.kind",
+            "workload of type apps/StatefulSet is not supported"),
+        Arguments.of(
+            ArgoRules.STEP_PLUGIN_CONFIGURED,
+            edit(
+                    "      - setWeight: 100",
+                    "      - plugin: {name: acme/notify}\n      - setWeight: 100")
+                + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: argo-rollouts-config,"
+                + " namespace: argo-rollouts}\ndata:\n  stepPlugins: |\n    - name: acme/other\n"
+                + "      location: file://./plugin\n",
+            C + ".steps[3].plugin.name",
+            "ReconciliationError: Reconciliation failed with error: plugin acme/notify not"
+                + " configured in configmap"),
+        Arguments.of(
             ArgoRules.CANARY_REPLICAS,
-            edit("  replicas: 2\n", ""),
+            Fixtures.edit(withoutTrafficRouting(), "  replicas: 2\n", ""),
             "spec.replicas",
             "Rollout app runs its canary with 1 replica (replicas unset), fewer than the 2 a canary"
                 + " needs"),
         Arguments.of(
             ArgoRules.CANARY_REPLICAS,
-            edit("replicas: 2", "replicas: 1"),
+            Fixtures.edit(withoutTrafficRouting(), "replicas: 2", "replicas: 1"),
             "spec.replicas",
             "Rollout app runs its canary with 1 replica, fewer than the 2 a canary needs"));
   }
@@ -273,10 +302,100 @@ class ArgoRulesTest {
   }
 
   @Test
-  void should_not_require_templates_that_are_not_part_of_the_set() {
+  void should_read_the_stable_ingress_of_every_version_argo_reads() {
+    String legacy =
+        edit(
+            """
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata: {name: app, namespace: shop}
+            spec:
+              rules:
+              - http:
+                  paths:
+                  - path: /
+                    pathType: Prefix
+                    backend: {service: {name: app-stable, port: {name: http}}}
+            """,
+            """
+            apiVersion: extensions/v1beta1
+            kind: Ingress
+            metadata: {name: app, namespace: shop}
+            spec:
+              rules:
+              - http:
+                  paths:
+                  - path: /
+                    backend: {serviceName: app-stable, servicePort: http}
+            """);
+    assertThat(ArgoRules.STABLE_INGRESS.check(set(legacy))).isEmpty();
+    assertThat(
+            ArgoRules.STABLE_INGRESS.check(
+                set(Fixtures.edit(legacy, "serviceName: app-stable", "serviceName: app"))))
+        .extracting(Finding::message)
+        .containsExactly("ingress `app` has no rules using service app-stable backend");
+  }
+
+  @Test
+  void should_report_a_missing_stable_ingress_by_the_reference_policy() {
+    assertThat(
+            ArgoRules.STABLE_INGRESS.check(
+                set(edit("nginx: {stableIngress: app}", "nginx: {stableIngress: ap}"))))
+        .extracting(Finding::severity, Finding::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                Severity.ERROR,
+                C
+                    + ".trafficRouting.nginx.stableIngress: Invalid value: \"ap\":"
+                    + " ingress.networking.k8s.io \"ap\" not found (the linted resources hold"
+                    + " Ingresses, but none called 'ap')"));
+  }
+
+  @Test
+  void should_accept_a_single_replica_canary_with_traffic_routing() {
+    assertThat(ArgoRules.CANARY_REPLICAS.check(set(edit("replicas: 2", "replicas: 1")))).isEmpty();
+  }
+
+  @Test
+  void should_warn_that_a_template_outside_the_set_must_exist_in_the_cluster() {
     String withoutTemplate =
         VALID.replaceAll(
             "(?s)---\\napiVersion: argoproj.io/v1alpha1\\nkind: AnalysisTemplate.*?(?=---)", "");
-    assertThat(ArgoRules.TEMPLATE_FOUND.check(set(withoutTemplate))).isEmpty();
+    assertThat(ArgoRules.TEMPLATE_FOUND.check(set(withoutTemplate)))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.severity()).isEqualTo(Severity.WARNING);
+              assertThat(f.message())
+                  .startsWith(
+                      "AnalysisTemplate 'health' is not among the linted resources, which hold no"
+                          + " AnalysisTemplate: it must exist in the cluster");
+            });
+    assertThat(
+            ArgoRules.TEMPLATE_FOUND.check(
+                set(withoutTemplate)
+                    .withThresholds(Thresholds.defaults().withAssumeComplete(true))))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.severity()).isEqualTo(Severity.ERROR);
+              assertThat(f.message())
+                  .isEqualTo(
+                      "AnalysisTemplate 'health' not found (the linted resources are taken as"
+                          + " complete and hold no AnalysisTemplate)");
+            });
+  }
+
+  @Test
+  void should_warn_that_a_workload_outside_the_set_must_exist_in_the_cluster() {
+    String workloadRef =
+        edit(
+            "  template:\n    metadata: {labels: {app: app}}\n    spec: {containers: [{name: app,"
+                + " image: \"app:1\"}]}\n",
+            "  workloadRef: {apiVersion: apps/v1, kind: Deployment, name: app}\n");
+    assertThat(ArgoRules.WORKLOAD_REF_NOT_FOUND.check(set(workloadRef)))
+        .extracting(Finding::severity, Finding::path)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Severity.WARNING, "spec.workloadRef.name"));
   }
 }

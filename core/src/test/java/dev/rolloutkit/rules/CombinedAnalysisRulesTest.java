@@ -207,7 +207,8 @@ class CombinedAnalysisRulesTest {
                 "prePromotionAnalysis:\n        templates: [{templateName: latency}]",
                 "prePromotionAnalysis:\n        templates: [{templateName: latncy}]"),
             "spec.strategy.blueGreen.prePromotionAnalysis.templates[0].templateName",
-            "AnalysisTemplate 'latncy' not found"));
+            "AnalysisTemplate 'latncy' not found (the linted resources hold AnalysisTemplates, but"
+                + " none called 'latncy')"));
   }
 
   @ParameterizedTest(name = "{0}: {3}")

@@ -113,6 +113,42 @@ class KedaRulesTest {
   }
 
   @Test
+  void should_only_warn_of_the_removed_metric_name_that_keda_ignores() {
+    assertThat(
+            KedaRules.PROMETHEUS_METADATA.check(
+                set(edit("query: \"sum(up)\",", "query: \"sum(up)\", metricName: up,"))))
+        .extracting(Finding::severity, Finding::path)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                Severity.WARNING, "spec.triggers[0].metadata.metricName"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"autoscaling/v1", "autoscaling/v2beta2", "autoscaling/v2"})
+  void should_see_an_hpa_of_every_version_beside_a_scaled_object(String apiVersion) {
+    String hpa =
+        "---\n"
+            + "apiVersion: "
+            + apiVersion
+            + "\n"
+            + "kind: HorizontalPodAutoscaler\n"
+            + "metadata: {name: web-hpa, namespace: shop}\n"
+            + "spec:\n"
+            + "  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n"
+            + "  maxReplicas: 5\n";
+    String so =
+        DEPLOYMENT.replace("resources: {}", "")
+            + "  triggers: [{type: cron, metadata: {timezone: UTC, start: 0 8 * * *, end: 0 18 * *"
+            + " *, desiredReplicas: '4'}}]\n";
+    assertThat(KedaRules.ONE_SCALER_PER_TARGET.check(set(so + hpa)))
+        .extracting(Finding::message)
+        .containsExactly(
+            "the workload 'web' of type 'apps/v1.Deployment' is already managed by the hpa"
+                + " 'web-hpa'");
+  }
+
+  @Test
   void should_leave_hpas_the_scaled_object_owns_or_takes_over_or_that_opt_out() {
     String hpa =
         "---\n"
@@ -171,6 +207,23 @@ class KedaRulesTest {
 
   static Stream<Arguments> defects() {
     return Stream.of(
+        Arguments.of(
+            KedaRules.TRIGGER_AUTHENTICATION,
+            VALID
+                + "---\napiVersion: keda.sh/v1alpha1\nkind: TriggerAuthentication\nmetadata: {name:"
+                + " azure, namespace: shop}\nspec:\n  podIdentity: {provider: azure-workload,"
+                + " identityId: \"\"}\n",
+            "spec.podIdentity.identityId",
+            "identityId of PodIdentity should not be empty. If it's set, identityId has to be"
+                + " different than \"\""),
+        Arguments.of(
+            KedaRules.TRIGGER_AUTHENTICATION,
+            VALID
+                + "---\napiVersion: keda.sh/v1alpha1\nkind: ClusterTriggerAuthentication\nmetadata:"
+                + " {name: token}\nspec:\n  oauth2: {type: clientCredentials, clientId: app,"
+                + " tokenUrl: \"ftp://idp/token\"}\n",
+            "spec.oauth2.tokenUrl",
+            "oauth2.tokenUrl must be a valid http or https URL"),
         Arguments.of(
             KedaRules.REPLICA_BOUNDS,
             edit("maxReplicaCount: 10", "maxReplicaCount: 1"),

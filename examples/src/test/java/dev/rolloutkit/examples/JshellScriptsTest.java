@@ -100,7 +100,7 @@ class JshellScriptsTest {
                 + " (DIR/03-virtualservice-mcp-server-vsvc.yaml:21:9): Referenced host+subset in"
                 + " destinationrule not found: \"mcp-server+canry\"")
         .contains(
-            "warning [SCHEMA-UNKNOWN-FIELD] VirtualService ai-services/mcp-server-vsvc"
+            "error [SCHEMA-UNKNOWN-FIELD] VirtualService ai-services/mcp-server-vsvc"
                 + " spec.http[0].route[1].wieght")
         .contains("6 files, 6 resources, errors: true");
   }

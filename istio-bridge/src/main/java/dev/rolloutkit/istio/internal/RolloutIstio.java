@@ -107,7 +107,14 @@ public final class RolloutIstio {
       List<Routes.Route> selected = new ArrayList<>();
       List<String> missing = new ArrayList<>();
       boolean ambiguous = false;
-      if (!routes.isEmpty()) {
+      // Argo validates the routes of a protocol only when the VirtualService has routes of it
+      // (validation_references.go ValidateVirtualService: GetHttpRoutesI, GetTlsRoutesI, ...).
+      boolean http = all.stream().anyMatch(x -> x.protocol().equals("http"));
+      boolean tcp = all.stream().anyMatch(x -> x.protocol().equals("tcp"));
+      boolean tls = all.stream().anyMatch(x -> x.protocol().equals("tls"));
+      if (!http) {
+        // no http routes to look a route up in
+      } else if (!routes.isEmpty()) {
         for (String name : routes) {
           Optional<Routes.Route> r =
               all.stream()
@@ -131,7 +138,7 @@ public final class RolloutIstio {
             all.stream()
                 .filter(x -> x.protocol().equals("tcp") && x.ports().contains(port))
                 .toList();
-        if (match.isEmpty()) {
+        if (match.isEmpty() && tcp) {
           missing.add("TCP route on port " + port);
         }
         selected.addAll(match);
@@ -141,7 +148,7 @@ public final class RolloutIstio {
             all.stream()
                 .filter(x -> x.protocol().equals("tls") && x.ports().contains(port))
                 .toList();
-        if (match.isEmpty()) {
+        if (match.isEmpty() && tls) {
           missing.add("TLS route on port " + port);
         }
         selected.addAll(match);

@@ -47,21 +47,32 @@ final class CanaryStableInRoute extends ArgoIstioRule {
                   d -> eq(d.subset(), dr.getStableSubsetName()),
                   "Stable DestinationRule subset '%s' not found in route");
             } else {
+              // Argo's GetStableAndCanaryServices: with ping-pong and neither canaryService nor
+              // stableService, the pong Service is stable and the ping one canary (until the first
+              // promotion flips them), so both must be in the route.
+              boolean pingPong =
+                  canary.getPingPong() != null
+                      && isBlank(canary.getStableService())
+                      && isBlank(canary.getCanaryService());
+              String canaryService =
+                  pingPong ? canary.getPingPong().getPingService() : canary.getCanaryService();
+              String stableService =
+                  pingPong ? canary.getPingPong().getPongService() : canary.getStableService();
               check(
                   findings,
                   entry,
                   ref.path(),
                   route,
-                  canary.getCanaryService(),
-                  d -> eq(shortName(d.host()), canary.getCanaryService()),
+                  canaryService,
+                  d -> eq(shortName(d.host()), canaryService),
                   "Canary Service '%s' not found in route");
               check(
                   findings,
                   entry,
                   ref.path(),
                   route,
-                  canary.getStableService(),
-                  d -> eq(shortName(d.host()), canary.getStableService()),
+                  stableService,
+                  d -> eq(shortName(d.host()), stableService),
                   "Stable Service '%s' not found in route");
             }
           }
@@ -97,5 +108,9 @@ final class CanaryStableInRoute extends ArgoIstioRule {
     }
     int dot = host.indexOf('.');
     return dot < 0 ? host : host.substring(0, dot);
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isEmpty();
   }
 }

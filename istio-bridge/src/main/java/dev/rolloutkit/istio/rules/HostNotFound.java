@@ -3,6 +3,7 @@ package dev.rolloutkit.istio.rules;
 import dev.rolloutkit.istio.internal.Hosts;
 import dev.rolloutkit.istio.internal.IstioObjects;
 import dev.rolloutkit.istio.internal.Routes;
+import dev.rolloutkit.rules.References;
 import dev.rolloutkit.rules.ResourceSet;
 import dev.rolloutkit.rules.Severity;
 
@@ -20,7 +21,8 @@ final class HostNotFound extends IstioRule {
         "istioctl analyze IST0101 (virtualservice.DestinationHostAnalyzer): traffic to a host that"
             + " resolves to nothing fails. A short host is the Service of that name in the"
             + " VirtualService's namespace. External hosts (with dots, not *.svc.cluster.local) are"
-            + " left to ISTIO-HOST-NOT-FQDN and not checked here.");
+            + " left to ISTIO-HOST-NOT-FQDN and not checked here. A Service outside the linted"
+            + " resources is judged by the reference policy of docs/lint.md.");
   }
 
   @Override
@@ -37,14 +39,16 @@ final class HostNotFound extends IstioRule {
           String ns = ResourceSet.namespaceOf(vs);
           for (Routes.Route route : Routes.of(spec)) {
             for (Routes.Dest d : route.destinations()) {
-              check(findings, hosts, vs, ns, d, "host");
+              check(resources, findings, hosts, vs, ns, d, "host");
             }
           }
-          Routes.mirrors(spec).forEach(d -> check(findings, hosts, vs, ns, d, "mirror host"));
+          Routes.mirrors(spec)
+              .forEach(d -> check(resources, findings, hosts, vs, ns, d, "mirror host"));
         });
   }
 
   private void check(
+      ResourceSet resources,
       Findings findings,
       Hosts hosts,
       io.fabric8.kubernetes.api.model.HasMetadata vs,
@@ -57,9 +61,14 @@ final class HostNotFound extends IstioRule {
         || hosts.resolves(d.host(), ns)) {
       return;
     }
-    findings.add(
+    References.missing(
+        resources,
+        findings,
         vs,
         d.path() + ".destination.host",
+        "Service",
+        IstioObjects.fqdn(d.host(), ns),
+        resources.anyOfType(io.fabric8.kubernetes.api.model.Service.class),
         "Referenced " + type + " not found: \"" + d.host() + "\"",
         "add the Service "
             + IstioObjects.fqdn(d.host(), ns)

@@ -1,6 +1,7 @@
 package dev.rolloutkit.istio.rules;
 
 import dev.rolloutkit.istio.internal.Routes;
+import dev.rolloutkit.rules.References;
 import dev.rolloutkit.rules.ResourceSet;
 import dev.rolloutkit.rules.Severity;
 import java.util.HashSet;
@@ -21,7 +22,8 @@ final class SubsetNotFound extends IstioRule {
             + " for that host",
         "istioctl analyze IST0101 (virtualservice.DestinationRuleAnalyzer); at run time the subset"
             + " has no cluster and requests fail with 503. Hosts are compared as namespace/name (an"
-            + " FQDN name.ns.svc.cluster.local is ns/name).");
+            + " FQDN name.ns.svc.cluster.local is ns/name). With no DestinationRule among the"
+            + " linted resources, the reference policy of docs/lint.md applies.");
   }
 
   static String key(String namespace, String host) {
@@ -46,6 +48,7 @@ final class SubsetNotFound extends IstioRule {
                             key(ResourceSet.namespaceOf(dr), spec.getHost()) + "+" + s.getName()));
           }
         });
+    boolean anyRule = resources.anyOfKind("networking.istio.io", "DestinationRule");
     eachVirtualService(
         resources,
         (vs, spec) -> {
@@ -61,11 +64,24 @@ final class SubsetNotFound extends IstioRule {
                   d.path().contains(".mirror")
                       ? "mirror+subset in destinationrule"
                       : "host+subset in destinationrule";
-              findings.add(
-                  vs,
-                  d.path() + ".destination.subset",
-                  "Referenced " + type + " not found: \"" + d.host() + "+" + d.subset() + "\"",
-                  "add subset '" + d.subset() + "' to the DestinationRule for host " + d.host());
+              String missing =
+                  "Referenced " + type + " not found: \"" + d.host() + "+" + d.subset() + "\"";
+              String hint =
+                  "add subset '" + d.subset() + "' to the DestinationRule for host " + d.host();
+              if (anyRule) {
+                findings.add(vs, d.path() + ".destination.subset", missing, hint);
+              } else {
+                References.missing(
+                    resources,
+                    findings,
+                    vs,
+                    d.path() + ".destination.subset",
+                    "DestinationRule",
+                    d.host() + "+" + d.subset(),
+                    false,
+                    missing,
+                    hint);
+              }
             }
           }
         });

@@ -130,7 +130,8 @@ class IstioRulesTest {
             edit(SUBSET_LEVEL, "{host: app, subset: canary}", "{host: payments, subset: canary}"),
             "VirtualService shop/app-vsvc",
             "spec.http[0].route[1].destination.host",
-            "Referenced host not found: \"payments\""),
+            "Referenced host not found: \"payments\" (the linted resources hold Services, but none"
+                + " called 'payments.shop.svc.cluster.local')"),
         Arguments.of(
             IstioRules.HOST_NOT_FOUND,
             edit(
@@ -139,7 +140,8 @@ class IstioRulesTest {
                 "  - name: primary\n    mirror: {host: shadow}\n"),
             "VirtualService shop/app-vsvc",
             "spec.http[0].mirror.destination.host",
-            "Referenced mirror host not found: \"shadow\""),
+            "Referenced mirror host not found: \"shadow\" (the linted resources hold Services, but"
+                + " none called 'shadow.shop.svc.cluster.local')"),
         Arguments.of(
             IstioRules.HOST_NOT_FQDN,
             edit(SUBSET_LEVEL, "{host: app, subset: canary}", "{host: app.shop, subset: canary}"),
@@ -351,6 +353,26 @@ class IstioRulesTest {
     assertThat(IstioRules.MESH_HOST_CONFLICT.check(set(onGateway)))
         .as("a gateway-bound VirtualService is merged, not conflicting")
         .isEmpty();
+  }
+
+  @Test
+  void should_warn_that_a_host_outside_a_set_without_services_must_exist_in_the_cluster() {
+    String withoutService =
+        SUBSET_LEVEL.replaceFirst("(?s)apiVersion: v1\nkind: Service.*?---\n", "");
+    assertThat(IstioRules.HOST_NOT_FOUND.check(set(withoutService)))
+        .isNotEmpty()
+        .allSatisfy(
+            f -> {
+              assertThat(f.severity()).isEqualTo(Severity.WARNING);
+              assertThat(f.message()).contains("it must exist in the cluster");
+            });
+    assertThat(
+            IstioRules.HOST_NOT_FOUND.check(
+                set(withoutService)
+                    .withThresholds(
+                        dev.rolloutkit.rules.Thresholds.defaults().withAssumeComplete(true))))
+        .isNotEmpty()
+        .allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
   }
 
   @Test
