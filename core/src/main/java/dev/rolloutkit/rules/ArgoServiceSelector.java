@@ -19,7 +19,8 @@ final class ArgoServiceSelector extends AbstractRule {
         "The Argo controller rejects the Rollout when a canary, stable, active or preview Service's"
             + " selector has a label its pod template lacks, or the Service is annotated as managed"
             + " by another Rollout. Argo: pkg/apis/rollouts/validation/validation_references.go"
-            + " ValidateService.");
+            + " ValidateService; rollout/controller.go getReferencedService (a missing Service,"
+            + " judged by the reference policy of docs/lint.md).");
   }
 
   @Override
@@ -35,6 +36,19 @@ final class ArgoServiceSelector extends AbstractRule {
           continue;
         }
         String at = ref[1];
+        if (resources.find(Service.class, ResourceSet.namespaceOf(r), name).isEmpty()) {
+          References.missing(
+              resources,
+              f,
+              r,
+              at,
+              "Service",
+              name,
+              resources.anyOfType(Service.class),
+              FieldErrors.invalid(at, name, "service \"" + name + "\" not found"),
+              "apply Service " + name + " with the Rollout, or correct the name");
+          continue;
+        }
         resources
             .find(Service.class, ResourceSet.namespaceOf(r), name)
             .ifPresent(

@@ -352,6 +352,28 @@ class ArgoRulesTest {
   }
 
   @Test
+  void should_report_a_missing_service_by_the_reference_policy() {
+    assertThat(
+            ArgoRules.SERVICE_SELECTOR.check(
+                set(edit("canaryService: app-canary", "canaryService: app-canry"))))
+        .extracting(Finding::severity, Finding::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                Severity.ERROR,
+                C
+                    + ".canaryService: Invalid value: \"app-canry\": service \"app-canry\" not"
+                    + " found (the linted resources hold Services, but none called 'app-canry')"));
+    String rolloutAlone =
+        VALID.substring(
+            VALID.indexOf("kind: Rollout") - "apiVersion: argoproj.io/v1alpha1\n".length());
+    assertThat(ArgoRules.SERVICE_SELECTOR.check(set(rolloutAlone)))
+        .extracting(Finding::severity, Finding::path)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Severity.WARNING, C + ".canaryService"),
+            org.assertj.core.groups.Tuple.tuple(Severity.WARNING, C + ".stableService"));
+  }
+
+  @Test
   void should_accept_a_single_replica_canary_with_traffic_routing() {
     assertThat(ArgoRules.CANARY_REPLICAS.check(set(edit("replicas: 2", "replicas: 1")))).isEmpty();
   }

@@ -13,8 +13,9 @@ final class SubsetSelectsRolloutPods extends ArgoIstioRule {
         Severity.ERROR,
         "The canary and stable subsets' labels are labels of the Rollout's pods",
         "istioctl analyze IST0173: a subset that selects no pod gives 503 UH (NoHealthyUpstream)."
-            + " The controller only adds rollouts-pod-template-hash; every other subset label must"
-            + " already be on the pod template.");
+            + " The controller adds rollouts-pod-template-hash, and canaryMetadata/stableMetadata"
+            + " labels to the canary/stable pods (Argo docs: features/canary, Ephemeral Metadata);"
+            + " every other subset label must already be on the pod template.");
   }
 
   @Override
@@ -30,10 +31,24 @@ final class SubsetSelectsRolloutPods extends ArgoIstioRule {
           if (!managed || template == null || template.getMetadata() == null) {
             return;
           }
+          // Argo adds canaryMetadata / stableMetadata labels to the canary / stable pods
           Map<String, String> podLabels =
-              template.getMetadata().getLabels() == null
-                  ? Map.of()
-                  : template.getMetadata().getLabels();
+              new java.util.TreeMap<>(
+                  template.getMetadata().getLabels() == null
+                      ? Map.of()
+                      : template.getMetadata().getLabels());
+          var canary = entry.rollout().getSpec().getStrategy().getCanary();
+          Map<String, String> extra =
+              subset.getName().equals(ref.getCanarySubsetName())
+                  ? canary.getCanaryMetadata() == null
+                      ? null
+                      : canary.getCanaryMetadata().getLabels()
+                  : canary.getStableMetadata() == null
+                      ? null
+                      : canary.getStableMetadata().getLabels();
+          if (extra != null) {
+            podLabels.putAll(extra);
+          }
           for (Map.Entry<String, String> label :
               (subset.getLabels() == null ? Map.<String, String>of() : subset.getLabels())
                   .entrySet()) {

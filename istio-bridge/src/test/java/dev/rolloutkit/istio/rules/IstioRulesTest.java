@@ -356,6 +356,32 @@ class IstioRulesTest {
   }
 
   @Test
+  void should_count_the_labels_argo_puts_on_canary_and_stable_pods() {
+    String versioned =
+        edit(
+            edit(
+                SUBSET_LEVEL,
+                "  - name: stable\n"
+                    + "    labels: {app: app}\n"
+                    + "  - name: canary\n"
+                    + "    labels: {app: app}\n",
+                "  - name: stable\n    labels: {app: app, role: stable}\n  - name: canary\n"
+                    + "    labels: {app: app, role: canary}\n"),
+            "      trafficRouting:\n",
+            "      canaryMetadata: {labels: {role: canary}}\n"
+                + "      stableMetadata: {labels: {role: stable}}\n"
+                + "      trafficRouting:\n");
+    assertThat(IstioRules.SUBSET_SELECTS_ROLLOUT_PODS.check(set(versioned))).isEmpty();
+    assertThat(
+            IstioRules.SUBSET_SELECTS_ROLLOUT_PODS.check(
+                set(
+                    versioned.replace(
+                        "canaryMetadata: {labels: {role: canary}}", "canaryMetadata: {}"))))
+        .extracting(Finding::path)
+        .containsExactly("spec.subsets[1].labels.role");
+  }
+
+  @Test
   void should_warn_that_a_host_outside_a_set_without_services_must_exist_in_the_cluster() {
     String withoutService =
         SUBSET_LEVEL.replaceFirst("(?s)apiVersion: v1\nkind: Service.*?---\n", "");
