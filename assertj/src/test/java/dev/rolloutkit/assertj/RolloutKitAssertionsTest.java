@@ -261,7 +261,7 @@ class RolloutKitAssertionsTest {
         .at("spec.http[0].route[0].destination.subset");
     assertThatThrownBy(() -> assertThat(report).hasNoErrors())
         .hasMessageStartingWith(
-            "Expected no error findings but found 2:\n"
+            "Expected no error findings but found 3:\n"
                 + "  error [ISTIO-SUBSET-NOT-FOUND] VirtualService ai-services/mcp-server-vsvc");
     assertThatThrownBy(
             () -> assertThat(report).hasFinding("ISTIO-SUBSET-NOT-FOUND").at("spec.http[1]"))

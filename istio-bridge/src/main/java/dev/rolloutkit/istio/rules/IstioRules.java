@@ -31,6 +31,7 @@ public final class IstioRules {
   public static final Rule MANAGED_DESTINATION_RULE_EXTRA_SUBSETS =
       new ManagedDestinationRuleExtraSubsets();
   public static final Rule SUBSET_SELECTS_ROLLOUT_PODS = new SubsetSelectsRolloutPods();
+  public static final Rule REFERENCE_NOT_FOUND = new ReferenceNotFound();
 
   private static final List<Rule> ALL =
       List.of(
@@ -48,7 +49,8 @@ public final class IstioRules {
           ROUTES_REQUIRED,
           CANARY_STABLE_IN_ROUTE,
           MANAGED_DESTINATION_RULE_EXTRA_SUBSETS,
-          SUBSET_SELECTS_ROLLOUT_PODS);
+          SUBSET_SELECTS_ROLLOUT_PODS,
+          REFERENCE_NOT_FOUND);
 
   private IstioRules() {}
 

@@ -126,6 +126,27 @@ class IstioRulesTest {
   static Stream<Arguments> defects() {
     return Stream.of(
         Arguments.of(
+            IstioRules.REFERENCE_NOT_FOUND,
+            edit(
+                SUBSET_LEVEL,
+                "virtualService: {name: app-vsvc,",
+                "virtualService: {name: app-vsc,"),
+            "Rollout shop/app",
+            "spec.strategy.canary.trafficRouting.istio.virtualService.name",
+            "spec.strategy.canary.trafficRouting.istio.virtualService.name: Invalid value:"
+                + " \"app-vsc\": virtualservices.networking.istio.io \"app-vsc\" not found (the"
+                + " linted resources hold VirtualServices, but none called 'app-vsc')"),
+        Arguments.of(
+            IstioRules.REFERENCE_NOT_FOUND,
+            edit(
+                SUBSET_LEVEL,
+                "destinationRule: {name: app-destrule,",
+                "destinationRule: {name: app-dr,"),
+            "Rollout shop/app",
+            "spec.strategy.canary.trafficRouting.istio.destinationRule.name",
+            "destinationrules.networking.istio.io \"app-dr\" not found (the linted resources hold"
+                + " DestinationRules, but none called 'app-dr')"),
+        Arguments.of(
             IstioRules.HOST_NOT_FOUND,
             edit(SUBSET_LEVEL, "{host: app, subset: canary}", "{host: payments, subset: canary}"),
             "VirtualService shop/app-vsvc",
