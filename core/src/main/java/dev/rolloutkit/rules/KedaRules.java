@@ -42,6 +42,8 @@ public final class KedaRules {
 
   public static final Rule TARGET_KIND = new KedaTargetKind();
 
+  public static final Rule TARGET_NOT_FOUND = new KedaTargetNotFound();
+
   public static final Rule TRIGGERS = new KedaTriggers();
 
   public static final Rule CPU_MEMORY_ONLY = new KedaCpuMemoryOnly();
@@ -147,6 +149,7 @@ public final class KedaRules {
           NAME_LENGTH,
           ONE_SCALER_PER_TARGET,
           TARGET_KIND,
+          TARGET_NOT_FOUND,
           TRIGGERS,
           CPU_MEMORY_ONLY,
           SCALING_MODIFIERS,

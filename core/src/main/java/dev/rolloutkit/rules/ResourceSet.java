@@ -159,8 +159,15 @@ public final class ResourceSet {
    */
   public boolean anyOfKind(String group, String kind) {
     java.util.function.Predicate<String> matches =
-        apiVersionKind ->
-            apiVersionKind.startsWith(group + "/") && apiVersionKind.endsWith("/" + kind);
+        apiVersionKind -> {
+          if (!apiVersionKind.endsWith("/" + kind)) {
+            return false;
+          }
+          String apiVersion =
+              apiVersionKind.substring(0, apiVersionKind.length() - kind.length() - 1);
+          int slash = apiVersion.indexOf('/');
+          return group.equals(slash < 0 ? "" : apiVersion.substring(0, slash));
+        };
     if (wholeSetKinds != null && wholeSetKinds.stream().anyMatch(matches)) {
       return true;
     }
@@ -168,8 +175,8 @@ public final class ResourceSet {
         .anyMatch(
             r ->
                 r.getApiVersion() != null
-                    && matches.test(r.getApiVersion() + "/" + kind)
-                    && kind.equals(r.getKind()));
+                    && kind.equals(r.getKind())
+                    && matches.test(r.getApiVersion() + "/" + kind));
   }
 
   /** The thresholds rules judge with. */

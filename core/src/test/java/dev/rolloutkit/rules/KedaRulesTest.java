@@ -113,6 +113,19 @@ class KedaRulesTest {
   }
 
   @Test
+  void should_warn_that_a_target_outside_the_set_must_exist_in_the_cluster() {
+    String alone = VALID.substring(VALID.indexOf("apiVersion: keda.sh/v1alpha1"));
+    assertThat(KedaRules.TARGET_NOT_FOUND.check(set(alone)))
+        .extracting(Finding::severity, Finding::message)
+        .containsExactly(
+            Tuple.tuple(
+                Severity.WARNING,
+                "Rollout 'app' is not among the linted resources, which hold no Rollout: it must"
+                    + " exist in the cluster, or ScaledObjectCheckFailed: Target resource doesn't"
+                    + " exist"));
+  }
+
+  @Test
   void should_only_warn_of_the_removed_metric_name_that_keda_ignores() {
     assertThat(
             KedaRules.PROMETHEUS_METADATA.check(
@@ -207,6 +220,12 @@ class KedaRulesTest {
 
   static Stream<Arguments> defects() {
     return Stream.of(
+        Arguments.of(
+            KedaRules.TARGET_NOT_FOUND,
+            edit("kind: Rollout, name: app}", "kind: Rollout, name: ap}"),
+            "spec.scaleTargetRef.name",
+            "ScaledObjectCheckFailed: Target resource doesn't exist (the linted resources hold"
+                + " Rollouts, but none called 'ap')"),
         Arguments.of(
             KedaRules.TRIGGER_AUTHENTICATION,
             VALID
