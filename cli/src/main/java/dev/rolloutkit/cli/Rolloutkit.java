@@ -37,6 +37,7 @@ public final class Rolloutkit implements Runnable {
       ALL.put("fmt", FmtCommand::new);
       ALL.put("rules", RulesCommand::new);
       ALL.put("explain", ExplainCommand::new);
+      ALL.put("simulate", SimulateCommand::new);
       ALL.put("gate-quality", GateQualityCommand::new);
       ALL.put("help", CommandLine.HelpCommand::new);
     }

@@ -1,0 +1,463 @@
+package dev.rolloutkit.simulation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rolloutkit.manifest.Manifest;
+import dev.rolloutkit.manifest.Manifests;
+import dev.rolloutkit.profile.ArgoDuration;
+import dev.rolloutkit.simulation.AnalysisRunSimulation.Metric;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * What a canary Rollout will do in a {@link Scenario}, before it runs: its steps in Argo's order,
+ * each analysis run by the controller's rules with measurements judged by Argo's condition
+ * evaluation, background analysis beside the steps, the replicas per ReplicaSet, and the outcome:
+ * promoted, aborted at a step and weight, or paused.
+ *
+ * <pre>{@code
+ * RolloutSimulation.Report report =
+ *     RolloutSimulation.of(stack.resources()).with(Scenario.read(Path.of("healthy.yaml"))).run();
+ * report.outcome();   // PROMOTED
+ * }</pre>
+ *
+ * Simplifications, stated: measurements and pod start-up take no time, reconciles happen exactly
+ * when due, traffic moves to a setWeight at once, and an indefinite pause is where a person would
+ * have to promote (the outcome is then paused).
+ */
+public final class RolloutSimulation {
+
+  /** How the rollout ends. */
+  public enum Outcome {
+    PROMOTED("promoted"),
+    ABORTED("aborted"),
+    PAUSED("paused");
+
+    private final String json;
+
+    Outcome(String json) {
+      this.json = json;
+    }
+
+    /** The name the JSON report uses. */
+    public String json() {
+      return json;
+    }
+  }
+
+  /** One measurement: metric, time, the value the query returned, its phase and any message. */
+  public record Measurement(
+      String metric, double seconds, String value, MeasurementPhase phase, String message) {}
+
+  /** The state from {@code seconds} on: step, canary weight, pods per ReplicaSet. */
+  public record Point(
+      double seconds, int step, int weight, int canaryReplicas, int stableReplicas) {}
+
+  /** The simulation's answer. */
+  public record Report(
+      Outcome outcome,
+      Integer abortedAtStep,
+      Integer abortedAtWeight,
+      double seconds,
+      double canaryRequestShare,
+      String reason,
+      List<Measurement> measurements,
+      List<Point> timeline) {}
+
+  private final JsonNode rollout;
+  private final String rolloutName;
+  private final Map<String, JsonNode> templates;
+  private final Scenario scenario;
+
+  private RolloutSimulation(
+      JsonNode rollout, String name, Map<String, JsonNode> templates, Scenario scenario) {
+    this.rollout = rollout;
+    this.rolloutName = name;
+    this.templates = templates;
+    this.scenario = scenario;
+  }
+
+  /** The Rollout among {@code resources} (exactly one) with its analysis templates. */
+  public static RolloutSimulation of(List<? extends HasMetadata> resources) {
+    List<JsonNode> trees = new ArrayList<>();
+    for (HasMetadata r : resources) {
+      trees.add(Manifests.toTree(r));
+    }
+    return fromTrees(trees);
+  }
+
+  /** The Rollout among the read {@code manifests} (exactly one) with its analysis templates. */
+  public static RolloutSimulation read(List<Manifest> manifests) {
+    List<JsonNode> trees = new ArrayList<>();
+    for (Manifest m : manifests) {
+      if (m.error().isPresent()) {
+        throw new TemplateMetrics.InputException(m.error().get().toString());
+      }
+      m.tree().ifPresent(trees::add);
+    }
+    return fromTrees(trees);
+  }
+
+  private static RolloutSimulation fromTrees(List<JsonNode> trees) {
+    JsonNode rollout = null;
+    Map<String, JsonNode> templates = new LinkedHashMap<>();
+    for (JsonNode t : trees) {
+      String kind = t.path("kind").asText();
+      String name = t.path("metadata").path("name").asText();
+      if (kind.equals("Rollout")) {
+        if (rollout != null) {
+          throw new TemplateMetrics.InputException(
+              "several Rollouts ("
+                  + rollout.path("metadata").path("name").asText()
+                  + ", "
+                  + name
+                  + "): simulate one at a time");
+        }
+        rollout = t;
+      } else if (kind.equals("AnalysisTemplate") || kind.equals("ClusterAnalysisTemplate")) {
+        templates.put(kind + "/" + name, t);
+      }
+    }
+    if (rollout == null) {
+      throw new TemplateMetrics.InputException("no Rollout to simulate");
+    }
+    if (rollout.path("spec").path("strategy").path("canary").isMissingNode()) {
+      throw new CannotSimulateException("cannot simulate: only canary Rollouts are simulated");
+    }
+    return new RolloutSimulation(
+        rollout, rollout.path("metadata").path("name").asText(), templates, null);
+  }
+
+  /** This simulation in {@code scenario}. */
+  public RolloutSimulation with(Scenario scenario) {
+    return new RolloutSimulation(rollout, rolloutName, templates, scenario);
+  }
+
+  /** Runs the rollout to its outcome. */
+  public Report run() {
+    if (scenario == null) {
+      throw new IllegalStateException("give a scenario with with(Scenario)");
+    }
+    JsonNode canary = rollout.path("spec").path("strategy").path("canary");
+    JsonNode steps = canary.path("steps");
+    int replicas = rollout.path("spec").path("replicas").asInt(1);
+    boolean routed = canary.has("trafficRouting");
+    List<Point> timeline = new ArrayList<>();
+    List<Measurement> measurements = new ArrayList<>();
+    SplittableRandom random = new SplittableRandom(scenario.seed);
+    double t = 0;
+    int weight = 0;
+    timeline.add(point(0, 0, 0, replicas, routed, canary));
+    Outcome outcome = Outcome.PROMOTED;
+    Integer abortedAtStep = null;
+    String reason = "every step completed";
+    List<double[]> stepStarts = new ArrayList<>();
+    for (int i = 0; i < steps.size(); i++) {
+      JsonNode step = steps.get(i);
+      stepStarts.add(new double[] {t, i, weight});
+      if (step.has("setWeight")) {
+        weight = step.get("setWeight").asInt();
+        timeline.add(point(t, i, weight, replicas, routed, canary));
+      } else if (step.has("pause")) {
+        JsonNode duration = step.get("pause").path("duration");
+        if (duration.isMissingNode() || duration.isNull()) {
+          outcome = Outcome.PAUSED;
+          reason = "step " + i + " pauses until a person promotes the rollout";
+          break;
+        }
+        t += seconds(duration.asText(), "steps[" + i + "].pause.duration");
+      } else if (step.has("analysis")) {
+        List<Metric> metrics = metrics(step.get("analysis"), "steps[" + i + "].analysis");
+        var run = runAnalysis(metrics, t, measurements, random);
+        if (run.phase() == AnalysisRunSimulation.Phase.SUCCESSFUL) {
+          t += run.seconds();
+          continue;
+        }
+        t += run.seconds();
+        if (run.phase() == AnalysisRunSimulation.Phase.RUNNING) {
+          outcome = Outcome.PAUSED;
+          reason = "the analysis of step " + i + " was still running at the scenario's horizon";
+        } else if (run.reaction() == AnalysisRunSimulation.Reaction.PAUSE) {
+          outcome = Outcome.PAUSED;
+          reason = "Step-based analysis phase Inconclusive: " + run.message();
+        } else {
+          outcome = Outcome.ABORTED;
+          abortedAtStep = i;
+          reason =
+              "Step-based analysis phase "
+                  + (run.phase() == AnalysisRunSimulation.Phase.ERROR ? "error" : "failed")
+                  + ": "
+                  + run.message();
+        }
+        break;
+      } else if (step.has("experiment")) {
+        throw new CannotSimulateException("cannot simulate: experiment steps (step " + i + ")");
+      }
+      // setCanaryScale, setHeaderRoute, setMirrorRoute and plugin steps take no simulated time
+    }
+    // background analysis, from its starting step to the steps' outcome
+    JsonNode background = canary.path("analysis");
+    if (background.has("templates") && !stepStarts.isEmpty()) {
+      int starting = background.path("startingStep").asInt(0);
+      if (starting < stepStarts.size()) {
+        double from = stepStarts.get(starting)[0];
+        List<Measurement> bg = new ArrayList<>();
+        var run = runBackground(metrics(background, "analysis"), from, t, bg, random);
+        if (run != null
+            && run.phase().completed()
+            && run.phase() != AnalysisRunSimulation.Phase.SUCCESSFUL
+            && from + run.seconds() <= t) {
+          double at = from + run.seconds();
+          int step = 0;
+          int w = 0;
+          for (double[] s : stepStarts) {
+            if (s[0] <= at) {
+              step = (int) s[1];
+              w = (int) s[2];
+            }
+          }
+          for (Point p : timeline) {
+            if (p.seconds() <= at) {
+              w = p.weight();
+            }
+          }
+          t = at;
+          weight = w;
+          if (run.reaction() == AnalysisRunSimulation.Reaction.PAUSE) {
+            outcome = Outcome.PAUSED;
+            reason = "Background analysis phase Inconclusive: " + run.message();
+          } else {
+            outcome = Outcome.ABORTED;
+            abortedAtStep = step;
+            reason =
+                "Background analysis phase "
+                    + (run.phase() == AnalysisRunSimulation.Phase.ERROR ? "error" : "failed")
+                    + ": "
+                    + run.message();
+          }
+          double cut = at;
+          timeline.removeIf(p -> p.seconds() > cut);
+          measurements.removeIf(m -> m.seconds() > cut);
+        }
+        final double until = t;
+        bg.stream().filter(m -> m.seconds() <= until).forEach(measurements::add);
+        measurements.sort((a, b) -> Double.compare(a.seconds(), b.seconds()));
+      }
+    }
+    final double end = t;
+    double share = share(timeline, end, replicas, routed);
+    Integer abortedAtWeight = outcome == Outcome.ABORTED ? weight : null;
+    if (outcome == Outcome.ABORTED) {
+      timeline.add(point(end, abortedAtStep, 0, replicas, routed, canary));
+    } else if (outcome == Outcome.PROMOTED) {
+      timeline.add(new Point(end, steps.size(), 100, replicas, 0));
+    }
+    return new Report(
+        outcome,
+        abortedAtStep,
+        abortedAtWeight,
+        end,
+        share,
+        reason,
+        List.copyOf(measurements),
+        List.copyOf(timeline));
+  }
+
+  private Point point(
+      double t, int step, int weight, int replicas, boolean routed, JsonNode canary) {
+    if (routed) {
+      var counts =
+          ReplicaSplit.trafficRouted(
+              replicas,
+              weight,
+              null,
+              canary.has("minPodsPerReplicaSet")
+                  ? canary.get("minPodsPerReplicaSet").asInt()
+                  : null,
+              canary.path("dynamicStableScale").asBoolean(false),
+              weight,
+              100 - weight,
+              false);
+      return new Point(t, step, weight, counts.canary(), counts.stable());
+    }
+    var limits =
+        ReplicaSplit.Fenceposts.resolve(
+            canary.path("maxSurge").asText("25%"),
+            canary.path("maxUnavailable").asText("25%"),
+            replicas);
+    ReplicaSplit.Set stable = ReplicaSplit.Set.of(replicas, replicas);
+    ReplicaSplit.Set canaryRs = ReplicaSplit.Set.of(0, 0);
+    for (int i = 0; i < 100; i++) {
+      var next = ReplicaSplit.basic(replicas, weight, limits, stable, canaryRs, 0, false);
+      if (next.canary() == canaryRs.replicas() && next.stable() == stable.replicas()) {
+        break;
+      }
+      stable = ReplicaSplit.Set.of(next.stable(), next.stable());
+      canaryRs = ReplicaSplit.Set.of(next.canary(), next.canary());
+    }
+    return new Point(t, step, weight, canaryRs.replicas(), stable.replicas());
+  }
+
+  /** The share of requests the canary served until {@code end}, weighted by the request rate. */
+  private double share(List<Point> timeline, double end, int replicas, boolean routed) {
+    double canary = 0;
+    double total = 0;
+    double dt = 1;
+    for (double s = 0; s < end; s += dt) {
+      Point p = timeline.get(0);
+      for (Point q : timeline) {
+        if (q.seconds() <= s) {
+          p = q;
+        }
+      }
+      double fraction =
+          routed
+              ? p.weight() / 100.0
+              : p.canaryReplicas() + p.stableReplicas() == 0
+                  ? 0
+                  : (double) p.canaryReplicas() / (p.canaryReplicas() + p.stableReplicas());
+      double requests = scenario.rate(s) * Math.min(dt, end - s);
+      canary += requests * fraction;
+      total += requests;
+    }
+    return total == 0 ? 0 : canary / total;
+  }
+
+  private AnalysisRunSimulation.Outcome runAnalysis(
+      List<Metric> metrics, double start, List<Measurement> out, SplittableRandom random) {
+    return AnalysisRunSimulation.of(metrics)
+        .run(source(start, out, random), scenario.horizon - start);
+  }
+
+  private AnalysisRunSimulation.Outcome runBackground(
+      List<Metric> metrics,
+      double start,
+      double end,
+      List<Measurement> out,
+      SplittableRandom random) {
+    if (end <= start) {
+      return null;
+    }
+    return AnalysisRunSimulation.of(metrics).run(source(start, out, random), end - start);
+  }
+
+  private final Map<String, JsonNode> conditions = new LinkedHashMap<>();
+
+  private AnalysisRunSimulation.Measurements source(
+      double start, List<Measurement> out, SplittableRandom random) {
+    Conditions evaluate = Conditions.of(scenario.version);
+    return (metric, k, seconds) -> {
+      double at = start + seconds;
+      if (scenario.prometheusDown(at)) {
+        String message = "Post \"/api/v1/query\": dial tcp: connect: connection refused";
+        out.add(new Measurement(metric.name(), at, "", MeasurementPhase.ERROR, message));
+        return MeasurementPhase.ERROR;
+      }
+      Scenario.Source source = scenario.metrics.get(metric.name());
+      if (source == null) {
+        throw new TemplateMetrics.InputException(
+            scenario.name
+                + ": metrics."
+                + metric.name()
+                + ": the scenario gives no value for"
+                + " metric "
+                + metric.name());
+      }
+      String value;
+      if (source instanceof Scenario.Constant c) {
+        value = c.value();
+      } else if (source instanceof Scenario.Sequence s) {
+        value = s.values().get(Math.min(k, s.values().size()) - 1);
+      } else {
+        Scenario.Noise n = (Scenario.Noise) source;
+        value = Double.toString(n.mean() + n.sd() * gaussian(random));
+      }
+      JsonNode node = conditions.get(metric.name());
+      Conditions.Verdict verdict =
+          evaluate.evaluate(
+              node.path("successCondition").asText(""),
+              node.path("failureCondition").asText(""),
+              Scenario.resultOf(value));
+      out.add(new Measurement(metric.name(), at, value, verdict.phase(), verdict.message()));
+      return verdict.phase();
+    };
+  }
+
+  private static double gaussian(SplittableRandom random) {
+    // Box–Muller, from the seeded generator
+    double u = 1 - random.nextDouble();
+    double v = random.nextDouble();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  private List<Metric> metrics(JsonNode analysis, String at) {
+    List<Metric> metrics = new ArrayList<>();
+    for (JsonNode ref : analysis.path("templates")) {
+      String kind =
+          ref.path("clusterScope").asBoolean(false)
+              ? "ClusterAnalysisTemplate"
+              : "AnalysisTemplate";
+      String name = ref.path("templateName").asText();
+      JsonNode template = templates.get(kind + "/" + name);
+      if (template == null) {
+        throw new TemplateMetrics.InputException(
+            at + ": " + kind + " '" + name + "' is not among the files given");
+      }
+      JsonNode list = template.path("spec").path("metrics");
+      for (int i = 0; i < list.size(); i++) {
+        JsonNode m = list.get(i);
+        String where = kind + " " + name + " spec.metrics[" + i + "]";
+        conditions.put(m.path("name").asText(), m);
+        metrics.add(
+            new Metric(
+                m.path("name").asText(),
+                optionalSeconds(m, "interval", where),
+                optionalSeconds(m, "initialDelay", where),
+                integer(m, "count", where),
+                integer(m, "failureLimit", where),
+                integer(m, "inconclusiveLimit", where),
+                integer(m, "consecutiveErrorLimit", where),
+                integer(m, "consecutiveSuccessLimit", where),
+                false));
+      }
+    }
+    if (metrics.isEmpty()) {
+      throw new TemplateMetrics.InputException(at + ": no templates with metrics");
+    }
+    return metrics;
+  }
+
+  private static Long optionalSeconds(JsonNode m, String field, String where) {
+    if (!m.has(field)) {
+      return null;
+    }
+    return (long) seconds(m.get(field).asText(), where + "." + field);
+  }
+
+  private static Integer integer(JsonNode m, String field, String where) {
+    if (!m.has(field)) {
+      return null;
+    }
+    JsonNode v = m.get(field);
+    if (v.isIntegralNumber()) {
+      return v.intValue();
+    }
+    if (v.isTextual() && v.textValue().matches("-?[0-9]{1,9}")) {
+      return Integer.parseInt(v.textValue());
+    }
+    throw new TemplateMetrics.InputException(
+        where + "." + field + ": expected a whole number to simulate, got " + v);
+  }
+
+  private static double seconds(String text, String where) {
+    var s = ArgoDuration.seconds(text);
+    if (s.isEmpty()) {
+      throw new TemplateMetrics.InputException(
+          where + ": expected a duration, got \"" + text + "\"");
+    }
+    return s.getAsLong();
+  }
+}
