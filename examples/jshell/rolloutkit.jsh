@@ -8,6 +8,7 @@ import dev.rolloutkit.istio.*;
 import dev.rolloutkit.rules.*;
 import dev.rolloutkit.lint.*;
 import dev.rolloutkit.manifest.*;
+import dev.rolloutkit.simulation.*;
 import static dev.rolloutkit.profile.CanaryStep.*;
 import java.time.Duration;
 import java.nio.file.*;

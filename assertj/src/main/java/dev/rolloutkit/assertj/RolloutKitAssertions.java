@@ -19,6 +19,8 @@ import dev.rolloutkit.stack.CanaryStack;
  * assertThat(template).rollsBackOnFailure(3);
  * assertThat(scaledObject).scalesToZeroWhenIdle().keepsAtLeast(2).whileActive();
  * assertThat(Lint.files(Path.of("deploy"))).hasNoErrors();
+ * assertThat(simulation.run()).promotesWithin(Duration.ofMinutes(12));
+ * assertThat(GateQuality.exact(metric, 0.01)).falseRollbackProbability().isLessThan(0.01);
  * }</pre>
  */
 public final class RolloutKitAssertions {
@@ -43,6 +45,17 @@ public final class RolloutKitAssertions {
 
   public static ValidationReportAssert assertThat(ValidationReport actual) {
     return new ValidationReportAssert(actual);
+  }
+
+  /** Assertions on what a simulated canary does. */
+  public static SimulationAssert assertThat(
+      dev.rolloutkit.simulation.RolloutSimulation.Report actual) {
+    return new SimulationAssert(actual);
+  }
+
+  /** Assertions on a gate's quality. */
+  public static GateQualityAssert assertThat(dev.rolloutkit.simulation.GateQuality.Result actual) {
+    return new GateQualityAssert(actual);
   }
 
   /** Assertions on a lint run's report. */

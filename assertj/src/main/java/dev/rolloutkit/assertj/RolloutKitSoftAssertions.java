@@ -38,4 +38,9 @@ public class RolloutKitSoftAssertions extends AbstractSoftAssertions {
   public ValidationReportAssert assertThat(ValidationReport actual) {
     return proxy(ValidationReportAssert.class, ValidationReport.class, actual);
   }
+
+  public SimulationAssert assertThat(dev.rolloutkit.simulation.RolloutSimulation.Report actual) {
+    return proxy(
+        SimulationAssert.class, dev.rolloutkit.simulation.RolloutSimulation.Report.class, actual);
+  }
 }
