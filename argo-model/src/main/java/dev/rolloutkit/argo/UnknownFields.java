@@ -162,7 +162,7 @@ public final class UnknownFields {
             for (Object name : extra.keySet()) {
               found.add(path(name));
               if (known != null) {
-                known.add(shape.names());
+                known.add(NAMES.get(value.getClass()));
               }
             }
           }
@@ -180,7 +180,26 @@ public final class UnknownFields {
    * as text, numbers, flags, enums, IntOrString or Quantity, or as lists and maps of those, cannot,
    * and are not read); whether the class is free-form (no field but additionalProperties).
    */
-  private record Shape(Property[] properties, boolean freeForm, List<String> names) {}
+  private record Shape(Property[] properties, boolean freeForm) {}
+
+  /**
+   * Each model class's JSON field names, worked out only when an unknown field is found in one (a
+   * render meets none, and reading every field's annotations costs a cold start).
+   */
+  private static final ClassValue<List<String>> NAMES =
+      new ClassValue<>() {
+        @Override
+        protected List<String> computeValue(Class<?> type) {
+          List<String> names = new ArrayList<>();
+          for (Field field : fields(type)) {
+            if (!field.getName().equals("additionalProperties")) {
+              JsonProperty json = field.getAnnotation(JsonProperty.class);
+              names.add(json != null && !json.value().isEmpty() ? json.value() : field.getName());
+            }
+          }
+          return List.copyOf(names);
+        }
+      };
 
   private record Property(Field field, String name, boolean additional) {}
 
@@ -206,23 +225,19 @@ public final class UnknownFields {
             return null;
           }
           List<Property> properties = new ArrayList<>();
-          List<String> names = new ArrayList<>();
           boolean freeForm = true;
           for (Field field : fields(type)) {
             boolean additional = field.getName().equals("additionalProperties");
             freeForm &= additional;
-            JsonProperty json = field.getAnnotation(JsonProperty.class);
-            String name = json != null && !json.value().isEmpty() ? json.value() : field.getName();
-            if (!additional) {
-              names.add(name);
-            }
             if (!additional && leaf(field.getGenericType())) {
               continue;
             }
             field.setAccessible(true);
+            JsonProperty json = field.getAnnotation(JsonProperty.class);
+            String name = json != null && !json.value().isEmpty() ? json.value() : field.getName();
             properties.add(new Property(field, name, additional));
           }
-          return new Shape(properties.toArray(new Property[0]), freeForm, List.copyOf(names));
+          return new Shape(properties.toArray(new Property[0]), freeForm);
         }
       };
 

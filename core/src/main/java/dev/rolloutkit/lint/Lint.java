@@ -172,7 +172,7 @@ public final class Lint {
 
     void add(ResourceSet set) {
       findings.addAll(rules.evaluate(set.withThresholds(thresholds)).findings());
-      resources += set.all().size();
+      resources += set.all().size() + set.duplicates().size();
       unreadable += set.unreadable().size();
     }
 

@@ -110,14 +110,29 @@ public final class Conditions {
   }
 
   /** A parsed condition, or the syntax error that is a compile error in Argo as well. */
-  private record Parsed(Expr.Node node, String syntaxError) {}
+  private record Parsed(String text, Expr.Node node, String syntaxError) {}
+
+  /** Parsed conditions, and the checker's verdict per condition and result type, reused. */
+  private static final java.util.Map<String, Parsed> PARSED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final java.util.Map<String, String> CHECKED =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private static Parsed parse(String condition) {
-    try {
-      return new Parsed(new Expr.Parser(condition).parse(), null);
-    } catch (Expr.SyntaxError e) {
-      return new Parsed(null, e.getMessage());
+    Parsed parsed = PARSED.get(condition);
+    if (parsed != null) {
+      return parsed;
     }
+    try {
+      parsed = new Parsed(condition, new Expr.Parser(condition).parse(), null);
+    } catch (Expr.SyntaxError e) {
+      parsed = new Parsed(condition, null, e.getMessage());
+    }
+    if (PARSED.size() < 10_000) {
+      PARSED.put(condition, parsed);
+    }
+    return parsed;
   }
 
   /** The condition's boolean value, or the error text (a String). */
@@ -126,8 +141,19 @@ public final class Conditions {
       return parsed.syntaxError();
     }
     Expr.Node node = parsed.node();
-    String error = new Expr.Checker(Expr.typeOf(result), version).check(node);
-    if (error != null) {
+    Expr.T type = Expr.typeOf(result);
+    String key = version + "\u0000" + type + "\u0000" + parsed.text();
+    String error = CHECKED.get(key);
+    if (error == null) {
+      synchronized (node) {
+        String checked = new Expr.Checker(type, version).check(node);
+        error = checked == null ? "" : checked;
+      }
+      if (CHECKED.size() < 100_000) {
+        CHECKED.put(key, error);
+      }
+    }
+    if (!error.isEmpty()) {
       return error;
     }
     Object out;
