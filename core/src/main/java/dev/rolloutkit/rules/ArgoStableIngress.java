@@ -86,7 +86,8 @@ final class ArgoStableIngress extends AbstractRule {
                 ing[1],
                 "Ingress",
                 ing[0],
-                resources.all().stream().anyMatch(i -> "Ingress".equals(i.getKind())),
+                resources.anyOfKind("networking.k8s.io", "Ingress")
+                    || resources.anyOfKind("extensions", "Ingress"),
                 FieldErrors.invalid(
                     ing[1], ing[0], "ingress.networking.k8s.io \"" + ing[0] + "\" not found"),
                 "apply Ingress " + ing[0] + " with the Rollout, or correct the name");
@@ -124,21 +125,31 @@ final class ArgoStableIngress extends AbstractRule {
     }
   }
 
-  /** The Ingress of any version Argo reads (networking.k8s.io v1 and v1beta1, extensions). */
+  private static final java.util.Set<String> INGRESS_VERSIONS =
+      java.util.Set.of("networking.k8s.io/v1", "networking.k8s.io/v1beta1", "extensions/v1beta1");
+
+  /**
+   * The Ingresses of every version Argo reads (networking.k8s.io v1 and v1beta1, extensions) by
+   * namespace/name, the later copy of a name winning; made once per set.
+   */
+  private static java.util.Map<String, HasMetadata> ingresses(ResourceSet resources) {
+    return resources.derived(
+        ArgoStableIngress.class,
+        set -> {
+          java.util.Map<String, HasMetadata> byName = new java.util.HashMap<>();
+          for (HasMetadata i : set.all()) {
+            if ("Ingress".equals(i.getKind())
+                && INGRESS_VERSIONS.contains(i.getApiVersion())
+                && i.getMetadata() != null) {
+              byName.put(ResourceSet.namespaceOf(i) + "/" + i.getMetadata().getName(), i);
+            }
+          }
+          return byName;
+        });
+  }
+
   private static java.util.Optional<HasMetadata> ingress(
       ResourceSet resources, String namespace, String name) {
-    return resources.all().stream()
-        .filter(
-            i ->
-                "Ingress".equals(i.getKind())
-                    && java.util.Set.of(
-                            "networking.k8s.io/v1",
-                            "networking.k8s.io/v1beta1",
-                            "extensions/v1beta1")
-                        .contains(i.getApiVersion())
-                    && i.getMetadata() != null
-                    && name.equals(i.getMetadata().getName())
-                    && namespace.equals(ResourceSet.namespaceOf(i)))
-        .reduce((first, second) -> second);
+    return java.util.Optional.ofNullable(ingresses(resources).get(namespace + "/" + name));
   }
 }

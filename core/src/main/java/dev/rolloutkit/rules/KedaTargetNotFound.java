@@ -34,20 +34,8 @@ final class KedaTargetNotFound extends AbstractRule {
           apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
       String kind = KedaRules.kindOf(ref.getKind());
       String ns = ResourceSet.namespaceOf(so);
-      boolean found = false;
-      for (HasMetadata r : resources.all()) {
-        if (kind.equals(r.getKind())
-            && r.getApiVersion() != null
-            && (group.isEmpty()
-                ? !r.getApiVersion().contains("/")
-                : r.getApiVersion().startsWith(group + "/"))
-            && r.getMetadata() != null
-            && ref.getName().equals(r.getMetadata().getName())
-            && ns.equals(ResourceSet.namespaceOf(r))) {
-          found = true;
-          break;
-        }
-      }
+      boolean found =
+          targets(resources).contains(group + "/" + kind + "/" + ns + "/" + ref.getName());
       if (!found) {
         References.missing(
             resources,
@@ -61,5 +49,30 @@ final class KedaTargetNotFound extends AbstractRule {
             "apply the " + kind + " with the ScaledObject, or correct scaleTargetRef");
       }
     }
+  }
+
+  /** Every object's API group, kind, namespace and name, made once per set. */
+  private static java.util.Set<String> targets(ResourceSet resources) {
+    return resources.derived(
+        KedaTargetNotFound.class,
+        set -> {
+          java.util.Set<String> all = new java.util.HashSet<>();
+          for (HasMetadata r : set.all()) {
+            if (r.getApiVersion() == null || r.getMetadata() == null) {
+              continue;
+            }
+            String v = r.getApiVersion();
+            String g = v.contains("/") ? v.substring(0, v.indexOf('/')) : "";
+            all.add(
+                g
+                    + "/"
+                    + r.getKind()
+                    + "/"
+                    + ResourceSet.namespaceOf(r)
+                    + "/"
+                    + r.getMetadata().getName());
+          }
+          return all;
+        });
   }
 }

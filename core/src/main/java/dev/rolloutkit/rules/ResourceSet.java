@@ -49,6 +49,9 @@ public final class ResourceSet {
       Collections.synchronizedMap(new IdentityHashMap<>());
   private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
+  /** The key under which {@link #anyOfKind} keeps the apiVersion/kind of every object. */
+  private static final Object KINDS_KEY = new Object();
+
   private ResourceSet(
       List<HasMetadata> resources,
       Map<HasMetadata, Manifest> sources,
@@ -171,12 +174,19 @@ public final class ResourceSet {
     if (wholeSetKinds != null && wholeSetKinds.stream().anyMatch(matches)) {
       return true;
     }
-    return resources.stream()
-        .anyMatch(
-            r ->
-                r.getApiVersion() != null
-                    && kind.equals(r.getKind())
-                    && matches.test(r.getApiVersion() + "/" + kind));
+    Set<String> kinds =
+        derived(
+            KINDS_KEY,
+            set -> {
+              Set<String> all = new java.util.HashSet<>();
+              for (HasMetadata r : set.all()) {
+                if (r.getApiVersion() != null && r.getKind() != null) {
+                  all.add(r.getApiVersion() + "/" + r.getKind());
+                }
+              }
+              return all;
+            });
+    return kinds.stream().anyMatch(matches);
   }
 
   /** The thresholds rules judge with. */

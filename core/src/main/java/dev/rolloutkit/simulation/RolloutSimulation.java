@@ -407,49 +407,18 @@ public final class RolloutSimulation {
             at + ": " + kind + " '" + name + "' is not among the files given");
       }
       JsonNode list = template.path("spec").path("metrics");
-      for (int i = 0; i < list.size(); i++) {
-        JsonNode m = list.get(i);
-        String where = kind + " " + name + " spec.metrics[" + i + "]";
+      for (TemplateMetrics.Read read :
+          TemplateMetrics.of(template, name, path -> kind + " " + name)) {
+        metrics.add(read.metric());
+      }
+      for (JsonNode m : list) {
         conditions.put(m.path("name").asText(), m);
-        metrics.add(
-            new Metric(
-                m.path("name").asText(),
-                optionalSeconds(m, "interval", where),
-                optionalSeconds(m, "initialDelay", where),
-                integer(m, "count", where),
-                integer(m, "failureLimit", where),
-                integer(m, "inconclusiveLimit", where),
-                integer(m, "consecutiveErrorLimit", where),
-                integer(m, "consecutiveSuccessLimit", where),
-                false));
       }
     }
     if (metrics.isEmpty()) {
       throw new TemplateMetrics.InputException(at + ": no templates with metrics");
     }
     return metrics;
-  }
-
-  private static Long optionalSeconds(JsonNode m, String field, String where) {
-    if (!m.has(field)) {
-      return null;
-    }
-    return (long) seconds(m.get(field).asText(), where + "." + field);
-  }
-
-  private static Integer integer(JsonNode m, String field, String where) {
-    if (!m.has(field)) {
-      return null;
-    }
-    JsonNode v = m.get(field);
-    if (v.isIntegralNumber()) {
-      return v.intValue();
-    }
-    if (v.isTextual() && v.textValue().matches("-?[0-9]{1,9}")) {
-      return Integer.parseInt(v.textValue());
-    }
-    throw new TemplateMetrics.InputException(
-        where + "." + field + ": expected a whole number to simulate, got " + v);
   }
 
   private static double seconds(String text, String where) {

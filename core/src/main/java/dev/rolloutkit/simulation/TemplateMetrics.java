@@ -39,38 +39,51 @@ public final class TemplateMetrics {
       if (!m.kind().equals("AnalysisTemplate") && !m.kind().equals("ClusterAnalysisTemplate")) {
         continue;
       }
-      JsonNode spec = m.tree().orElseThrow().path("spec");
-      List<Pattern> dryRun = new ArrayList<>();
-      for (JsonNode d : spec.path("dryRun")) {
-        dryRun.add(Pattern.compile(d.path("metricName").asText("")));
-      }
-      JsonNode list = spec.path("metrics");
-      for (int i = 0; i < list.size(); i++) {
-        metrics.add(
-            new Read(
-                metric(m, list.get(i), "spec.metrics[" + i + "]", dryRun),
-                m.name(),
-                m.locate("spec.metrics[" + i + "]").toString()));
-      }
+      metrics.addAll(of(m.tree().orElseThrow(), m.name(), path -> m.locateValue(path).toString()));
     }
     return metrics;
   }
 
-  private static Metric metric(Manifest m, JsonNode node, String path, List<Pattern> dryRun) {
+  /**
+   * The metrics of the analysis template {@code template}; {@code where} names the place of a field
+   * path in messages (a file, line and column, or the template's name).
+   */
+  static List<Read> of(
+      JsonNode template, String name, java.util.function.Function<String, String> where) {
+    JsonNode spec = template.path("spec");
+    List<Pattern> dryRun = new ArrayList<>();
+    for (JsonNode d : spec.path("dryRun")) {
+      dryRun.add(Pattern.compile(d.path("metricName").asText("")));
+    }
+    List<Read> metrics = new ArrayList<>();
+    JsonNode list = spec.path("metrics");
+    for (int i = 0; i < list.size(); i++) {
+      String path = "spec.metrics[" + i + "]";
+      metrics.add(new Read(metric(list.get(i), path, dryRun, where), name, where.apply(path)));
+    }
+    return metrics;
+  }
+
+  private static Metric metric(
+      JsonNode node,
+      String path,
+      List<Pattern> dryRun,
+      java.util.function.Function<String, String> where) {
     String name = node.path("name").asText("");
     return new Metric(
         name,
-        duration(m, node, path, "interval"),
-        duration(m, node, path, "initialDelay"),
-        integer(m, node, path, "count"),
-        integer(m, node, path, "failureLimit"),
-        integer(m, node, path, "inconclusiveLimit"),
-        integer(m, node, path, "consecutiveErrorLimit"),
-        integer(m, node, path, "consecutiveSuccessLimit"),
+        duration(node, path, "interval", where),
+        duration(node, path, "initialDelay", where),
+        integer(node, path, "count", where),
+        integer(node, path, "failureLimit", where),
+        integer(node, path, "inconclusiveLimit", where),
+        integer(node, path, "consecutiveErrorLimit", where),
+        integer(node, path, "consecutiveSuccessLimit", where),
         dryRun.stream().anyMatch(p -> p.matcher(name).matches()));
   }
 
-  private static Long duration(Manifest m, JsonNode node, String path, String field) {
+  private static Long duration(
+      JsonNode node, String path, String field, java.util.function.Function<String, String> where) {
     JsonNode v = node.path(field);
     if (v.isMissingNode() || v.isNull()) {
       return null;
@@ -78,7 +91,7 @@ public final class TemplateMetrics {
     var seconds = ArgoDuration.seconds(v.asText());
     if (seconds.isEmpty()) {
       throw new InputException(
-          m.locateValue(path + "." + field)
+          where.apply(path + "." + field)
               + ": "
               + path
               + "."
@@ -90,7 +103,8 @@ public final class TemplateMetrics {
     return seconds.getAsLong();
   }
 
-  private static Integer integer(Manifest m, JsonNode node, String path, String field) {
+  private static Integer integer(
+      JsonNode node, String path, String field, java.util.function.Function<String, String> where) {
     JsonNode v = node.path(field);
     if (v.isMissingNode() || v.isNull()) {
       return null;
@@ -102,7 +116,7 @@ public final class TemplateMetrics {
       return Integer.parseInt(v.textValue());
     }
     throw new InputException(
-        m.locateValue(path + "." + field)
+        where.apply(path + "." + field)
             + ": "
             + path
             + "."
