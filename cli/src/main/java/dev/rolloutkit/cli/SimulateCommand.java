@@ -115,6 +115,8 @@ final class SimulateCommand implements Callable<Integer> {
     root.put("seconds", r.seconds());
     root.put("canaryRequestShare", r.canaryRequestShare());
     root.put("reason", r.reason());
+    ArrayNode warnings = root.putArray("warnings");
+    r.warnings().forEach(warnings::add);
     ArrayNode measurements = root.putArray("measurements");
     for (RolloutSimulation.Measurement m : r.measurements()) {
       ObjectNode n = measurements.addObject();

@@ -65,16 +65,23 @@ public final class RolloutSimulation {
       double canaryRequestShare,
       String reason,
       List<Measurement> measurements,
-      List<Point> timeline) {}
+      List<Point> timeline,
+      List<String> warnings) {}
 
   private final JsonNode rollout;
+  private final JsonNode scaledObject;
   private final String rolloutName;
   private final Map<String, JsonNode> templates;
   private final Scenario scenario;
 
   private RolloutSimulation(
-      JsonNode rollout, String name, Map<String, JsonNode> templates, Scenario scenario) {
+      JsonNode rollout,
+      JsonNode scaledObject,
+      String name,
+      Map<String, JsonNode> templates,
+      Scenario scenario) {
     this.rollout = rollout;
+    this.scaledObject = scaledObject;
     this.rolloutName = name;
     this.templates = templates;
     this.scenario = scenario;
@@ -103,6 +110,7 @@ public final class RolloutSimulation {
 
   private static RolloutSimulation fromTrees(List<JsonNode> trees) {
     JsonNode rollout = null;
+    List<JsonNode> scaledObjects = new ArrayList<>();
     Map<String, JsonNode> templates = new LinkedHashMap<>();
     for (JsonNode t : trees) {
       String kind = t.path("kind").asText();
@@ -119,6 +127,8 @@ public final class RolloutSimulation {
         rollout = t;
       } else if (kind.equals("AnalysisTemplate") || kind.equals("ClusterAnalysisTemplate")) {
         templates.put(kind + "/" + name, t);
+      } else if (kind.equals("ScaledObject")) {
+        scaledObjects.add(t);
       }
     }
     if (rollout == null) {
@@ -127,13 +137,25 @@ public final class RolloutSimulation {
     if (rollout.path("spec").path("strategy").path("canary").isMissingNode()) {
       throw new CannotSimulateException("cannot simulate: only canary Rollouts are simulated");
     }
-    return new RolloutSimulation(
-        rollout, rollout.path("metadata").path("name").asText(), templates, null);
+    String name = rollout.path("metadata").path("name").asText();
+    JsonNode scaler =
+        scaledObjects.stream()
+            .filter(
+                so ->
+                    so.path("spec").path("scaleTargetRef").path("kind").asText().equals("Rollout")
+                        && so.path("spec")
+                            .path("scaleTargetRef")
+                            .path("name")
+                            .asText()
+                            .equals(name))
+            .findFirst()
+            .orElse(null);
+    return new RolloutSimulation(rollout, scaler, name, templates, null);
   }
 
   /** This simulation in {@code scenario}. */
   public RolloutSimulation with(Scenario scenario) {
-    return new RolloutSimulation(rollout, rolloutName, templates, scenario);
+    return new RolloutSimulation(rollout, scaledObject, rolloutName, templates, scenario);
   }
 
   /** Runs the rollout to its outcome. */
@@ -248,12 +270,18 @@ public final class RolloutSimulation {
       }
     }
     final double end = t;
+    List<String> warnings = new ArrayList<>();
+    List<double[]> scale = kedaReplicas(replicas, end, random, warnings);
+    if (scale.size() > 1) {
+      timeline = rescaled(timeline, scale, routed, canary);
+    }
     double share = share(timeline, end, replicas, routed);
     Integer abortedAtWeight = outcome == Outcome.ABORTED ? weight : null;
+    int last = replicasAt(scale, end);
     if (outcome == Outcome.ABORTED) {
-      timeline.add(point(end, abortedAtStep, 0, replicas, routed, canary));
+      timeline.add(point(end, abortedAtStep, 0, last, routed, canary));
     } else if (outcome == Outcome.PROMOTED) {
-      timeline.add(new Point(end, steps.size(), 100, replicas, 0));
+      timeline.add(new Point(end, steps.size(), 100, last, 0));
     }
     return new Report(
         outcome,
@@ -263,7 +291,8 @@ public final class RolloutSimulation {
         share,
         reason,
         List.copyOf(measurements),
-        List.copyOf(timeline));
+        List.copyOf(timeline),
+        List.copyOf(warnings));
   }
 
   private Point point(
@@ -299,6 +328,110 @@ public final class RolloutSimulation {
       canaryRs = ReplicaSplit.Set.of(next.canary(), next.canary());
     }
     return new Point(t, step, weight, canaryRs.replicas(), stable.replicas());
+  }
+
+  /**
+   * spec.replicas over time as the Rollout's ScaledObject sets it on its poll loop ({@link
+   * KedaExecutor}: from zero or idle to minReplicaCount, to idle or zero after the cooldown), as
+   * (time, replicas) changes; one entry when there is no ScaledObject. Between minReplicaCount and
+   * the maximum the HPA would scale, which the timeline does not follow.
+   */
+  private List<double[]> kedaReplicas(
+      int replicas, double end, SplittableRandom random, List<String> warnings) {
+    List<double[]> changes = new ArrayList<>();
+    changes.add(new double[] {0, replicas});
+    if (scaledObject == null) {
+      return changes;
+    }
+    String name = scaledObject.path("metadata").path("name").asText();
+    JsonNode triggers = scaledObject.path("spec").path("triggers");
+    if (scenario.kedaTriggers.isEmpty()) {
+      warnings.add(
+          "ScaledObject "
+              + name
+              + " scales this Rollout, but the scenario gives no kedaTriggers:"
+              + " its replicas stay at "
+              + replicas);
+      return changes;
+    }
+    if (scenario.kedaTriggers.size() != triggers.size()) {
+      throw new TemplateMetrics.InputException(
+          scenario.name
+              + ": kedaTriggers: ScaledObject "
+              + name
+              + " has "
+              + triggers.size()
+              + " triggers, the scenario gives "
+              + scenario.kedaTriggers.size());
+    }
+    JsonNode spec = scaledObject.path("spec");
+    KedaExecutor keda =
+        new KedaExecutor(
+            new KedaExecutor.Settings(
+                spec.path("pollingInterval").asDouble(30),
+                spec.path("cooldownPeriod").asDouble(300),
+                spec.path("initialCooldownPeriod").asDouble(0),
+                spec.path("minReplicaCount").asInt(0),
+                spec.has("idleReplicaCount") ? spec.get("idleReplicaCount").asInt() : null,
+                0));
+    int current = replicas;
+    int k = 0;
+    for (double t = 0; t <= end; t += spec.path("pollingInterval").asDouble(30)) {
+      k++;
+      boolean active = false;
+      for (int i = 0; i < triggers.size(); i++) {
+        Object result = Scenario.resultOf(value(scenario.kedaTriggers.get(i), k, random));
+        double v = result instanceof double[] xs ? KedaExecutor.prometheusValue(xs) : 0;
+        double threshold = triggers.get(i).path("metadata").path("activationThreshold").asDouble(0);
+        active |= v > threshold;
+      }
+      int next = keda.poll(t, active ? 1 : 0, current);
+      if (next != current) {
+        changes.add(new double[] {t, next});
+        if (next == 0 || t < end) {
+          warnings.add(
+              "ScaledObject "
+                  + name
+                  + " scaled the Rollout from "
+                  + current
+                  + " to "
+                  + next
+                  + " replicas at "
+                  + ArgoDuration.format(java.time.Duration.ofSeconds(Math.round(t)))
+                  + (next == 0 ? ", mid-canary: neither the canary nor the stable has a pod" : ""));
+        }
+        current = next;
+      }
+    }
+    return changes;
+  }
+
+  private static int replicasAt(List<double[]> changes, double t) {
+    int r = (int) changes.get(0)[1];
+    for (double[] c : changes) {
+      if (c[0] <= t) {
+        r = (int) c[1];
+      }
+    }
+    return r;
+  }
+
+  /** The timeline with pods recomputed from spec.replicas as KEDA changes it. */
+  private List<Point> rescaled(
+      List<Point> timeline, List<double[]> changes, boolean routed, JsonNode canary) {
+    java.util.TreeMap<Double, Point> points = new java.util.TreeMap<>();
+    for (Point p : timeline) {
+      points.put(
+          p.seconds(),
+          point(
+              p.seconds(), p.step(), p.weight(), replicasAt(changes, p.seconds()), routed, canary));
+    }
+    for (double[] c : changes) {
+      var before = points.floorEntry(c[0]);
+      Point at = before == null ? timeline.get(0) : before.getValue();
+      points.put(c[0], point(c[0], at.step(), at.weight(), (int) c[1], routed, canary));
+    }
+    return new ArrayList<>(points.values());
   }
 
   /** The share of requests the canary served until {@code end}, weighted by the request rate. */
@@ -366,15 +499,7 @@ public final class RolloutSimulation {
                 + " metric "
                 + metric.name());
       }
-      String value;
-      if (source instanceof Scenario.Constant c) {
-        value = c.value();
-      } else if (source instanceof Scenario.Sequence s) {
-        value = s.values().get(Math.min(k, s.values().size()) - 1);
-      } else {
-        Scenario.Noise n = (Scenario.Noise) source;
-        value = Double.toString(n.mean() + n.sd() * gaussian(random));
-      }
+      String value = value(source, k, random);
       JsonNode node = conditions.get(metric.name());
       Conditions.Verdict verdict =
           evaluate.evaluate(
@@ -384,6 +509,18 @@ public final class RolloutSimulation {
       out.add(new Measurement(metric.name(), at, value, verdict.phase(), verdict.message()));
       return verdict.phase();
     };
+  }
+
+  /** The k-th (1-based) value of {@code source}. */
+  private static String value(Scenario.Source source, int k, SplittableRandom random) {
+    if (source instanceof Scenario.Constant c) {
+      return c.value();
+    }
+    if (source instanceof Scenario.Sequence s) {
+      return s.values().get(Math.min(k, s.values().size()) - 1);
+    }
+    Scenario.Noise n = (Scenario.Noise) source;
+    return Double.toString(n.mean() + n.sd() * gaussian(random));
   }
 
   private static double gaussian(SplittableRandom random) {

@@ -26,6 +26,8 @@ import java.util.Set;
  *   error-rate: {values: [0.002, 0.01, empty]}   # per measurement, the last one repeating
  *   latency: {noise: {mean: 0.2, sd: 0.05}}      # Gaussian, seeded
  * prometheusDown: [{from: 2m, to: 3m}]           # measurements then are Errors
+ * kedaTriggers:                    # what each trigger of the Rollout's ScaledObject reads, per poll
+ * - {values: [5, 5, 0]}
  * </pre>
  *
  * Times are from the start of the rollout. A problem names the file, line and field.
@@ -58,7 +60,8 @@ public final class Scenario {
           "seed",
           "metrics",
           "prometheusDown",
-          "horizon");
+          "horizon",
+          "kedaTriggers");
 
   final String name;
   final String description;
@@ -68,6 +71,7 @@ public final class Scenario {
   final Map<String, Source> metrics;
   final List<Outage> outages;
   final double horizon;
+  final List<Source> kedaTriggers;
 
   private Scenario(
       String name,
@@ -77,7 +81,8 @@ public final class Scenario {
       long seed,
       Map<String, Source> metrics,
       List<Outage> outages,
-      double horizon) {
+      double horizon,
+      List<Source> kedaTriggers) {
     this.name = name;
     this.description = description;
     this.version = version;
@@ -86,6 +91,7 @@ public final class Scenario {
     this.metrics = metrics;
     this.outages = outages;
     this.horizon = horizon;
+    this.kedaTriggers = kedaTriggers;
   }
 
   /** The scenario in {@code file}. */
@@ -163,30 +169,12 @@ public final class Scenario {
     JsonNode m = root.path("metrics");
     for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      String at = "metrics." + e.getKey();
-      JsonNode v = e.getValue();
-      if (v.has("value")) {
-        metrics.put(e.getKey(), new Constant(result(d, at + ".value", v.get("value"))));
-      } else if (v.has("values") && v.get("values").isArray() && !v.get("values").isEmpty()) {
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i < v.get("values").size(); i++) {
-          values.add(result(d, at + ".values[" + i + "]", v.get("values").get(i)));
-        }
-        metrics.put(e.getKey(), new Sequence(values));
-      } else if (v.has("noise")) {
-        JsonNode n = v.get("noise");
-        if (!n.path("mean").isNumber() || !n.path("sd").isNumber() || n.path("sd").asDouble() < 0) {
-          throw new TemplateMetrics.InputException(
-              d.locateValue(at + ".noise")
-                  + ": "
-                  + at
-                  + ".noise: expected {mean: number, sd: number ≥ 0}");
-        }
-        metrics.put(e.getKey(), new Noise(n.get("mean").asDouble(), n.get("sd").asDouble()));
-      } else {
-        throw new TemplateMetrics.InputException(
-            d.locate(at) + ": " + at + ": expected value, values (a non-empty list) or noise");
-      }
+      metrics.put(e.getKey(), source(d, "metrics." + e.getKey(), e.getValue()));
+    }
+    List<Source> kedaTriggers = new ArrayList<>();
+    JsonNode triggers = root.path("kedaTriggers");
+    for (int i = 0; i < triggers.size(); i++) {
+      kedaTriggers.add(source(d, "kedaTriggers[" + i + "]", triggers.get(i)));
     }
     List<Outage> outages = new ArrayList<>();
     JsonNode down = root.path("prometheusDown");
@@ -209,7 +197,35 @@ public final class Scenario {
         root.path("seed").asLong(1),
         metrics,
         outages,
-        horizon);
+        horizon,
+        List.copyOf(kedaTriggers));
+  }
+
+  /** What a query returns: {value}, {values: […]} or {noise: {mean, sd}}. */
+  private static Source source(Manifest d, String at, JsonNode v) {
+    if (v.has("value")) {
+      return new Constant(result(d, at + ".value", v.get("value")));
+    }
+    if (v.has("values") && v.get("values").isArray() && !v.get("values").isEmpty()) {
+      List<String> values = new ArrayList<>();
+      for (int i = 0; i < v.get("values").size(); i++) {
+        values.add(result(d, at + ".values[" + i + "]", v.get("values").get(i)));
+      }
+      return new Sequence(values);
+    }
+    if (v.has("noise")) {
+      JsonNode n = v.get("noise");
+      if (!n.path("mean").isNumber() || !n.path("sd").isNumber() || n.path("sd").asDouble() < 0) {
+        throw new TemplateMetrics.InputException(
+            d.locateValue(at + ".noise")
+                + ": "
+                + at
+                + ".noise: expected {mean: number, sd: number ≥ 0}");
+      }
+      return new Noise(n.get("mean").asDouble(), n.get("sd").asDouble());
+    }
+    throw new TemplateMetrics.InputException(
+        d.locate(at) + ": " + at + ": expected value, values (a non-empty list) or noise");
   }
 
   private static double nonNegative(Manifest d, String at, JsonNode v) {

@@ -47,6 +47,7 @@ class ScenarioMatrixTest {
     "mcp-errors-10pct,        aborted,  3, 30, 240, 0.2",
     "mcp-no-traffic,          aborted,  3, 30, 240, 0",
     "mcp-prometheus-down-60s, aborted,  3, 30, 160, 0.15",
+    "mcp-keda-idle,           aborted,  3, 30, 240, 0.1",
     "ml-healthy,              promoted, ,  ,  300, 0.38",
     "ml-zero-errors,          aborted,  2, 20, 90,  0.2",
     "ml-errors-10pct,         aborted,  2, 20, 90,  0.2",
@@ -75,12 +76,30 @@ class ScenarioMatrixTest {
   }
 
   @Test
+  void should_show_keda_scaling_the_rollout_to_zero_mid_canary() {
+    RolloutSimulation.Report report =
+        RolloutSimulation.of(preset("mcp").resources())
+            .with(Scenario.read(SCENARIOS.resolve("mcp-keda-idle.yaml")))
+            .run();
+    assertThat(report.warnings())
+        .containsExactly(
+            "ScaledObject mcp-server-scaler scaled the Rollout from 2 to 0 replicas at 2m,"
+                + " mid-canary: neither the canary nor the stable has a pod");
+    assertThat(report.timeline())
+        .filteredOn(p -> p.seconds() == 120)
+        .extracting(
+            RolloutSimulation.Point::canaryReplicas, RolloutSimulation.Point::stableReplicas)
+        .contains(org.assertj.core.groups.Tuple.tuple(0, 0));
+  }
+
+  @Test
   void should_have_a_file_for_every_case_of_the_matrix() throws IOException {
     try (Stream<Path> files = Files.list(SCENARIOS)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted())
           .containsExactly(
               "mcp-errors-10pct.yaml",
               "mcp-healthy.yaml",
+              "mcp-keda-idle.yaml",
               "mcp-no-traffic.yaml",
               "mcp-prometheus-down-60s.yaml",
               "mcp-zero-errors.yaml",
