@@ -52,10 +52,23 @@ final class GateQualityCommand implements Callable<Integer> {
 
   @Option(
       names = "--measurement-failure-probability",
-      required = true,
       paramLabel = "F",
       description = "the chance that one measurement fails, between 0 and 1")
-  double failureProbability;
+  Double failureProbability;
+
+  @Option(
+      names = "--true-success-rate",
+      paramLabel = "S",
+      description =
+          "instead of F: each request succeeds with this probability, and every measurement"
+              + " judges the success ratio of its requests with the metric's own conditions")
+  Double trueSuccessRate;
+
+  @Option(
+      names = "--requests-per-measurement",
+      paramLabel = "N",
+      description = "with --true-success-rate: the requests one measurement's window sees")
+  Integer requests;
 
   @Option(
       names = "--trials",
@@ -79,10 +92,23 @@ final class GateQualityCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!(failureProbability >= 0 && failureProbability <= 1)) {
+    if ((failureProbability == null) == (trueSuccessRate == null)) {
+      return bad(
+          "give either --measurement-failure-probability F, or --true-success-rate S with"
+              + " --requests-per-measurement N");
+    }
+    if (failureProbability != null && !(failureProbability >= 0 && failureProbability <= 1)) {
       return bad(
           "--measurement-failure-probability: expected a number between 0 and 1, got "
               + failureProbability);
+    }
+    if (trueSuccessRate != null && !(trueSuccessRate >= 0 && trueSuccessRate <= 1)) {
+      return bad("--true-success-rate: expected a number between 0 and 1, got " + trueSuccessRate);
+    }
+    if (trueSuccessRate != null && (requests == null || requests < 0 || requests > 1_000_000)) {
+      return bad(
+          "--requests-per-measurement: expected a number of requests from 0 to 1,000,000, got "
+              + requests);
     }
     if (trials < 1) {
       return bad("--trials: expected a positive number, got " + trials);
@@ -108,10 +134,24 @@ final class GateQualityCommand implements Callable<Integer> {
     Metric m = read.metric();
     GateQuality.Result exact;
     GateQuality.Result sampled;
+    double f;
     try {
-      exact = GateQuality.exact(m, failureProbability);
-      sampled = GateQuality.monteCarlo(m, failureProbability, trials, seed);
-    } catch (IllegalArgumentException e) {
+      if (failureProbability != null) {
+        f = failureProbability;
+        sampled = GateQuality.monteCarlo(m, f, trials, seed);
+      } else {
+        GateQuality.RatioModel model =
+            new GateQuality.RatioModel(
+                read.successCondition(),
+                read.failureCondition(),
+                trueSuccessRate,
+                requests,
+                dev.rolloutkit.simulation.ArgoVersion.V1_9);
+        f = model.failureProbability();
+        sampled = GateQuality.monteCarlo(m, model, trials, seed);
+      }
+      exact = Double.isNaN(f) ? null : GateQuality.exact(m, f);
+    } catch (IllegalArgumentException | dev.rolloutkit.simulation.CannotSimulateException e) {
       return bad(read.location() + ": " + e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -119,7 +159,11 @@ final class GateQualityCommand implements Callable<Integer> {
       ObjectNode root = JsonOutput.object();
       root.put("metric", m.name());
       root.put("template", read.template());
-      root.put("measurementFailureProbability", failureProbability);
+      putNumber(root, "measurementFailureProbability", f);
+      if (trueSuccessRate != null) {
+        root.put("trueSuccessRate", trueSuccessRate);
+        root.put("requestsPerMeasurement", requests);
+      }
       root.put("trials", trials);
       root.put("seed", seed);
       root.put("rollbackProbability", sampled.failed());
@@ -127,29 +171,55 @@ final class GateQualityCommand implements Callable<Integer> {
       root.put("promoteProbability", sampled.successful());
       putNumber(root, "meanMeasurementsToRollback", sampled.meanMeasurementsToFailure());
       root.put("meanMeasurements", sampled.meanMeasurements());
-      ObjectNode exactNode = root.putObject("exact");
-      exactNode.put("rollbackProbability", exact.failed());
-      exactNode.put("pauseProbability", exact.inconclusive());
-      exactNode.put("promoteProbability", exact.successful());
-      putNumber(exactNode, "meanMeasurementsToRollback", exact.meanMeasurementsToFailure());
-      exactNode.put("meanMeasurements", exact.meanMeasurements());
-      ArrayNode tolerances = root.putArray("tolerances");
-      for (int limit = 0; limit <= 3; limit++) {
-        GateQuality.Result r = GateQuality.exact(m.withFailureLimit(limit), failureProbability);
-        ObjectNode t = tolerances.addObject();
-        t.put("failureLimit", limit);
-        t.put("rollbackProbability", r.failed());
+      if (exact == null) {
+        root.putNull("exact");
+        root.putArray("tolerances");
+      } else {
+        ObjectNode exactNode = root.putObject("exact");
+        exactNode.put("rollbackProbability", exact.failed());
+        exactNode.put("pauseProbability", exact.inconclusive());
+        exactNode.put("promoteProbability", exact.successful());
+        putNumber(exactNode, "meanMeasurementsToRollback", exact.meanMeasurementsToFailure());
+        exactNode.put("meanMeasurements", exact.meanMeasurements());
+        ArrayNode tolerances = root.putArray("tolerances");
+        for (int limit = 0; limit <= 3; limit++) {
+          GateQuality.Result r = GateQuality.exact(m.withFailureLimit(limit), f);
+          ObjectNode t = tolerances.addObject();
+          t.put("failureLimit", limit);
+          t.put("rollbackProbability", r.failed());
+        }
       }
       out.println(JsonOutput.write(root));
     } else {
       out.printf(
           Locale.ROOT,
-          "%s (%s): count %s, failureLimit %s, each measurement failing with p = %s%n",
+          "%s (%s): count %s, failureLimit %s, %s%n",
           m.name(),
           read.template(),
           m.count() == null ? "unset" : m.count(),
           m.failureLimit() == null ? "0 (default)" : m.failureLimit(),
-          failureProbability);
+          trueSuccessRate == null
+              ? "each measurement failing with p = " + f
+              : String.format(
+                  Locale.ROOT,
+                  "%d requests per measurement succeeding with p = %s (a measurement fails with p ="
+                      + " %s)",
+                  requests,
+                  trueSuccessRate,
+                  Double.isNaN(f)
+                      ? "? (it can be Inconclusive or Error)"
+                      : String.format(Locale.ROOT, "%.6g", f)));
+      if (exact == null) {
+        out.printf(
+            Locale.ROOT,
+            "rollback %.6f, pause %.6f, promote %.6f by %d trials, seed %d%n",
+            sampled.failed(),
+            sampled.inconclusive(),
+            sampled.successful(),
+            trials,
+            seed);
+        return 0;
+      }
       out.printf(
           Locale.ROOT,
           "rollback %.6f, pause %.6f, promote %.6f (exact); %.6f by %d trials, seed %d%n",
@@ -172,7 +242,7 @@ final class GateQualityCommand implements Callable<Integer> {
             limit,
             limit + 1,
             limit == 0 ? "st" : limit == 1 ? "nd" : limit == 2 ? "rd" : "th",
-            GateQuality.exact(m.withFailureLimit(limit), failureProbability).failed());
+            GateQuality.exact(m.withFailureLimit(limit), f).failed());
       }
     }
     return 0;

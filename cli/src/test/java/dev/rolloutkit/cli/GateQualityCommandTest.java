@@ -101,6 +101,43 @@ class GateQualityCommandTest {
   }
 
   @Test
+  void should_judge_sampled_success_ratios_with_the_metrics_condition(@TempDir Path dir)
+      throws Exception {
+    Path file = Files.writeString(dir.resolve("t.yaml"), TEMPLATE);
+    RenderCommandTest.Result r =
+        RenderCommandTest.run(
+            "gate-quality",
+            file.toString(),
+            "--metric",
+            "error-rate",
+            "--true-success-rate",
+            "0.97",
+            "--requests-per-measurement",
+            "100",
+            "--trials",
+            "20000",
+            "--seed",
+            "3",
+            "--format",
+            "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    // the error-rate condition is result[0] < 0.05 on the success ratio's place: it reads the
+    // ratio as given, so 97 % successes is a ratio of 0.97, never below 0.05: every measurement
+    // fails
+    assertThat(json.path("measurementFailureProbability").asDouble()).isEqualTo(1.0);
+    assertThat(json.path("rollbackProbability").asDouble()).isEqualTo(1.0);
+    assertThat(json.path("requestsPerMeasurement").asInt()).isEqualTo(100);
+    RenderCommandTest.Result neither =
+        RenderCommandTest.run("gate-quality", file.toString(), "--metric", "error-rate");
+    assertThat(neither.code()).isEqualTo(2);
+    assertThat(neither.err())
+        .isEqualTo(
+            "rolloutkit: give either --measurement-failure-probability F, or --true-success-rate S"
+                + " with --requests-per-measurement N\n");
+  }
+
+  @Test
   void should_refuse_bad_input_with_file_line_and_field(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("t.yaml"), TEMPLATE);
     RenderCommandTest.Result several =

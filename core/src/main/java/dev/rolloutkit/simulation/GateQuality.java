@@ -22,9 +22,10 @@ public final class GateQuality {
   private GateQuality() {}
 
   /**
-   * The distribution of a gate's outcome: probabilities of Failed, Inconclusive and Successful, the
-   * mean index of the failing measurement given Failed (NaN when never Failed), the mean number of
-   * measurements taken, and the trials behind it (0 for an exact result).
+   * The distribution of a gate's outcome: probabilities of Failed (or Error: either aborts the
+   * rollout), Inconclusive and Successful, the mean index of the failing measurement given Failed
+   * (NaN when never Failed), the mean number of measurements taken, and the trials behind it (0 for
+   * an exact result).
    */
   public record Result(
       double failed,
@@ -126,6 +127,137 @@ public final class GateQuality {
       measurements += k;
       switch (phase) {
         case FAILED -> {
+          failed++;
+          failedIndex += k;
+        }
+        case INCONCLUSIVE -> inconclusive++;
+        default -> successful++;
+      }
+    }
+    return new Result(
+        (double) failed / trials,
+        (double) inconclusive / trials,
+        (double) successful / trials,
+        failed == 0 ? Double.NaN : (double) failedIndex / failed,
+        (double) measurements / trials,
+        trials);
+  }
+
+  /**
+   * A measurement of a success ratio: {@code requests} requests in the measurement's window, each
+   * succeeding with probability {@code trueSuccessRate}; the query returns successes / requests (a
+   * one-sample vector; NaN without requests), judged by the metric's own conditions as Argo judges
+   * them.
+   */
+  public record RatioModel(
+      String successCondition,
+      String failureCondition,
+      double trueSuccessRate,
+      int requests,
+      ArgoVersion version) {
+
+    public RatioModel {
+      check(trueSuccessRate);
+      if (requests < 0) {
+        throw new IllegalArgumentException(
+            "requests per measurement is 0 or more, got " + requests);
+      }
+    }
+
+    /** The phase of a measurement that saw {@code successes} of the requests succeed. */
+    MeasurementPhase phase(int successes) {
+      double ratio = requests == 0 ? Double.NaN : (double) successes / requests;
+      return Conditions.of(version)
+          .evaluate(successCondition, failureCondition, new double[] {ratio})
+          .phase();
+    }
+
+    /** A binomial number of successes: failures drawn by geometric skips (exact, fast). */
+    int sample(SplittableRandom random) {
+      double q = 1 - trueSuccessRate;
+      if (q <= 0) {
+        return requests;
+      }
+      if (q >= 1) {
+        return 0;
+      }
+      double logQ = Math.log1p(-q);
+      long failures = 0;
+      double position = 0;
+      while (true) {
+        position += Math.floor(Math.log(1 - random.nextDouble()) / logQ) + 1;
+        if (position > requests) {
+          return (int) (requests - failures);
+        }
+        failures++;
+      }
+    }
+
+    /**
+     * The probability that one measurement is Failed, summed exactly over the binomial
+     * distribution; NaN when a measurement can be Inconclusive or Error (then only trials apply).
+     */
+    public double failureProbability() {
+      double failed = 0;
+      double logP = Math.log(trueSuccessRate);
+      double logQ = Math.log1p(-trueSuccessRate);
+      for (int k = 0; k <= requests; k++) {
+        MeasurementPhase phase = phase(k);
+        if (phase == MeasurementPhase.INCONCLUSIVE || phase == MeasurementPhase.ERROR) {
+          return Double.NaN;
+        }
+        if (phase == MeasurementPhase.FAILED) {
+          double logPmf =
+              logChoose(requests, k)
+                  + (k == 0 ? 0 : k * logP)
+                  + (requests - k == 0 ? 0 : (requests - k) * logQ);
+          failed += Math.exp(logPmf);
+        }
+      }
+      return Math.min(1, failed);
+    }
+  }
+
+  private static double logChoose(int n, int k) {
+    double r = 0;
+    for (int i = 1; i <= k; i++) {
+      r += Math.log(n - k + i) - Math.log(i);
+    }
+    return r;
+  }
+
+  /**
+   * {@code trials} seeded runs in which each measurement is drawn from {@code model}: the number of
+   * successes, then the metric's conditions on the ratio.
+   */
+  public static Result monteCarlo(Metric metric, RatioModel model, long trials, long seed) {
+    int n = count(metric);
+    if (trials <= 0) {
+      throw new IllegalArgumentException("trials must be positive, got " + trials);
+    }
+    MeasurementPhase[] phases = new MeasurementPhase[model.requests() + 1];
+    SplittableRandom random = new SplittableRandom(seed);
+    long failed = 0;
+    long inconclusive = 0;
+    long successful = 0;
+    long failedIndex = 0;
+    long measurements = 0;
+    for (long t = 0; t < trials; t++) {
+      Counters c = new Counters();
+      Phase phase = Phase.RUNNING;
+      int k = 0;
+      while (!phase.completed() && k < n) {
+        k++;
+        int successes = model.sample(random);
+        if (phases[successes] == null) {
+          phases[successes] = model.phase(successes);
+        }
+        c.record(phases[successes], k);
+        phase = AnalysisRunSimulation.assess(metric, c, false);
+      }
+      measurements += k;
+      switch (phase) {
+        case FAILED, ERROR -> {
           failed++;
           failedIndex += k;
         }

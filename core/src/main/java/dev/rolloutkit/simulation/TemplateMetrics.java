@@ -17,8 +17,13 @@ import java.util.regex.Pattern;
  */
 public final class TemplateMetrics {
 
-  /** A metric and where it was read. */
-  public record Read(Metric metric, String template, String location) {}
+  /** A metric, its conditions, and where it was read. */
+  public record Read(
+      Metric metric,
+      String successCondition,
+      String failureCondition,
+      String template,
+      String location) {}
 
   /** A problem with the input, naming file, line and field. */
   public static final class InputException extends RuntimeException {
@@ -59,7 +64,14 @@ public final class TemplateMetrics {
     JsonNode list = spec.path("metrics");
     for (int i = 0; i < list.size(); i++) {
       String path = "spec.metrics[" + i + "]";
-      metrics.add(new Read(metric(list.get(i), path, dryRun, where), name, where.apply(path)));
+      JsonNode node = list.get(i);
+      metrics.add(
+          new Read(
+              metric(node, path, dryRun, where),
+              node.path("successCondition").asText(""),
+              node.path("failureCondition").asText(""),
+              name,
+              where.apply(path)));
     }
     return metrics;
   }

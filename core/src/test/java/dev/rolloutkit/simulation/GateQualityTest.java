@@ -78,4 +78,43 @@ class GateQualityTest {
     assertThat(GateQuality.monteCarlo(metric, 0.05, 10_000, 7))
         .isEqualTo(GateQuality.monteCarlo(metric, 0.05, 10_000, 7));
   }
+
+  static final String SUCCESS_RATE = "len(result) > 0 && !isNaN(result[0]) && result[0] >= 0.95";
+
+  /** P(Binomial(n, p) < k), summed directly. */
+  static double below(int n, double p, int k) {
+    double sum = 0;
+    for (int i = 0; i < k; i++) {
+      double c = 1;
+      for (int j = 1; j <= i; j++) {
+        c = c * (n - i + j) / j;
+      }
+      sum += c * Math.pow(p, i) * Math.pow(1 - p, n - i);
+    }
+    return sum;
+  }
+
+  @Test
+  void should_judge_sampled_success_ratios_with_the_metrics_own_condition() {
+    GateQuality.RatioModel healthy =
+        new GateQuality.RatioModel(SUCCESS_RATE, "", 0.97, 100, ArgoVersion.V1_9);
+    // a measurement fails when fewer than 95 of 100 requests succeed
+    double f = below(100, 0.97, 95);
+    assertThat(healthy.failureProbability()).isCloseTo(f, within(1e-12));
+    Metric metric = metric(5, 0, 0);
+    double exact = GateQuality.exact(metric, f).failed();
+    long trials = 100_000;
+    GateQuality.Result sampled = GateQuality.monteCarlo(metric, healthy, trials, 11);
+    double sigma = Math.sqrt(exact * (1 - exact) / trials);
+    assertThat(sampled.failed()).isCloseTo(exact, within(4.5 * sigma));
+  }
+
+  @Test
+  void should_roll_back_on_the_first_measurement_without_requests() {
+    GateQuality.RatioModel silent =
+        new GateQuality.RatioModel(SUCCESS_RATE, "", 0.99, 0, ArgoVersion.V1_9);
+    assertThat(silent.failureProbability()).isEqualTo(1);
+    assertThat(GateQuality.monteCarlo(metric(5, 2, 0), silent, 100, 1).meanMeasurementsToFailure())
+        .isEqualTo(3);
+  }
 }
