@@ -103,8 +103,24 @@ public final class GateQuality {
 
   /** {@code trials} seeded runs of the metric's measurements, each failing with probability f. */
   public static Result monteCarlo(Metric metric, double f, long trials, long seed) {
-    int n = count(metric);
     check(f);
+    return trials(
+        metric,
+        random -> random.nextDouble() < f ? MeasurementPhase.FAILED : MeasurementPhase.SUCCESSFUL,
+        trials,
+        seed);
+  }
+
+  /**
+   * {@code trials} seeded runs of the metric, each measurement's phase drawn by {@code draw}, each
+   * run assessed by the controller's rules after every measurement.
+   */
+  private static Result trials(
+      Metric metric,
+      java.util.function.Function<SplittableRandom, MeasurementPhase> draw,
+      long trials,
+      long seed) {
+    int n = count(metric);
     if (trials <= 0) {
       throw new IllegalArgumentException("trials must be positive, got " + trials);
     }
@@ -120,13 +136,12 @@ public final class GateQuality {
       int k = 0;
       while (!phase.completed() && k < n) {
         k++;
-        c.record(
-            random.nextDouble() < f ? MeasurementPhase.FAILED : MeasurementPhase.SUCCESSFUL, k);
+        c.record(draw.apply(random), k);
         phase = AnalysisRunSimulation.assess(metric, c, false);
       }
       measurements += k;
       switch (phase) {
-        case FAILED -> {
+        case FAILED, ERROR -> {
           failed++;
           failedIndex += k;
         }
@@ -231,47 +246,18 @@ public final class GateQuality {
    * successes, then the metric's conditions on the ratio.
    */
   public static Result monteCarlo(Metric metric, RatioModel model, long trials, long seed) {
-    int n = count(metric);
-    if (trials <= 0) {
-      throw new IllegalArgumentException("trials must be positive, got " + trials);
-    }
     MeasurementPhase[] phases = new MeasurementPhase[model.requests() + 1];
-    SplittableRandom random = new SplittableRandom(seed);
-    long failed = 0;
-    long inconclusive = 0;
-    long successful = 0;
-    long failedIndex = 0;
-    long measurements = 0;
-    for (long t = 0; t < trials; t++) {
-      Counters c = new Counters();
-      Phase phase = Phase.RUNNING;
-      int k = 0;
-      while (!phase.completed() && k < n) {
-        k++;
-        int successes = model.sample(random);
-        if (phases[successes] == null) {
-          phases[successes] = model.phase(successes);
-        }
-        c.record(phases[successes], k);
-        phase = AnalysisRunSimulation.assess(metric, c, false);
-      }
-      measurements += k;
-      switch (phase) {
-        case FAILED, ERROR -> {
-          failed++;
-          failedIndex += k;
-        }
-        case INCONCLUSIVE -> inconclusive++;
-        default -> successful++;
-      }
-    }
-    return new Result(
-        (double) failed / trials,
-        (double) inconclusive / trials,
-        (double) successful / trials,
-        failed == 0 ? Double.NaN : (double) failedIndex / failed,
-        (double) measurements / trials,
-        trials);
+    return trials(
+        metric,
+        random -> {
+          int successes = model.sample(random);
+          if (phases[successes] == null) {
+            phases[successes] = model.phase(successes);
+          }
+          return phases[successes];
+        },
+        trials,
+        seed);
   }
 
   /**
