@@ -34,8 +34,15 @@ import org.immutables.value.Value;
  *       whose metric has an interval but no count ("runs indefinitely"). {@code count} must be at
  *       least {@code failureLimit + 1}, or the gate could never roll back.
  *   <li><b>Conditions</b> are {@code len(result) > 0 && !isNaN(result[0]) && …}: an empty vector or
- *       NaN is a failed measurement, never an evaluation error (which aborts after 5 in a row) or a
- *       silent pass.
+ *       NaN is never an evaluation error or a silent pass, but what the gate's {@link NoDataPolicy}
+ *       says: a failed measurement, or an Inconclusive one (a mirrored {@code failureCondition};
+ *       the Rollout pauses), optionally below a minimum of canary requests.
+ *   <li><b>{@code consecutiveErrorLimit}</b> is at least {@code count} and covers {@link
+ *       #prometheusOutageTolerance()} (default 2 minutes) of Argo's 10 s error retries: with Argo's
+ *       default of 4, a Prometheus blip of about 50 s aborts the rollout. Errors do not count
+ *       towards {@code count}; the analysis waits the outage out.
+ *   <li><b>Queries</b> return one series: a scalar ({@code scalar(…)}) or a query that can return
+ *       several series is refused ({@link QueryShape}).
  *   <li><b>Queries</b> are filtered to the canary: the template declares arg {@value
  *       #CANARY_HASH_ARG}, the Rollout passes it with {@code valueFrom.podTemplateHashValue:
  *       Latest}, and {@code ${canary}} in a query becomes {@code
@@ -88,6 +95,41 @@ public abstract class AnalysisGate {
     return false;
   }
 
+  /**
+   * What a measurement with no data (an empty vector, NaN) is: failed, Inconclusive, or
+   * Inconclusive below a minimum of canary requests. Default {@link NoDataPolicy#FAIL}; stated in
+   * {@link #toString()} and on the AnalysisTemplate.
+   */
+  @Value.Default
+  public NoDataPolicy onNoData() {
+    return NoDataPolicy.FAIL;
+  }
+
+  /**
+   * A query for the number of canary requests in a measurement's window, one series, e.g. {@code
+   * sum(increase(http_requests_total{${canary}}[2m]))}; required by {@link
+   * NoDataPolicy#requireRequests(long)}.
+   */
+  public abstract java.util.Optional<String> requestsQuery();
+
+  /**
+   * How long Prometheus may not answer before the analysis gives up (Argo retries an Error after 10
+   * s); sets {@code consecutiveErrorLimit}. Default 2 minutes.
+   */
+  @Value.Default
+  public Duration prometheusOutageTolerance() {
+    return Duration.ofMinutes(2);
+  }
+
+  /**
+   * Argo's {@code consecutiveErrorLimit}: enough 10 s retries to cover {@link
+   * #prometheusOutageTolerance()}, and at least {@link #measurements()}.
+   */
+  public int consecutiveErrorLimit() {
+    long retries = (prometheusOutageTolerance().getSeconds() + 9) / 10;
+    return (int) Math.max(measurements(), Math.max(retries, 1));
+  }
+
   /** Where Prometheus is and which label carries the canary's hash. */
   @Value.Default
   public PrometheusSettings prometheus() {
@@ -107,7 +149,10 @@ public abstract class AnalysisGate {
   /**
    * {@code mcp-success-rate} (MCP article): success rate ≥ 0.95 and error rate ≤ 0.05 of {@code
    * mcp_requests_total}, every 60s, 5 measurements, roll back on the 3rd failed measurement ({@code
-   * failureLimit: 2}).
+   * failureLimit: 2}). Numerators are zero-safe ({@code … or vector(0)}: a version with no error
+   * has no error series), and a window with fewer than 100 canary requests is Inconclusive ({@link
+   * NoDataPolicy#requireRequests(long)}): an idle MCP server pauses its canary instead of rolling
+   * it back.
    */
   public static AnalysisGate mcpSuccessRate() {
     String total = "sum(rate(mcp_requests_total{${canary}}[2m]))";
@@ -117,22 +162,28 @@ public abstract class AnalysisGate {
             MetricCheck.atLeast(
                 "success-rate",
                 0.95,
-                "sum(rate(mcp_requests_total{status=\"success\", ${canary}}[2m])) / " + total))
+                "(sum(rate(mcp_requests_total{status=\"success\", ${canary}}[2m])) or vector(0)) / "
+                    + total))
         .addCheck(
             MetricCheck.atMost(
                 "error-rate",
                 0.05,
-                "sum(rate(mcp_requests_total{status=\"error\", ${canary}}[2m])) / " + total))
+                "(sum(rate(mcp_requests_total{status=\"error\", ${canary}}[2m])) or vector(0)) / "
+                    + total))
         .interval(Duration.ofSeconds(60))
         .measurements(5)
         .rollbackOnFailure(3)
+        .requestsQuery("sum(increase(mcp_requests_total{${canary}}[2m]))")
+        .onNoData(NoDataPolicy.requireRequests(100))
         .build();
   }
 
   /**
    * {@code canary-health-check} (ADR-008): error rate < 5 %, p95 latency < 500 ms, prediction drift
    * ≤ 0.3; 3 measurements at 30s, roll back on the 2nd failed measurement ({@code failureLimit:
-   * 1}), strict by the ADR's design.
+   * 1}), strict by the ADR's design. A window with fewer than 50 canary requests is Inconclusive
+   * ({@link NoDataPolicy#requireRequests(long)}): a model deployed at night pauses instead of
+   * rolling back.
    */
   public static AnalysisGate canaryHealthCheck() {
     return builder()
@@ -145,13 +196,16 @@ public abstract class AnalysisGate {
         .measurements(3)
         .rollbackOnFailure(2)
         .strictByDesign(true)
+        .requestsQuery(REQUESTS)
+        .onNoData(NoDataPolicy.requireRequests(50))
         .build();
   }
 
   /**
    * {@code bluegreen-validation} (ADR-008, for major model versions): error rate < 2 %, p99 latency
    * < 1 s; 5 measurements at 60s, roll back on the 1st failed measurement ({@code failureLimit:
-   * 0}), strict by the ADR's design.
+   * 0}), strict by the ADR's design. No data fails: the preview is validated with test traffic, and
+   * a preview nobody reached is not validated.
    */
   public static AnalysisGate bluegreenValidation() {
     return builder()
@@ -162,6 +216,7 @@ public abstract class AnalysisGate {
         .measurements(5)
         .rollbackOnFailure(1)
         .strictByDesign(true)
+        .onNoData(NoDataPolicy.FAIL)
         .build();
   }
 
@@ -185,8 +240,10 @@ public abstract class AnalysisGate {
     return Set.of("mcp-success-rate", "canary-health-check", "bluegreen-validation").contains(name);
   }
 
+  private static final String REQUESTS = "sum(increase(http_requests_total{${canary}}[2m]))";
+
   private static String errorRate() {
-    return "sum(rate(http_requests_total{status=~\"5..\", ${canary}}[2m])) /"
+    return "(sum(rate(http_requests_total{status=~\"5..\", ${canary}}[2m])) or vector(0)) /"
         + " sum(rate(http_requests_total{${canary}}[2m]))";
   }
 
@@ -209,6 +266,11 @@ public abstract class AnalysisGate {
                 .map(c -> c.name().equals(checkName) ? c.withQuery(query) : c)
                 .toList())
         .build();
+  }
+
+  /** A copy with another no-data policy. */
+  public AnalysisGate withOnNoData(NoDataPolicy policy) {
+    return builder().from(this).onNoData(policy).build();
   }
 
   /** A copy with other Prometheus settings. */
@@ -258,6 +320,19 @@ public abstract class AnalysisGate {
       query
           .problems()
           .forEach(p -> problems.add(String.format("checks[%d] (%s): %s", i, c.name(), p)));
+      query.placeholders().stream()
+          .filter(
+              p ->
+                  !p.equals(QueryTemplate.CANARY)
+                      && !p.equals(QueryTemplate.NAMESPACE)
+                      && QueryTemplate.of("${" + p + "}").problems().isEmpty())
+          .forEach(
+              p ->
+                  problems.add(
+                      String.format(
+                          "checks[%d] (%s): ${%s} is for KEDA queries; a gate knows ${canary} and"
+                              + " ${namespace}",
+                          i, c.name(), p)));
       if (!query.filtersOnCanary()) {
         problems.add(
             String.format(
@@ -265,6 +340,31 @@ public abstract class AnalysisGate {
                     + " label matchers, otherwise canary errors are diluted by the stable pods",
                 i, c.name()));
       }
+      QueryShape.problem(c.query())
+          .ifPresent(p -> problems.add(String.format("checks[%d] (%s): %s", i, c.name(), p)));
+    }
+    requestsQuery()
+        .ifPresent(
+            q -> {
+              QueryTemplate t = QueryTemplate.of(q);
+              t.problems().forEach(p -> problems.add("requestsQuery: " + p));
+              if (!t.filtersOnCanary()) {
+                problems.add(
+                    "requestsQuery: the query is not filtered to the canary; put ${canary} in its"
+                        + " label matchers");
+              }
+              QueryShape.problem(q).ifPresent(p -> problems.add("requestsQuery: " + p));
+            });
+    if (onNoData().minimumRequests() > 0 && requestsQuery().isEmpty()) {
+      problems.add(
+          "onNoData: "
+              + onNoData()
+              + " needs requestsQuery, the number of canary requests in a window (e.g."
+              + " sum(increase(http_requests_total{${canary}}[2m])))");
+    }
+    if (prometheusOutageTolerance().isNegative()) {
+      problems.add(
+          "prometheusOutageTolerance: must be 0 or more, got " + prometheusOutageTolerance());
     }
     if (interval().isNegative() || interval().isZero() || interval().getNano() != 0) {
       problems.add("interval: must be a positive whole number of seconds, got " + interval());
@@ -297,7 +397,9 @@ public abstract class AnalysisGate {
         + "s ×"
         + measurements()
         + ", roll back on failure #"
-        + rollbackOnFailure();
+        + rollbackOnFailure()
+        + ", no data → "
+        + onNoData();
   }
 
   /** Builds gates; {@link #build()} checks the whole gate. */

@@ -30,13 +30,13 @@ final class GateCompiler {
     ObjectMeta metadata = new ObjectMeta();
     metadata.setName(gate.name());
     metadata.setNamespace(namespace);
+    Map<String, String> annotations = new LinkedHashMap<>();
     if (gate.strictByDesign()) {
-      metadata.setAnnotations(
-          new LinkedHashMap<>(
-              Map.of(
-                  AnalysisGate.MIN_FAILURES_ANNOTATION,
-                  Integer.toString(gate.rollbackOnFailure()))));
+      annotations.put(
+          AnalysisGate.MIN_FAILURES_ANNOTATION, Integer.toString(gate.rollbackOnFailure()));
     }
+    annotations.put(NoDataPolicy.ANNOTATION, gate.onNoData().toString());
+    metadata.setAnnotations(annotations);
     Args hash = new Args();
     hash.setName(AnalysisGate.CANARY_HASH_ARG);
     AnalysisTemplateSpec spec = new AnalysisTemplateSpec();
@@ -55,7 +55,13 @@ final class GateCompiler {
       AnalysisGate gate, MetricCheck check, Map<String, String> matchers) {
     Prometheus prometheus = new Prometheus();
     prometheus.setAddress(gate.prometheus().address());
-    prometheus.setQuery(check.template().render(matchers));
+    String query = check.template().render(matchers);
+    long minimum = gate.onNoData().minimumRequests();
+    if (minimum > 0) {
+      String requests = QueryTemplate.of(gate.requestsQuery().orElseThrow()).render(matchers);
+      query = "(" + query + ") and on() (" + requests + " >= " + minimum + ")";
+    }
+    prometheus.setQuery(query);
     Provider provider = new Provider();
     provider.setPrometheus(prometheus);
     Metrics metric = new Metrics();
@@ -63,7 +69,11 @@ final class GateCompiler {
     metric.setInterval(ArgoDuration.format(gate.interval()));
     metric.setCount(new IntOrString(gate.measurements()));
     metric.setFailureLimit(new IntOrString(gate.failureLimit()));
+    metric.setConsecutiveErrorLimit(new IntOrString(gate.consecutiveErrorLimit()));
     metric.setSuccessCondition(check.condition());
+    if (!gate.onNoData().fails()) {
+      metric.setFailureCondition(check.failureCondition());
+    }
     metric.setProvider(provider);
     return metric;
   }

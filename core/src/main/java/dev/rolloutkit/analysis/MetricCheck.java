@@ -93,6 +93,22 @@ public abstract class MetricCheck {
   }
 
   /**
+   * The mirror of {@link #condition()}, for a gate whose no-data policy is not {@code fail}: {@code
+   * len(result) > 0 && !isNaN(result[0]) && result[0] < 0.95}. With both written, a result that is
+   * empty or NaN satisfies neither and Argo marks the measurement Inconclusive.
+   */
+  public String failureCondition() {
+    String opposite =
+        switch (direction()) {
+          case AT_LEAST -> "<";
+          case AT_MOST -> ">";
+          case ABOVE -> "<=";
+          case BELOW -> ">=";
+        };
+    return "len(result) > 0 && !isNaN(result[0]) && result[0] " + opposite + " " + thresholdText();
+  }
+
+  /**
    * The threshold as written in conditions: shortest plain decimal, the same in every locale
    * ({@code 0.95}, {@code 1}).
    */

@@ -13,7 +13,15 @@ import java.util.Set;
  *   <li>{@code ${canary}} → {@code rollouts_pod_template_hash="{{args.canary-hash}}"} (the label is
  *       configurable in {@link PrometheusSettings}); the hash is Argo's, passed by the Rollout;
  *   <li>{@code ${namespace}} → {@code namespace="<the stack's namespace>"}, quoted by {@link
- *       PromQl#quote}.
+ *       PromQl#quote};
+ *   <li>in KEDA queries only: {@code ${app}} → {@code app="<stack name>"} (the pods' {@code app}
+ *       label, which a PodMonitor's {@code podTargetLabels} copies onto their series); {@code
+ *       ${rollout}} → {@code name="<rollout>"} (the label of Argo's {@code rollout_info}; matched
+ *       by name alone, since a scrape without {@code honorLabels} renames the controller's {@code
+ *       namespace} label to {@code exported_namespace}); {@code ${destination}} → Istio's {@code
+ *       destination_service_namespace} and {@code destination_service_name} of the stack's Services
+ *       ({@code <name>}, {@code <name>-stable}, {@code <name>-canary}), which the sending proxy
+ *       reports even while the destination has no pod.
  * </ul>
  *
  * <pre>{@code
@@ -28,7 +36,16 @@ public final class QueryTemplate {
   /** Expands to the namespace filter. */
   public static final String NAMESPACE = "namespace";
 
-  private static final Set<String> KNOWN = Set.of(CANARY, NAMESPACE);
+  /** Expands to the pods' app label (KEDA queries). */
+  public static final String APP = "app";
+
+  /** Expands to the Rollout's name as Argo's controller metrics label it (KEDA queries). */
+  public static final String ROLLOUT = "rollout";
+
+  /** Expands to Istio's labels for requests to the stack's Services (KEDA queries). */
+  public static final String DESTINATION = "destination";
+
+  private static final Set<String> KNOWN = Set.of(CANARY, NAMESPACE, APP, ROLLOUT, DESTINATION);
 
   private final String text;
 
@@ -77,7 +94,11 @@ public final class QueryTemplate {
     dev.rolloutkit.DnsNames.textProblem(text, true).ifPresent(p -> problems.add("the query " + p));
     for (String name : placeholders()) {
       if (!KNOWN.contains(name)) {
-        problems.add("unknown placeholder ${" + name + "} (known: ${canary}, ${namespace})");
+        problems.add(
+            "unknown placeholder ${"
+                + name
+                + "} (known: ${canary}, ${namespace}; in KEDA queries also ${app}, ${rollout},"
+                + " ${destination})");
       }
     }
     return problems;
@@ -114,6 +135,21 @@ public final class QueryTemplate {
   /** {@code <label>="{{args.canary-hash}}"}. */
   public static String canaryMatcher(String hashLabel) {
     return PromQl.labelName(hashLabel) + "=\"{{args." + AnalysisGate.CANARY_HASH_ARG + "}}\"";
+  }
+
+  /** The matchers of a KEDA query for the stack {@code name} in {@code namespace}. */
+  public static Map<String, String> scalingMatchers(String name, String namespace) {
+    return Map.of(
+        NAMESPACE,
+        namespaceMatcher(namespace),
+        APP,
+        PromQl.matcher("app", name),
+        ROLLOUT,
+        PromQl.matcher("name", name),
+        DESTINATION,
+        PromQl.matcher("destination_service_namespace", namespace)
+            + ", destination_service_name=~"
+            + PromQl.quote(name + "|" + name + "-stable|" + name + "-canary"));
   }
 
   /** {@code namespace="<namespace>"}, quoted. */

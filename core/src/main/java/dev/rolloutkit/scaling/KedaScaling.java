@@ -52,8 +52,20 @@ public abstract class KedaScaling {
   }
 
   /**
-   * The MCP server's scaling: idle 0, min 2, max 20, cooldown 60s; one replica per 50 active
-   * connections and per 100 queued requests, waking from idle on the first of either.
+   * The MCP server's scaling: idle 0, min 2, max 20, cooldown 60s, with four triggers:
+   *
+   * <ol>
+   *   <li>requests to the server's Services as the <em>sending</em> Istio proxy reports them
+   *       ({@code istio_requests_total{reporter="source", ${destination}}}), one replica per 20
+   *       requests/s. This is what wakes the server from zero: at zero pods the server's own
+   *       metrics have no series, but the caller's proxy still counts the requests it could not
+   *       deliver;
+   *   <li>one replica per 50 active connections and
+   *   <li>per 100 queued requests, of this server's pods only ({@code ${namespace}, ${app}});
+   *   <li>Argo's {@code rollout_info} while the Rollout is Progressing or Paused (value 1,
+   *       threshold 1): active during a canary, so the cooldown cannot scale the Rollout to zero
+   *       while a step pauses, and never asking for more than one replica (below the minimum).
+   * </ol>
    */
   public static KedaScaling mcp() {
     return builder()
@@ -61,22 +73,32 @@ public abstract class KedaScaling {
         .minReplicaCount(2)
         .maxReplicaCount(20)
         .cooldownPeriod(60)
-        .addTrigger(ScalingTrigger.prometheus("sum(mcp_active_connections{${namespace}})", 50, 0))
-        .addTrigger(ScalingTrigger.prometheus("sum(mcp_request_queue_depth{${namespace}})", 100, 0))
+        .addTrigger(
+            ScalingTrigger.prometheus(
+                "sum(rate(istio_requests_total{reporter=\"source\", ${destination}}[1m]))", 20, 0))
+        .addTrigger(
+            ScalingTrigger.prometheus("sum(mcp_active_connections{${namespace}, ${app}})", 50, 0))
+        .addTrigger(
+            ScalingTrigger.prometheus("sum(mcp_request_queue_depth{${namespace}, ${app}})", 100, 0))
+        .addTrigger(
+            ScalingTrigger.prometheus(
+                "max(rollout_info{${rollout}, phase=~\"Progressing|Paused\"})", 1, 0))
         .build();
   }
 
   /**
-   * An HTTP service's scaling: one replica per 50 requests/s (over 2 minutes), between 2 and 10,
-   * with no scale to zero — model servers load slowly, so a cold start would fail the first
-   * requests.
+   * An HTTP service's scaling: one replica per 50 requests/s (over 2 minutes) to this service's
+   * pods ({@code ${namespace}, ${app}}: services in one namespace do not scale on each other's
+   * traffic), between 2 and 10, with no scale to zero — model servers load slowly, so a cold start
+   * would fail the first requests.
    */
   public static KedaScaling http() {
     return builder()
         .minReplicaCount(2)
         .maxReplicaCount(10)
         .addTrigger(
-            ScalingTrigger.prometheus("sum(rate(http_requests_total{${namespace}}[2m]))", 50, 0))
+            ScalingTrigger.prometheus(
+                "sum(rate(http_requests_total{${namespace}, ${app}}[2m]))", 50, 0))
         .build();
   }
 

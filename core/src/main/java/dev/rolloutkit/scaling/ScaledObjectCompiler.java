@@ -19,8 +19,7 @@ final class ScaledObjectCompiler {
   private ScaledObjectCompiler() {}
 
   static ScaledObject compile(KedaScaling scaling, String name, String namespace, String rollout) {
-    Map<String, String> matchers =
-        Map.of(QueryTemplate.NAMESPACE, QueryTemplate.namespaceMatcher(namespace));
+    Map<String, String> matchers = QueryTemplate.scalingMatchers(rollout, namespace);
     ScaleTargetRef target = new ScaleTargetRef();
     target.setApiVersion("argoproj.io/v1alpha1");
     target.setKind("Rollout");

@@ -73,6 +73,11 @@ public final class RolloutSimulation {
   private final String rolloutName;
   private final Map<String, JsonNode> templates;
   private final Scenario scenario;
+  private Live live;
+
+  /** Measurements from a real Prometheus: the server, the time of step 0, the arguments. */
+  private record Live(
+      PrometheusClient prometheus, java.time.Instant start, Map<String, String> args) {}
 
   private RolloutSimulation(
       JsonNode rollout,
@@ -155,7 +160,25 @@ public final class RolloutSimulation {
 
   /** This simulation in {@code scenario}. */
   public RolloutSimulation with(Scenario scenario) {
-    return new RolloutSimulation(rollout, scaledObject, rolloutName, templates, scenario);
+    RolloutSimulation copy =
+        new RolloutSimulation(rollout, scaledObject, rolloutName, templates, scenario);
+    copy.live = live;
+    return copy;
+  }
+
+  /**
+   * This simulation with every measurement taken on a real Prometheus: the metric's query, with
+   * {@code args} substituted for {@code {{args.name}}} as Argo does, runs at {@code start} plus the
+   * measurement's time, and its result goes through Argo's condition evaluation. The scenario still
+   * gives the request rate, the outages (measurements then are Errors without a query) and KEDA's
+   * triggers; its {@code metrics} are not used.
+   */
+  public RolloutSimulation against(
+      PrometheusClient prometheus, java.time.Instant start, Map<String, String> args) {
+    RolloutSimulation copy =
+        new RolloutSimulation(rollout, scaledObject, rolloutName, templates, scenario);
+    copy.live = new Live(prometheus, start, Map.copyOf(args));
+    return copy;
   }
 
   /** Runs the rollout to its outcome. */
@@ -165,7 +188,13 @@ public final class RolloutSimulation {
     }
     JsonNode canary = rollout.path("spec").path("strategy").path("canary");
     JsonNode steps = canary.path("steps");
-    int replicas = rollout.path("spec").path("replicas").asInt(1);
+    // without spec.replicas, a ScaledObject's HPA brings the Rollout to its minimum
+    int replicas =
+        rollout.path("spec").has("replicas")
+            ? rollout.path("spec").path("replicas").asInt(1)
+            : scaledObject != null
+                ? Math.max(1, scaledObject.path("spec").path("minReplicaCount").asInt(0))
+                : 1;
     boolean routed = canary.has("trafficRouting");
     List<Point> timeline = new ArrayList<>();
     List<Measurement> measurements = new ArrayList<>();
@@ -488,6 +517,38 @@ public final class RolloutSimulation {
         String message = "Post \"/api/v1/query\": dial tcp: connect: connection refused";
         out.add(new Measurement(metric.name(), at, "", MeasurementPhase.ERROR, message));
         return MeasurementPhase.ERROR;
+      }
+      if (live != null) {
+        JsonNode node = conditions.get(metric.name());
+        String query = node.path("provider").path("prometheus").path("query").asText("");
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile("\\{\\{\\s*args\\.([^}\\s]+)\\s*}}").matcher(query);
+        StringBuilder sent = new StringBuilder();
+        while (m.find()) {
+          String v = live.args().get(m.group(1));
+          if (v == null) {
+            throw new TemplateMetrics.InputException(
+                "metric " + metric.name() + ": no value for argument " + m.group(1));
+          }
+          m.appendReplacement(sent, java.util.regex.Matcher.quoteReplacement(v));
+        }
+        m.appendTail(sent);
+        try {
+          PrometheusClient.Result r =
+              live.prometheus()
+                  .query(sent.toString(), live.start().plusMillis(Math.round(at * 1000)));
+          Conditions.Verdict verdict =
+              evaluate.evaluate(
+                  node.path("successCondition").asText(""),
+                  node.path("failureCondition").asText(""),
+                  r.result());
+          out.add(
+              new Measurement(metric.name(), at, r.value(), verdict.phase(), verdict.message()));
+          return verdict.phase();
+        } catch (PrometheusClient.QueryException e) {
+          out.add(new Measurement(metric.name(), at, "", MeasurementPhase.ERROR, e.getMessage()));
+          return MeasurementPhase.ERROR;
+        }
       }
       Scenario.Source source = scenario.metrics.get(metric.name());
       if (source == null) {

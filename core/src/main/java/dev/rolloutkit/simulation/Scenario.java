@@ -28,9 +28,18 @@ import java.util.Set;
  * prometheusDown: [{from: 2m, to: 3m}]           # measurements then are Errors
  * kedaTriggers:                    # what each trigger of the Rollout's ScaledObject reads, per poll
  * - {values: [5, 5, 0]}
+ * series:                          # raw series, for a real Prometheus ({@link #openMetrics})
+ * - {name: mcp_requests_total, labels: {status: success}, canary: 1.996, stable: 18}  # counter, per s
+ * - {name: prediction_drift_score, type: gauge, canary: 0.1}
+ * - {name: http_request_duration_seconds, type: histogram, buckets: [0.1, 0.25, 0.5, 1],
+ *    canary: {rate: 2, seconds: 0.2}}      # every request takes 0.2 s
+ * hashLabel: false                 # the series lack rollouts_pod_template_hash (no relabel rule)
  * </pre>
  *
- * Times are from the start of the rollout. A problem names the file, line and field.
+ * Times are from the start of the rollout. A problem names the file, line and field. The same
+ * scenario describes the world twice: {@code metrics} is what each query returns, for the offline
+ * simulation; {@code series} is the raw data behind it, which rolloutkit's tests backfill into a
+ * real Prometheus to run the rendered queries unchanged and check that both give the same answers.
  */
 public final class Scenario {
 
@@ -52,6 +61,18 @@ public final class Scenario {
   /** From {@code from} seconds on, {@code requestsPerSecond}. */
   public record Rate(double from, double requestsPerSecond) {}
 
+  /**
+   * A raw series per version: a counter's rate per second, a gauge's value, or a histogram's
+   * request rate and the seconds every request takes; null where the version has no series.
+   */
+  public record Series(
+      String name,
+      String type,
+      Map<String, String> labels,
+      List<Double> buckets,
+      double[] canary,
+      double[] stable) {}
+
   private static final Set<String> KEYS =
       Set.of(
           "description",
@@ -61,7 +82,9 @@ public final class Scenario {
           "metrics",
           "prometheusDown",
           "horizon",
-          "kedaTriggers");
+          "kedaTriggers",
+          "series",
+          "hashLabel");
 
   final String name;
   final String description;
@@ -72,6 +95,8 @@ public final class Scenario {
   final List<Outage> outages;
   final double horizon;
   final List<Source> kedaTriggers;
+  final List<Series> series;
+  final boolean hashLabel;
 
   private Scenario(
       String name,
@@ -82,7 +107,9 @@ public final class Scenario {
       Map<String, Source> metrics,
       List<Outage> outages,
       double horizon,
-      List<Source> kedaTriggers) {
+      List<Source> kedaTriggers,
+      List<Series> series,
+      boolean hashLabel) {
     this.name = name;
     this.description = description;
     this.version = version;
@@ -92,6 +119,8 @@ public final class Scenario {
     this.outages = outages;
     this.horizon = horizon;
     this.kedaTriggers = kedaTriggers;
+    this.series = series;
+    this.hashLabel = hashLabel;
   }
 
   /** The scenario in {@code file}. */
@@ -198,7 +227,180 @@ public final class Scenario {
         metrics,
         outages,
         horizon,
-        List.copyOf(kedaTriggers));
+        List.copyOf(kedaTriggers),
+        series(d, root.path("series")),
+        root.path("hashLabel").asBoolean(true));
+  }
+
+  private static final Set<String> SERIES_KEYS =
+      Set.of("name", "type", "labels", "buckets", "canary", "stable");
+
+  private static List<Series> series(Manifest d, JsonNode list) {
+    List<Series> out = new ArrayList<>();
+    if (list.isMissingNode()) {
+      return out;
+    }
+    if (!list.isArray()) {
+      throw new TemplateMetrics.InputException(
+          d.locateValue("series") + ": series: expected a list");
+    }
+    for (int i = 0; i < list.size(); i++) {
+      String at = "series[" + i + "]";
+      JsonNode s = list.get(i);
+      for (Iterator<String> it = s.fieldNames(); it.hasNext(); ) {
+        String key = it.next();
+        if (!SERIES_KEYS.contains(key)) {
+          throw new TemplateMetrics.InputException(
+              d.locate(at + "." + key)
+                  + ": "
+                  + at
+                  + ": unknown key '"
+                  + key
+                  + "' (expected buckets, canary, labels, name, stable, type)");
+        }
+      }
+      String name = s.path("name").asText("");
+      if (!name.matches("[a-zA-Z_:][a-zA-Z0-9_:]*")) {
+        throw new TemplateMetrics.InputException(
+            d.locateValue(at + ".name") + ": " + at + ".name: expected a Prometheus metric name");
+      }
+      String type = s.path("type").asText("counter");
+      if (!Set.of("counter", "gauge", "histogram").contains(type)) {
+        throw new TemplateMetrics.InputException(
+            d.locateValue(at + ".type")
+                + ": "
+                + at
+                + ".type: expected counter, gauge or histogram");
+      }
+      Map<String, String> labels = new LinkedHashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = s.path("labels").fields(); it.hasNext(); ) {
+        var e = it.next();
+        labels.put(dev.rolloutkit.analysis.PromQl.labelName(e.getKey()), e.getValue().asText());
+      }
+      List<Double> buckets = new ArrayList<>();
+      for (JsonNode b : s.path("buckets")) {
+        buckets.add(b.asDouble());
+      }
+      if (type.equals("histogram") && buckets.isEmpty()) {
+        throw new TemplateMetrics.InputException(
+            d.locate(at) + ": " + at + ": a histogram needs buckets (upper bounds in seconds)");
+      }
+      out.add(
+          new Series(
+              name,
+              type,
+              labels,
+              List.copyOf(buckets),
+              version(d, at + ".canary", s.path("canary"), type),
+              version(d, at + ".stable", s.path("stable"), type)));
+    }
+    return List.copyOf(out);
+  }
+
+  private static double[] version(Manifest d, String at, JsonNode v, String type) {
+    if (v.isMissingNode() || v.isNull()) {
+      return null;
+    }
+    if (type.equals("histogram")) {
+      if (!v.path("rate").isNumber() || !v.path("seconds").isNumber()) {
+        throw new TemplateMetrics.InputException(
+            d.locateValue(at) + ": " + at + ": expected {rate: requests per second, seconds}");
+      }
+      return new double[] {v.get("rate").asDouble(), v.get("seconds").asDouble()};
+    }
+    if (!v.isNumber()) {
+      throw new TemplateMetrics.InputException(
+          d.locateValue(at)
+              + ": "
+              + at
+              + ": expected a number ("
+              + (type.equals("gauge") ? "the gauge's value" : "the counter's rate per second")
+              + ")");
+    }
+    return new double[] {v.asDouble()};
+  }
+
+  /**
+   * The scenario's {@code series} as OpenMetrics text for {@code promtool tsdb create-blocks-from
+   * openmetrics}: a sample every 15 s from ten minutes before {@code start} to {@code span} after
+   * it, the canary's series labelled {@code hashLabel="canaryHash"}, the stable's {@code
+   * hashLabel="stableHash"} (neither when the scenario says {@code hashLabel: false}), every series
+   * also carrying {@code extra}.
+   */
+  public String openMetrics(
+      java.time.Instant start,
+      java.time.Duration span,
+      String hashLabel,
+      String canaryHash,
+      String stableHash,
+      Map<String, String> extra) {
+    // (series text, value at the first sample, increase per sample)
+    List<String> names = new ArrayList<>();
+    List<double[]> values = new ArrayList<>();
+    for (Series s : series) {
+      for (int v = 0; v < 2; v++) {
+        double[] version = v == 0 ? s.canary() : s.stable();
+        if (version == null) {
+          continue;
+        }
+        Map<String, String> labels = new LinkedHashMap<>(s.labels());
+        labels.putAll(extra);
+        // a scrape labels every series with its pod, with or without the hash
+        labels.put("pod", (v == 0 ? canaryHash : stableHash) + "-0");
+        if (this.hashLabel) {
+          labels.put(hashLabel, v == 0 ? canaryHash : stableHash);
+        }
+        if (s.type().equals("histogram")) {
+          List<Double> bounds = new ArrayList<>(s.buckets());
+          bounds.add(Double.POSITIVE_INFINITY);
+          for (double le : bounds) {
+            Map<String, String> l = new LinkedHashMap<>(labels);
+            l.put("le", le == Double.POSITIVE_INFINITY ? "+Inf" : PrometheusClient.format(le));
+            names.add(seriesText(s.name() + "_bucket", l));
+            values.add(new double[] {version[1] <= le ? version[0] : 0, 1});
+          }
+          names.add(seriesText(s.name() + "_count", labels));
+          values.add(new double[] {version[0], 1});
+          names.add(seriesText(s.name() + "_sum", labels));
+          values.add(new double[] {version[0] * version[1], 1});
+        } else {
+          names.add(seriesText(s.name(), labels));
+          values.add(new double[] {version[0], s.type().equals("counter") ? 1 : 0});
+        }
+      }
+    }
+    // in time order: promtool's backfill refuses a sample older than one it has appended
+    StringBuilder out = new StringBuilder();
+    long from = start.getEpochSecond() - 600;
+    long to = start.getEpochSecond() + span.getSeconds();
+    for (long t = from; t <= to; t += 15) {
+      for (int i = 0; i < names.size(); i++) {
+        double[] v = values.get(i);
+        double value = v[1] == 1 ? v[0] * (t - from) : v[0];
+        out.append(names.get(i))
+            .append(' ')
+            .append(PrometheusClient.format(value))
+            .append(' ')
+            .append(t)
+            .append('\n');
+      }
+    }
+    return out.append("# EOF\n").toString();
+  }
+
+  private static String seriesText(String name, Map<String, String> labels) {
+    StringBuilder series = new StringBuilder(name).append('{');
+    int i = 0;
+    for (var e : labels.entrySet()) {
+      series.append(i++ == 0 ? "" : ",").append(e.getKey()).append("=\"");
+      series.append(e.getValue().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+    }
+    return series.append('}').toString();
+  }
+
+  /** The scenario's name (its file). */
+  public String name() {
+    return name;
   }
 
   /** What a query returns: {value}, {values: […]} or {noise: {mean, sd}}. */

@@ -80,7 +80,9 @@ final class RolloutCompiler {
     LabelSelector selector = new LabelSelector();
     selector.setMatchLabels(new TreeMap<>(stack.selector()));
     RolloutSpec spec = new RolloutSpec();
-    spec.setReplicas(stack.scaling().map(s -> s.minReplicaCount()).orElse(stack.replicas()));
+    // under KEDA the ScaledObject's HPA owns spec.replicas: writing it would make every GitOps
+    // sync reset what the HPA set
+    spec.setReplicas(stack.scaling().isPresent() ? null : stack.replicas());
     spec.setSelector(selector);
     spec.setTemplate(template);
     spec.setStrategy(strategy);

@@ -74,10 +74,83 @@ class AnalysisGateTest {
             m -> {
               assertThat(m.getSuccessCondition())
                   .startsWith("len(result) > 0 && !isNaN(result[0]) && result[0] ");
-              assertThat(m.getFailureCondition())
-                  .as("no failure-only condition, which NaN would pass")
-                  .isNull();
+              if (m.getFailureCondition() != null) {
+                assertThat(m.getFailureCondition())
+                    .as("a failure condition guarded like the success condition, which NaN fails")
+                    .startsWith("len(result) > 0 && !isNaN(result[0]) && result[0] ");
+              }
             });
+  }
+
+  @Test
+  void should_state_a_no_data_policy_on_every_preset_gate() {
+    assertThat(AnalysisGate.mcpSuccessRate().onNoData())
+        .isEqualTo(NoDataPolicy.requireRequests(100));
+    assertThat(AnalysisGate.canaryHealthCheck().onNoData())
+        .isEqualTo(NoDataPolicy.requireRequests(50));
+    assertThat(AnalysisGate.bluegreenValidation().onNoData()).isEqualTo(NoDataPolicy.FAIL);
+    assertThat(AnalysisGate.mcpSuccessRate().toString()).endsWith("no data → requireRequests(100)");
+    assertThat(
+            AnalysisGate.bluegreenValidation()
+                .toAnalysisTemplate("ns")
+                .getMetadata()
+                .getAnnotations())
+        .containsEntry(NoDataPolicy.ANNOTATION, "fail");
+  }
+
+  @Test
+  void should_mirror_the_success_condition_when_no_data_is_inconclusive() {
+    Metrics m =
+        AnalysisGate.bluegreenValidation()
+            .withOnNoData(NoDataPolicy.INCONCLUSIVE)
+            .toAnalysisTemplate("ns")
+            .getSpec()
+            .getMetrics()
+            .get(0);
+    assertThat(m.getSuccessCondition())
+        .isEqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] < 0.02");
+    assertThat(m.getFailureCondition())
+        .isEqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] >= 0.02");
+    assertThat(m.getProvider().getPrometheus().getQuery()).doesNotContain(" and on() ");
+  }
+
+  @Test
+  void should_cover_a_two_minute_prometheus_outage_with_consecutive_errors() {
+    assertThat(AnalysisGate.mcpSuccessRate().toAnalysisTemplate("ns").getSpec().getMetrics())
+        .allSatisfy(m -> assertThat(m.getConsecutiveErrorLimit()).isEqualTo(new IntOrString(12)));
+    assertThat(
+            AnalysisGate.mcpSuccessRate()
+                .withMeasurements(20, Duration.ofSeconds(30))
+                .consecutiveErrorLimit())
+        .as("at least count")
+        .isEqualTo(20);
+  }
+
+  @Test
+  void should_refuse_scalar_and_multi_series_queries() {
+    assertThatThrownBy(
+            () ->
+                AnalysisGate.mcpSuccessRate()
+                    .withQuery(
+                        "error-rate", "scalar(sum(rate(mcp_requests_total{${canary}}[2m])))"))
+        .hasMessageContaining("checks[1] (error-rate): the query returns a scalar");
+    assertThatThrownBy(
+            () ->
+                AnalysisGate.mcpSuccessRate()
+                    .withQuery(
+                        "error-rate", "sum by (pod) (rate(mcp_requests_total{${canary}}[2m]))"))
+        .hasMessageContaining("can return several series and Argo judges only result[0]");
+  }
+
+  @Test
+  void should_need_a_requests_query_to_require_requests() {
+    assertThatThrownBy(
+            () ->
+                AnalysisGate.builder()
+                    .from(AnalysisGate.bluegreenValidation())
+                    .onNoData(NoDataPolicy.requireRequests(10))
+                    .build())
+        .hasMessageContaining("onNoData: requireRequests(10) needs requestsQuery");
   }
 
   @ParameterizedTest
@@ -113,9 +186,14 @@ class AnalysisGateTest {
         .isEqualTo("http://prometheus.monitoring:9090");
     assertThat(success.getProvider().getPrometheus().getQuery())
         .isEqualTo(
-            "sum(rate(mcp_requests_total{status=\"success\","
-                + " rollouts_pod_template_hash=\"{{args.canary-hash}}\"}[2m])) /"
-                + " sum(rate(mcp_requests_total{rollouts_pod_template_hash=\"{{args.canary-hash}}\"}[2m]))");
+            "((sum(rate(mcp_requests_total{status=\"success\","
+                + " rollouts_pod_template_hash=\"{{args.canary-hash}}\"}[2m])) or vector(0)) /"
+                + " sum(rate(mcp_requests_total{rollouts_pod_template_hash=\"{{args.canary-hash}}\"}[2m])))"
+                + " and on()"
+                + " (sum(increase(mcp_requests_total{rollouts_pod_template_hash=\"{{args.canary-hash}}\"}[2m]))"
+                + " >= 100)");
+    assertThat(success.getFailureCondition())
+        .isEqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] < 0.95");
     assertThat(t.getSpec().getMetrics().get(1).getSuccessCondition())
         .isEqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] <= 0.05");
   }
@@ -166,9 +244,9 @@ class AnalysisGateTest {
                 .getProvider()
                 .getPrometheus()
                 .getQuery())
-        .isEqualTo(
-            "max(model_drift{rollouts_pod_template_hash=\"{{args.canary-hash}}\","
-                + " namespace=\"ml\"})");
+        .startsWith(
+            "(max(model_drift{rollouts_pod_template_hash=\"{{args.canary-hash}}\","
+                + " namespace=\"ml\"})) and on() (");
     assertThatThrownBy(() -> gate.withQuery("nope", FILTERED))
         .hasMessageContaining("has no check 'nope'");
   }
@@ -197,7 +275,8 @@ class AnalysisGateTest {
                             + " stable pods",
                         "checks[1]: duplicate check name 'a'",
                         "checks[1] (a): unknown placeholder ${service} (known: ${canary},"
-                            + " ${namespace})",
+                            + " ${namespace}; in KEDA queries also ${app}, ${rollout},"
+                            + " ${destination})",
                         "interval: must be a positive whole number of seconds, got PT1.5S",
                         "measurements: must be at least 1, got 0",
                         "rollbackOnFailure: must be at least 1 (the first failed measurement), got"

@@ -33,17 +33,44 @@ class KedaScalingTest {
         KedaScaling.mcp().toScaledObject("mcp-server-scaler", "ai-services", "mcp-server");
     assertThat(so.getSpec().getTriggers())
         .extracting(Triggers::getType)
-        .containsExactly("prometheus", "prometheus");
-    assertThat(so.getSpec().getTriggers().get(0).getMetadata())
+        .containsExactly("prometheus", "prometheus", "prometheus", "prometheus");
+    assertThat(so.getSpec().getTriggers().get(1).getMetadata())
         .containsExactly(
             Map.entry("serverAddress", "http://prometheus.monitoring:9090"),
-            Map.entry("query", "sum(mcp_active_connections{namespace=\"ai-services\"})"),
+            Map.entry(
+                "query",
+                "sum(mcp_active_connections{namespace=\"ai-services\", app=\"mcp-server\"})"),
             Map.entry("threshold", "50"),
             Map.entry("activationThreshold", "0"));
-    assertThat(so.getSpec().getTriggers().get(1).getMetadata())
-        .containsEntry("query", "sum(mcp_request_queue_depth{namespace=\"ai-services\"})")
+    assertThat(so.getSpec().getTriggers().get(2).getMetadata())
+        .containsEntry(
+            "query", "sum(mcp_request_queue_depth{namespace=\"ai-services\", app=\"mcp-server\"})")
         .containsEntry("threshold", "100")
         .doesNotContainKey("metricName");
+  }
+
+  @Test
+  void should_wake_the_mcp_server_from_requests_its_callers_proxies_count() {
+    ScaledObject so =
+        KedaScaling.mcp().toScaledObject("mcp-server-scaler", "ai-services", "mcp-server");
+    assertThat(so.getSpec().getTriggers().get(0).getMetadata())
+        .containsEntry(
+            "query",
+            "sum(rate(istio_requests_total{reporter=\"source\","
+                + " destination_service_namespace=\"ai-services\","
+                + " destination_service_name=~\"mcp-server|mcp-server-stable|mcp-server-canary\"}[1m]))")
+        .containsEntry("activationThreshold", "0");
+  }
+
+  @Test
+  void should_keep_the_mcp_server_active_while_its_rollout_progresses() {
+    ScaledObject so =
+        KedaScaling.mcp().toScaledObject("mcp-server-scaler", "ai-services", "mcp-server");
+    assertThat(so.getSpec().getTriggers().get(3).getMetadata())
+        .containsEntry(
+            "query", "max(rollout_info{name=\"mcp-server\", phase=~\"Progressing|Paused\"})")
+        .containsEntry("threshold", "1")
+        .containsEntry("activationThreshold", "0");
   }
 
   @Test
@@ -52,7 +79,9 @@ class KedaScalingTest {
     assertThat(so.getSpec().getIdleReplicaCount()).isNull();
     assertThat(so.getSpec().getMinReplicaCount()).isEqualTo(2);
     assertThat(so.getSpec().getTriggers().get(0).getMetadata())
-        .containsEntry("query", "sum(rate(http_requests_total{namespace=\"ml-portfolio\"}[2m]))")
+        .containsEntry(
+            "query",
+            "sum(rate(http_requests_total{namespace=\"ml-portfolio\", app=\"bankchurn\"}[2m]))")
         .containsEntry("threshold", "50");
   }
 

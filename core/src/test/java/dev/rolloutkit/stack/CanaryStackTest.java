@@ -113,7 +113,9 @@ class CanaryStackTest {
                 .getNginx()
                 .getStableIngress())
         .isEqualTo("mcp-server");
-    assertThat(rollout.getSpec().getReplicas()).as("starts at KEDA's minimum").isEqualTo(2);
+    assertThat(rollout.getSpec().getReplicas())
+        .as("KEDA's HPA owns spec.replicas: not written")
+        .isNull();
     assertThat(rollout.getSpec().getSelector().getMatchLabels())
         .isEqualTo(Map.of("app", "mcp-server"));
     assertThat(rollout.getSpec().getTemplate().getMetadata().getLabels())

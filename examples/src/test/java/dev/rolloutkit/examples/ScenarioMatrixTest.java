@@ -16,11 +16,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The MCP and ML presets in the scenarios of examples/scenarios, simulated: what each canary does
- * today. A healthy release is promoted; a release with 10 % errors is aborted at its first
- * analysis. So is a perfect release with no errors (the error-rate query is then empty), a release
- * without traffic, and a release whose first analysis meets a 60-second Prometheus outage (five
- * errors 10 s apart exceed consecutiveErrorLimit 4): the presets' traps, as Argo would spring them.
+ * The MCP and ML presets in the scenarios of examples/scenarios, each run twice with the same
+ * asserted outcome: in the simulator (the scenario's offline values) and against a real Prometheus
+ * holding the scenario's raw series, where the queries the presets render run unchanged and their
+ * results go through Argo's condition evaluation. Healthy releases, perfect ones (no error series)
+ * and ones with 3 % errors are promoted, and so are releases whose analysis meets a 60-second
+ * Prometheus outage; 10 % errors, a latency regression and drift abort at the first analysis; no
+ * traffic, or a scrape without the hash label, pauses the rollout (Inconclusive) instead of rolling
+ * it back.
  */
 class ScenarioMatrixTest {
 
@@ -43,53 +46,117 @@ class ScenarioMatrixTest {
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource({
     "mcp-healthy,             promoted, ,  ,  480, 0.325",
-    "mcp-zero-errors,         aborted,  3, 30, 240, 0.2",
+    "mcp-zero-errors,         promoted, ,  ,  480, 0.325",
+    "mcp-errors-3pct,         promoted, ,  ,  480, 0.325",
     "mcp-errors-10pct,        aborted,  3, 30, 240, 0.2",
-    "mcp-no-traffic,          aborted,  3, 30, 240, 0",
-    "mcp-prometheus-down-60s, aborted,  3, 30, 160, 0.15",
-    "mcp-keda-idle,           aborted,  3, 30, 240, 0.1",
+    "mcp-no-traffic,          paused,   ,  ,  120, 0",
+    "mcp-hash-label-missing,  paused,   ,  ,  120, 0.1",
+    "mcp-prometheus-down-60s, promoted, ,  ,  540, 0.3222222222",
+    "mcp-keda-idle,           paused,   ,  ,  120, 0.1",
     "ml-healthy,              promoted, ,  ,  300, 0.38",
-    "ml-zero-errors,          aborted,  2, 20, 90,  0.2",
+    "ml-zero-errors,          promoted, ,  ,  300, 0.38",
+    "ml-errors-3pct,          promoted, ,  ,  300, 0.38",
     "ml-errors-10pct,         aborted,  2, 20, 90,  0.2",
-    "ml-no-traffic,           aborted,  2, 20, 90,  0",
-    "ml-prometheus-down-60s,  aborted,  2, 20, 100, 0.2"
+    "ml-latency-regression,   aborted,  2, 20, 90,  0.2",
+    "ml-drift,                aborted,  2, 20, 90,  0.2",
+    "ml-no-traffic,           paused,   ,  ,  60,  0",
+    "ml-hash-label-missing,   paused,   ,  ,  60,  0.2",
+    "ml-prometheus-down-60s,  promoted, ,  ,  360, 0.35"
   })
-  void should_end_as_argo_would(
+  void should_end_as_argo_would_in_the_simulator_and_on_a_real_prometheus(
       String scenario,
       String outcome,
       Integer step,
       Integer weight,
       double seconds,
       double canaryShare) {
-    RolloutSimulation.Report report =
-        RolloutSimulation.of(preset(scenario.substring(0, scenario.indexOf('-'))).resources())
-            .with(Scenario.read(SCENARIOS.resolve(scenario + ".yaml")))
-            .run();
+    RolloutSimulation.Report report = simulate(scenario);
     assertThat(report.outcome().json()).as(report.reason()).isEqualTo(outcome);
     assertThat(report.abortedAtStep()).isEqualTo(step);
     assertThat(report.abortedAtWeight()).isEqualTo(weight);
     assertThat(report.seconds()).isEqualTo(seconds);
     assertThat(report.canaryRequestShare()).isCloseTo(canaryShare, within(1e-9));
     if (report.outcome() == Outcome.ABORTED) {
-      assertThat(report.reason()).startsWith("Step-based analysis phase ");
+      assertThat(report.reason()).startsWith("Step-based analysis phase failed: ");
+    } else if (report.outcome() == Outcome.PAUSED) {
+      assertThat(report.reason()).startsWith("Step-based analysis phase Inconclusive: ");
+    }
+
+    // the same rollout, every query rendered by the preset run unchanged on a real Prometheus
+    // holding the scenario's series
+    RolloutSimulation.Report live = simulateOnRealPrometheus(scenario);
+    assertThat(live.outcome()).as(live.reason()).isEqualTo(report.outcome());
+    assertThat(live.abortedAtStep()).isEqualTo(report.abortedAtStep());
+    assertThat(live.abortedAtWeight()).isEqualTo(report.abortedAtWeight());
+    assertThat(live.seconds()).isEqualTo(report.seconds());
+    assertThat(live.reason()).isEqualTo(report.reason());
+    assertThat(live.measurements()).hasSameSizeAs(report.measurements());
+    for (int i = 0; i < live.measurements().size(); i++) {
+      RolloutSimulation.Measurement offline = report.measurements().get(i);
+      RolloutSimulation.Measurement real = live.measurements().get(i);
+      assertThat(real.metric()).isEqualTo(offline.metric());
+      assertThat(real.seconds()).isEqualTo(offline.seconds());
+      assertThat(real.phase())
+          .as("%s at %ss", real.metric(), real.seconds())
+          .isEqualTo(offline.phase());
+      assertThat(real.message()).isEqualTo(offline.message());
+      // the scenario's offline value is what Prometheus computes from its series
+      if (offline.value().equals("empty")) {
+        assertThat(real.value()).isEqualTo("[]");
+      } else if (!offline.value().isEmpty()) {
+        assertThat(real.value()).startsWith("[").endsWith("]");
+        assertThat(Double.parseDouble(real.value().substring(1, real.value().length() - 1)))
+            .as("%s at %ss", real.metric(), real.seconds())
+            .isCloseTo(Double.parseDouble(offline.value()), within(1e-12));
+      }
     }
   }
 
+  static RolloutSimulation.Report simulate(String scenario) {
+    return RolloutSimulation.of(preset(scenario.substring(0, scenario.indexOf('-'))).resources())
+        .with(Scenario.read(SCENARIOS.resolve(scenario + ".yaml")))
+        .run();
+  }
+
+  static RolloutSimulation.Report simulateOnRealPrometheus(String scenario) {
+    return RolloutSimulation.of(preset(scenario.substring(0, scenario.indexOf('-'))).resources())
+        .with(Scenario.read(SCENARIOS.resolve(scenario + ".yaml")))
+        .against(
+            RealPrometheus.client(),
+            RealPrometheus.START,
+            java.util.Map.of("canary-hash", RealPrometheus.canaryHash(scenario)))
+        .run();
+  }
+
   @Test
-  void should_show_keda_scaling_the_rollout_to_zero_mid_canary() {
+  void should_keep_the_rollout_at_its_minimum_while_the_canary_pauses_without_traffic() {
+    RolloutSimulation.Report report = simulate("mcp-keda-idle");
+    assertThat(report.warnings()).isEmpty();
+    assertThat(report.timeline())
+        .allSatisfy(
+            p -> {
+              // traffic-routed: the stable keeps spec.replicas (KEDA's minimum), the canary
+              // gets its share on top
+              assertThat(p.stableReplicas()).isEqualTo(2);
+              assertThat(p.canaryReplicas()).isEqualTo(p.weight() == 0 ? 0 : 1);
+            });
+  }
+
+  @Test
+  void should_scale_the_rollout_to_zero_mid_canary_when_rollout_info_reads_nothing()
+      throws IOException {
+    // the same scenario with Argo's rollout_info missing (the controller's metrics not scraped)
+    String text =
+        Files.readString(SCENARIOS.resolve("mcp-keda-idle.yaml"))
+            .replace("- {value: 1}\n", "- {value: empty}\n");
     RolloutSimulation.Report report =
         RolloutSimulation.of(preset("mcp").resources())
-            .with(Scenario.read(SCENARIOS.resolve("mcp-keda-idle.yaml")))
+            .with(Scenario.parse("mcp-keda-idle-without-rollout-info.yaml", text))
             .run();
     assertThat(report.warnings())
         .containsExactly(
             "ScaledObject mcp-server-scaler scaled the Rollout from 2 to 0 replicas at 2m,"
                 + " mid-canary: neither the canary nor the stable has a pod");
-    assertThat(report.timeline())
-        .filteredOn(p -> p.seconds() == 120)
-        .extracting(
-            RolloutSimulation.Point::canaryReplicas, RolloutSimulation.Point::stableReplicas)
-        .contains(org.assertj.core.groups.Tuple.tuple(0, 0));
   }
 
   @Test
@@ -98,13 +165,19 @@ class ScenarioMatrixTest {
       assertThat(files.map(p -> p.getFileName().toString()).sorted())
           .containsExactly(
               "mcp-errors-10pct.yaml",
+              "mcp-errors-3pct.yaml",
+              "mcp-hash-label-missing.yaml",
               "mcp-healthy.yaml",
               "mcp-keda-idle.yaml",
               "mcp-no-traffic.yaml",
               "mcp-prometheus-down-60s.yaml",
               "mcp-zero-errors.yaml",
+              "ml-drift.yaml",
               "ml-errors-10pct.yaml",
+              "ml-errors-3pct.yaml",
+              "ml-hash-label-missing.yaml",
               "ml-healthy.yaml",
+              "ml-latency-regression.yaml",
               "ml-no-traffic.yaml",
               "ml-prometheus-down-60s.yaml",
               "ml-zero-errors.yaml");
