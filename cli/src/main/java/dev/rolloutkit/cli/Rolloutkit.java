@@ -39,6 +39,7 @@ public final class Rolloutkit implements Runnable {
       ALL.put("explain", ExplainCommand::new);
       ALL.put("simulate", SimulateCommand::new);
       ALL.put("gate-quality", GateQualityCommand::new);
+      ALL.put("analyze", AnalyzeCommand::new);
       ALL.put("help", CommandLine.HelpCommand::new);
     }
   }
