@@ -44,9 +44,9 @@ class SimulationAssertTest {
 
   @Test
   void should_name_the_reason_when_a_canary_is_not_promoted() {
-    assertThat(simulate("1", "empty")).abortsAtWeight(30).within(Duration.ofMinutes(4));
+    assertThat(simulate("0.95", "0.1")).abortsAtWeight(30).within(Duration.ofMinutes(4));
     assertThatThrownBy(
-            () -> assertThat(simulate("1", "empty")).promotesWithin(Duration.ofMinutes(12)))
+            () -> assertThat(simulate("0.95", "0.1")).promotesWithin(Duration.ofMinutes(12)))
         .hasMessage(
             "Expected the rollout to be promoted within PT12M but it was aborted after 240s:"
                 + " Step-based analysis phase failed: Metric \"error-rate\" assessed Failed due to"

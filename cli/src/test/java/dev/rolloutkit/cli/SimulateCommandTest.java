@@ -29,19 +29,19 @@ class SimulateCommandTest {
     return out;
   }
 
-  static final String ZERO_ERRORS =
+  static final String ERRORS =
       """
-      description: no request fails, so the error series does not exist
+      description: one request in ten fails
       requestsPerSecond: 20
       metrics:
-        success-rate: {value: 1}
-        error-rate: {value: empty}
+        success-rate: {value: 0.9}
+        error-rate: {value: 0.1}
       """;
 
   @Test
   void should_print_the_documented_json_for_an_aborted_canary(@TempDir Path dir) throws Exception {
     Path deploy = render(dir);
-    Path scenario = Files.writeString(dir.resolve("zero.yaml"), ZERO_ERRORS);
+    Path scenario = Files.writeString(dir.resolve("errors.yaml"), ERRORS);
     Path svg = dir.resolve("chart.svg");
     RenderCommandTest.Result r =
         RenderCommandTest.run(
@@ -66,7 +66,7 @@ class SimulateCommandTest {
     assertThat(json.path("measurements"))
         .filteredOn(m -> m.path("metric").asText().equals("error-rate"))
         .extracting(m -> m.path("value").asText() + " " + m.path("phase").asText())
-        .containsExactly("empty Failed", "empty Failed", "empty Failed");
+        .containsExactly("0.1 Failed", "0.1 Failed", "0.1 Failed");
     assertThat(Files.readString(svg))
         .contains("<svg xmlns")
         .contains("canary weight (%)")
@@ -76,26 +76,25 @@ class SimulateCommandTest {
   @Test
   void should_print_the_outcome_and_every_measurement_as_text(@TempDir Path dir) throws Exception {
     Path deploy = render(dir);
-    Path scenario = Files.writeString(dir.resolve("zero.yaml"), ZERO_ERRORS);
+    Path scenario = Files.writeString(dir.resolve("errors.yaml"), ERRORS);
     RenderCommandTest.Result r =
         RenderCommandTest.run("simulate", deploy.toString(), "--scenario", scenario.toString());
     assertThat(r.code()).isZero();
     assertThat(r.out())
         .startsWith(
             "aborted at step 3 (weight 30 %) after 4m\n"
-                + "  Step-based analysis phase failed: Metric \"error-rate\" assessed Failed due to"
-                + " failed (3) > failureLimit (2)\n"
+                + "  Step-based analysis phase failed: Metric \"success-rate\" assessed Failed due"
+                + " to failed (3) > failureLimit (2)\n"
                 + "  the canary served 20.0 % of requests before that\n"
                 + "measurements:\n")
-        .contains("       2m  error-rate           empty    Failed\n");
+        .contains("       2m  error-rate           0.1      Failed\n");
   }
 
   @Test
   void should_refuse_a_bad_scenario_naming_file_line_and_field(@TempDir Path dir) throws Exception {
     Path deploy = render(dir);
     Path scenario =
-        Files.writeString(
-            dir.resolve("bad.yaml"), ZERO_ERRORS.replace("{value: 1}", "{value: high}"));
+        Files.writeString(dir.resolve("bad.yaml"), ERRORS.replace("{value: 0.9}", "{value: high}"));
     RenderCommandTest.Result r =
         RenderCommandTest.run("simulate", deploy.toString(), "--scenario", scenario.toString());
     assertThat(r.code()).isEqualTo(2);

@@ -78,6 +78,84 @@ public enum QueryShape {
     };
   }
 
+  /**
+   * The numerators of ratios in {@code query} that vanish when nothing matches them: {@code
+   * sum(rate(x{status="error"}[2m])) / sum(rate(x[2m]))} divides a subset (a label matcher the
+   * denominator does not have) without {@code or vector(0)}. A version that never failed has no
+   * error series, so such a ratio is an empty vector exactly when the release is perfect.
+   */
+  public static List<String> unsafeRatioNumerators(String query) {
+    List<String> found = new ArrayList<>();
+    ratios(query.trim(), found);
+    return found;
+  }
+
+  private static void ratios(String q, List<String> found) {
+    q = stripParens(q);
+    List<String> operands = new ArrayList<>();
+    List<String> operators = new ArrayList<>();
+    split(q, operands, operators);
+    if (operands.size() == 1) {
+      // a function's or aggregation's argument may hold a ratio too
+      int open = q.indexOf('(');
+      if (open > 0 && close(q, open) == q.length() - 1) {
+        String args = q.substring(open + 1, q.length() - 1);
+        for (int comma; (comma = topLevelComma(args)) >= 0; args = args.substring(comma + 1)) {
+          ratios(args.substring(0, comma), found);
+        }
+        ratios(args, found);
+      }
+      return;
+    }
+    for (int i = 0; i < operators.size(); i++) {
+      if (operators.get(i).equals("/")) {
+        String numerator = stripParens(operands.get(i).trim());
+        String denominator = operands.get(i + 1);
+        if (subset(numerator, denominator) && !hasTopLevelOr(numerator)) {
+          found.add(numerator);
+        }
+      }
+    }
+    for (String operand : operands) {
+      if (stripParens(operand.trim()).length() < operand.trim().length()) {
+        ratios(operand, found);
+      }
+    }
+  }
+
+  private static boolean hasTopLevelOr(String q) {
+    List<String> operands = new ArrayList<>();
+    List<String> operators = new ArrayList<>();
+    split(stripParens(q), operands, operators);
+    return operators.stream().anyMatch(o -> o.equalsIgnoreCase("or"));
+  }
+
+  private static final java.util.regex.Pattern MATCHER =
+      java.util.regex.Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)");
+
+  /** Whether {@code numerator} selects with a label matcher {@code denominator} does not have. */
+  private static boolean subset(String numerator, String denominator) {
+    java.util.Set<String> n = matchers(numerator);
+    java.util.Set<String> d = matchers(denominator);
+    if (n.isEmpty()) {
+      return false;
+    }
+    n.removeAll(d);
+    return !n.isEmpty();
+  }
+
+  private static java.util.Set<String> matchers(String q) {
+    java.util.Set<String> labels = new java.util.TreeSet<>();
+    for (int open = q.indexOf('{'); open >= 0; open = q.indexOf('{', open + 1)) {
+      int end = close(q, open);
+      java.util.regex.Matcher m = MATCHER.matcher(q.substring(open + 1, end));
+      while (m.find()) {
+        labels.add(m.group(1) + m.group(2));
+      }
+    }
+    return labels;
+  }
+
   private static QueryShape shape(String q) {
     q = stripParens(q);
     List<String> operands = new ArrayList<>();

@@ -72,8 +72,25 @@ public final class AnalysisRules {
 
   public static final Rule ROLLBACK_TOLERANCE = new AnalysisRollbackTolerance();
 
+  public static final Rule ZERO_SAFE_RATIO = new AnalysisZeroSafeRatio();
+
+  public static final Rule QUERY_SCALAR = new AnalysisQueryScalar();
+
+  public static final Rule QUERY_SERIES = new AnalysisQuerySeries();
+
+  public static final Rule NO_DATA_POLICY = new AnalysisNoDataPolicy();
+
   static final List<Rule> ALL =
-      List.of(METRIC_VALID, QUERY_FILTERED, CONDITION_GUARDED, SCRAPE_WINDOWS, ROLLBACK_TOLERANCE);
+      List.of(
+          METRIC_VALID,
+          QUERY_FILTERED,
+          CONDITION_GUARDED,
+          SCRAPE_WINDOWS,
+          ROLLBACK_TOLERANCE,
+          ZERO_SAFE_RATIO,
+          QUERY_SCALAR,
+          QUERY_SERIES,
+          NO_DATA_POLICY);
 
   public static List<Rule> list() {
     return ALL;

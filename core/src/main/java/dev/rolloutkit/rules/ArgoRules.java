@@ -156,6 +156,8 @@ public final class ArgoRules {
     return s == null || s.isBlank();
   }
 
+  public static final Rule WEIGHT_POD_SPLIT = new ArgoWeightPodSplit();
+
   static final List<Rule> ALL =
       List.of(
           NON_NEGATIVE_FIELDS,
@@ -181,7 +183,8 @@ public final class ArgoRules {
           STABLE_INGRESS,
           WORKLOAD_REF_NOT_FOUND,
           STEP_PLUGIN_CONFIGURED,
-          CANARY_REPLICAS);
+          CANARY_REPLICAS,
+          WEIGHT_POD_SPLIT);
 
   /** Every Argo rule. */
   public static List<Rule> list() {

@@ -58,6 +58,10 @@ public final class KedaRules {
 
   public static final Rule TRIGGER_AUTHENTICATION = new KedaTriggerAuthentication();
 
+  public static final Rule ACTIVATION_FROM_SCALED_PODS = new KedaActivationFromScaledPods();
+
+  public static final Rule IDLES_ROLLOUT_MID_CANARY = new KedaIdlesRolloutMidCanary();
+
   /**
    * Whether the workload may go to zero replicas: minReplicaCount unset or 0, or idleReplicaCount
    * 0.
@@ -160,7 +164,9 @@ public final class KedaRules {
           FALLBACK_DISABLED,
           CPU_MEMORY_REQUESTS,
           WORKLOAD_REF_TARGET,
-          TRIGGER_AUTHENTICATION);
+          TRIGGER_AUTHENTICATION,
+          ACTIVATION_FROM_SCALED_PODS,
+          IDLES_ROLLOUT_MID_CANARY);
 
   public static List<Rule> list() {
     return ALL;

@@ -56,6 +56,27 @@ public final class ReplicaSplit {
   }
 
   /**
+   * The pods per ReplicaSet once a canary without traffic routing has settled at {@code weight}:
+   * {@link #basic} reconciled from an all-stable Rollout until nothing changes. With 2 replicas,
+   * setWeight 10 gives 1 canary and 2 stable pods: a third of the requests, not a tenth.
+   */
+  public static Counts settled(int replicas, int weight, String maxSurge, String maxUnavailable) {
+    Fenceposts limits = Fenceposts.resolve(maxSurge, maxUnavailable, replicas);
+    Set stable = Set.of(replicas, replicas);
+    Set canary = Set.of(0, 0);
+    Counts next = new Counts(0, replicas);
+    for (int i = 0; i < 100; i++) {
+      next = basic(replicas, weight, limits, stable, canary, 0, false);
+      if (next.canary() == canary.replicas() && next.stable() == stable.replicas()) {
+        break;
+      }
+      stable = Set.of(next.stable(), next.stable());
+      canary = Set.of(next.canary(), next.canary());
+    }
+    return next;
+  }
+
+  /**
    * CalculateReplicaCountsForBasicCanary: the counts for a canary without traffic routing at {@code
    * weight} percent, with older ReplicaSets holding {@code olderReplicas} pods; {@code promoteFull}
    * ignores the weight.

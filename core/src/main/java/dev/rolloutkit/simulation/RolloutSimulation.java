@@ -341,22 +341,13 @@ public final class RolloutSimulation {
               false);
       return new Point(t, step, weight, counts.canary(), counts.stable());
     }
-    var limits =
-        ReplicaSplit.Fenceposts.resolve(
+    var settled =
+        ReplicaSplit.settled(
+            replicas,
+            weight,
             canary.path("maxSurge").asText("25%"),
-            canary.path("maxUnavailable").asText("25%"),
-            replicas);
-    ReplicaSplit.Set stable = ReplicaSplit.Set.of(replicas, replicas);
-    ReplicaSplit.Set canaryRs = ReplicaSplit.Set.of(0, 0);
-    for (int i = 0; i < 100; i++) {
-      var next = ReplicaSplit.basic(replicas, weight, limits, stable, canaryRs, 0, false);
-      if (next.canary() == canaryRs.replicas() && next.stable() == stable.replicas()) {
-        break;
-      }
-      stable = ReplicaSplit.Set.of(next.stable(), next.stable());
-      canaryRs = ReplicaSplit.Set.of(next.canary(), next.canary());
-    }
-    return new Point(t, step, weight, canaryRs.replicas(), stable.replicas());
+            canary.path("maxUnavailable").asText("25%"));
+    return new Point(t, step, weight, settled.canary(), settled.stable());
   }
 
   /**

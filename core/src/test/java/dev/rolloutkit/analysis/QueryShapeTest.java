@@ -40,4 +40,28 @@ class QueryShapeTest {
   void should_read_what_an_instant_query_returns(String query, QueryShape shape) {
     assertThat(QueryShape.of(query)).isEqualTo(shape);
   }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "sum(rate(x{status=\"error\", h=\"a\"}[2m])) / sum(rate(x{h=\"a\"}[2m]))           |"
+            + " sum(rate(x{status=\"error\", h=\"a\"}[2m]))",
+        "(sum(rate(x{status=\"error\", h=\"a\"}[2m])) or vector(0)) / sum(rate(x{h=\"a\"}[2m])) |"
+            + " ''",
+        "1 - sum(rate(x{code=~\"2..\"}[2m])) / sum(rate(x[2m]))                               |"
+            + " sum(rate(x{code=~\"2..\"}[2m]))",
+        "(sum(rate(x{s=\"e\"}[2m])) / sum(rate(x[2m]))) and on() (sum(increase(x[2m])) >= 9)  |"
+            + " sum(rate(x{s=\"e\"}[2m]))",
+        "sum(rate(x{h=\"a\"}[2m])) / sum(rate(y{h=\"a\"}[2m]))                               | ''",
+        "histogram_quantile(0.95, sum(rate(b{h=\"a\"}[2m])) by (le))                          | ''",
+        "clamp_max(sum(rate(x{s=\"e\"}[2m])) / sum(rate(x[2m])), 1)                         |"
+            + " sum(rate(x{s=\"e\"}[2m]))",
+      })
+  void should_find_ratios_whose_numerator_vanishes_when_nothing_matches(
+      String query, String numerator) {
+    assertThat(QueryShape.unsafeRatioNumerators(query))
+        .containsExactlyElementsOf(
+            numerator.isEmpty() ? java.util.List.of() : java.util.List.of(numerator));
+  }
 }

@@ -128,7 +128,117 @@ class AnalysisRulesTest {
                 "namespace: shop, annotations: {rolloutkit.dev/min-failures-to-roll-back: none}}"),
             "metadata.annotations.rolloutkit.dev/min-failures-to-roll-back",
             "annotation rolloutkit.dev/min-failures-to-roll-back is 'none', not a whole number of"
-                + " failures of at least 1"));
+                + " failures of at least 1"),
+        Arguments.of(
+            AnalysisRules.ZERO_SAFE_RATIO,
+            edit(
+                "sum(rate(errors{h=\"{{args.canary-hash}}\"}[2m]))",
+                "sum(rate(x{status=\"error\", h=\"{{args.canary-hash}}\"}[2m])) /"
+                    + " sum(rate(x{h=\"{{args.canary-hash}}\"}[2m]))"),
+            M + ".provider.prometheus.query",
+            "the numerator sum(rate(x{status=\"error\", h=\"{{args.canary-hash}}\"}[2m])) of metric"
+                + " errors has no series when nothing matches (a version without errors), so the"
+                + " ratio is empty"),
+        Arguments.of(
+            AnalysisRules.QUERY_SCALAR,
+            edit(
+                "sum(rate(errors{h=\"{{args.canary-hash}}\"}[2m]))",
+                "scalar(sum(rate(errors{h=\"{{args.canary-hash}}\"}[2m])))"),
+            M + ".successCondition",
+            "the query of metric errors returns a scalar, so successCondition 'len(result) > 0 &&"
+                + " !isNaN(result[0]) && result[0] < 0.05' does not compile: every measurement is"
+                + " an Error"),
+        Arguments.of(
+            AnalysisRules.QUERY_SERIES,
+            edit(
+                "sum(rate(errors{h=\"{{args.canary-hash}}\"}[2m]))",
+                "rate(errors{h=\"{{args.canary-hash}}\"}[2m])"),
+            M + ".provider.prometheus.query",
+            "the query of metric errors can return several series, and only result[0], the first,"
+                + " is judged"),
+        Arguments.of(
+            AnalysisRules.NO_DATA_POLICY,
+            VALID + SCALED_TO_ZERO,
+            M + ".successCondition",
+            "ScaledObject app-scaler can scale Rollout app to zero, and metric errors fails on no"
+                + " data (an empty or NaN result) without saying so: a canary without traffic is"
+                + " rolled back"));
+  }
+
+  /** A Rollout using template health, which KEDA may scale to zero. */
+  static final String SCALED_TO_ZERO =
+      """
+      ---
+      apiVersion: argoproj.io/v1alpha1
+      kind: Rollout
+      metadata: {name: app, namespace: shop}
+      spec:
+        selector: {matchLabels: {app: app}}
+        template:
+          metadata: {labels: {app: app}}
+          spec: {containers: [{name: app, image: "app:1"}]}
+        strategy:
+          canary:
+            steps:
+            - setWeight: 50
+            - analysis: {templates: [{templateName: health}]}
+      ---
+      apiVersion: keda.sh/v1alpha1
+      kind: ScaledObject
+      metadata: {name: app-scaler, namespace: shop}
+      spec:
+        scaleTargetRef: {apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: app}
+        idleReplicaCount: 0
+        minReplicaCount: 2
+        triggers:
+        - type: cron
+          metadata: {timezone: UTC, start: 0 8 * * *, end: 0 18 * * *, desiredReplicas: "2"}
+      """;
+
+  @Test
+  void should_accept_a_stated_no_data_policy_on_a_rollout_scaled_to_zero() {
+    String stated =
+        VALID.replace(
+            "metadata: {name: health, namespace: shop}",
+            "metadata: {name: health, namespace: shop, annotations: {rolloutkit.dev/on-no-data:"
+                + " inconclusive}}");
+    assertThat(AnalysisRules.NO_DATA_POLICY.check(set(stated + SCALED_TO_ZERO))).isEmpty();
+    String mirrored =
+        edit(
+            "    successCondition: len(result) > 0 && !isNaN(result[0]) && result[0] < 0.05\n",
+            "    successCondition: len(result) > 0 && !isNaN(result[0]) && result[0] < 0.05\n"
+                + "    failureCondition: len(result) > 0 && !isNaN(result[0]) && result[0] >="
+                + " 0.05\n");
+    assertThat(AnalysisRules.NO_DATA_POLICY.check(set(mirrored + SCALED_TO_ZERO))).isEmpty();
+    assertThat(
+            AnalysisRules.NO_DATA_POLICY.check(
+                set(VALID + SCALED_TO_ZERO.replace("  idleReplicaCount: 0\n", ""))))
+        .as("never scaled to zero")
+        .isEmpty();
+  }
+
+  @Test
+  void should_flag_the_mcp_articles_template_and_pass_the_preset() throws Exception {
+    var article =
+        dev.rolloutkit.manifest.Manifests.read(
+            List.of(
+                java.nio.file.Path.of(
+                    "..",
+                    "keda-model",
+                    "src",
+                    "test",
+                    "resources",
+                    "mcp-article",
+                    "analysis-template.yaml")));
+    var set = ResourceSet.of(article.stream().map(m -> m.object().orElseThrow()).toList());
+    assertThat(RuleSet.of(AnalysisRules.list()).evaluate(set).findings())
+        .extracting(Finding::rule)
+        .contains("ANALYSIS-ZERO-SAFE-RATIO");
+    assertThat(
+            RuleSet.of(AnalysisRules.list())
+                .evaluate(ResourceSet.of(AnalysisGate.mcpSuccessRate().toAnalysisTemplate("ns")))
+                .findings())
+        .isEmpty();
   }
 
   @Test

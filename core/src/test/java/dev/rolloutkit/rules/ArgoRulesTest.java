@@ -94,6 +94,12 @@ class ArgoRulesTest {
   static Stream<Arguments> defects() {
     return Stream.of(
         Arguments.of(
+            ArgoRules.WEIGHT_POD_SPLIT,
+            withoutTrafficRouting(),
+            C + ".steps[0].setWeight",
+            "setWeight 20 without traffic routing runs 1 canary and 2 stable pods of 2 replicas:"
+                + " the canary gets 33 % of the requests, not 20 %"),
+        Arguments.of(
             ArgoRules.NON_NEGATIVE_FIELDS,
             edit("replicas: 2", "replicas: -1"),
             "spec.replicas",

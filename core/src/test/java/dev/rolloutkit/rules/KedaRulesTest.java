@@ -47,7 +47,17 @@ class KedaRulesTest {
         - type: prometheus
           name: connections
           metadata: {serverAddress: "http://prometheus.monitoring:9090", query: "sum(up)", threshold: "50", activationThreshold: "0"}
+        - type: prometheus
+          name: progressing
+          metadata: {serverAddress: "http://prometheus.monitoring:9090", query: "max(rollout_info{name=\\"app\\", phase=~\\"Progressing|Paused\\"})", threshold: "1", activationThreshold: "0"}
       """;
+
+  static final String ROLLOUT_INFO_TRIGGER =
+      "  - type: prometheus\n"
+          + "    name: progressing\n"
+          + "    metadata: {serverAddress: \"http://prometheus.monitoring:9090\", query:"
+          + " \"max(rollout_info{name=\\\"app\\\", phase=~\\\"Progressing|Paused\\\"})\","
+          + " threshold: \"1\", activationThreshold: \"0\"}\n";
 
   static ResourceSet set(String yaml) {
     return ResourceSet.of(Fixtures.resources(yaml));
@@ -312,11 +322,12 @@ class KedaRulesTest {
         Arguments.of(
             KedaRules.CPU_MEMORY_ONLY,
             edit(
-                "  - type: prometheus\n"
-                    + "    name: connections\n"
-                    + "    metadata: {serverAddress: \"http://prometheus.monitoring:9090\", query:"
-                    + " \"sum(up)\", threshold: \"50\", activationThreshold: \"0\"}\n",
-                "  - {type: cpu, metricType: Utilization, metadata: {value: '60'}}\n"),
+                    "  - type: prometheus\n"
+                        + "    name: connections\n"
+                        + "    metadata: {serverAddress: \"http://prometheus.monitoring:9090\","
+                        + " query: \"sum(up)\", threshold: \"50\", activationThreshold: \"0\"}\n",
+                    "  - {type: cpu, metricType: Utilization, metadata: {value: '60'}}\n")
+                .replace(ROLLOUT_INFO_TRIGGER, ""),
             "spec.minReplicaCount",
             "scaledobject has only cpu/memory triggers AND minReplica is 0 (scale to zero doesn't"
                 + " work in this case)"),
@@ -367,14 +378,16 @@ class KedaRulesTest {
         Arguments.of(
             KedaRules.FALLBACK,
             edit(
-                "  triggers:\n"
-                    + "  - type: prometheus\n"
-                    + "    name: connections\n"
-                    + "    metadata: {serverAddress: \"http://prometheus.monitoring:9090\", query:"
-                    + " \"sum(up)\", threshold: \"50\", activationThreshold: \"0\"}\n",
-                "  fallback: {failureThreshold: 3, replicas: 2}\n"
-                    + "  triggers:\n"
-                    + "  - {type: memory, metricType: AverageValue, metadata: {value: 512Mi}}\n"),
+                    "  triggers:\n"
+                        + "  - type: prometheus\n"
+                        + "    name: connections\n"
+                        + "    metadata: {serverAddress: \"http://prometheus.monitoring:9090\","
+                        + " query: \"sum(up)\", threshold: \"50\", activationThreshold: \"0\"}\n",
+                    "  fallback: {failureThreshold: 3, replicas: 2}\n"
+                        + "  triggers:\n"
+                        + "  - {type: memory, metricType: AverageValue, metadata: {value:"
+                        + " 512Mi}}\n")
+                .replace(ROLLOUT_INFO_TRIGGER, ""),
             "spec.fallback",
             "at least one trigger (that is not cpu or memory) has to have the `AverageValue` type"
                 + " for the fallback to be enabled"),
@@ -427,7 +440,54 @@ class KedaRulesTest {
             KedaRules.WORKLOAD_REF_TARGET,
             edit("{apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: app}", "{name: app}"),
             "spec.scaleTargetRef.kind",
-            "kind is omitted, so KEDA targets Deployment app, but app is a Rollout"));
+            "kind is omitted, so KEDA targets Deployment app, but app is a Rollout"),
+        Arguments.of(
+            KedaRules.ACTIVATION_FROM_SCALED_PODS,
+            edit(ROLLOUT_INFO_TRIGGER, ""),
+            "spec.triggers",
+            "every trigger reads metrics of the scaled pods themselves (or cpu/memory): at zero"
+                + " pods they have no series, KEDA reads 0 and nothing wakes the workload"),
+        Arguments.of(
+            KedaRules.IDLES_ROLLOUT_MID_CANARY,
+            edit(ROLLOUT_INFO_TRIGGER, ""),
+            "spec.triggers",
+            "nothing keeps Rollout app active during a canary: after cooldownPeriod without"
+                + " traffic KEDA scales it to zero, mid-canary"));
+  }
+
+  @Test
+  void should_flag_the_mcp_articles_scaled_object_and_pass_the_preset() throws Exception {
+    // the article's ScaledObject (keda-model's test resources) on the article's Rollout name
+    var article =
+        dev.rolloutkit.manifest.Manifests.read(
+            List.of(
+                Path.of(
+                    "..",
+                    "keda-model",
+                    "src",
+                    "test",
+                    "resources",
+                    "mcp-article",
+                    "scaled-object.yaml")));
+    var objects = article.stream().map(m -> m.object().orElseThrow()).toList();
+    ResourceSet articleSet = ResourceSet.of(objects);
+    // minReplicaCount 2 without idleReplicaCount: it never scales to zero, so neither trap applies
+    assertThat(KedaRules.ACTIVATION_FROM_SCALED_PODS.check(articleSet)).isEmpty();
+    // with the scale to zero the article asks for (idleReplicaCount: 0), both traps are there
+    var idle = (dev.rolloutkit.keda.v1alpha1.ScaledObject) objects.get(0);
+    idle.getSpec().setIdleReplicaCount(0);
+    assertThat(KedaRules.ACTIVATION_FROM_SCALED_PODS.check(ResourceSet.of(List.of(idle))))
+        .extracting(Finding::path)
+        .containsExactly("spec.triggers");
+    assertThat(KedaRules.IDLES_ROLLOUT_MID_CANARY.check(ResourceSet.of(List.of(idle))))
+        .extracting(Finding::path)
+        .containsExactly("spec.triggers");
+    var preset =
+        dev.rolloutkit.scaling.KedaScaling.mcp()
+            .toScaledObject("mcp-server-scaler", "ai-services", "mcp-server");
+    assertThat(KedaRules.ACTIVATION_FROM_SCALED_PODS.check(ResourceSet.of(List.of(preset))))
+        .isEmpty();
+    assertThat(KedaRules.IDLES_ROLLOUT_MID_CANARY.check(ResourceSet.of(List.of(preset)))).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}: {3}")
