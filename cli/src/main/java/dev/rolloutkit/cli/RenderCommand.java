@@ -2,6 +2,7 @@ package dev.rolloutkit.cli;
 
 import dev.rolloutkit.stack.CanaryStack;
 import dev.rolloutkit.stack.Preset;
+import dev.rolloutkit.traffic.NginxTrafficRouter;
 import dev.rolloutkit.traffic.Port;
 import dev.rolloutkit.traffic.TrafficRouter;
 import java.io.PrintWriter;
@@ -18,8 +19,8 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * {@code rolloutkit render <profile> --name N --namespace NS --image IMG [--traffic …]
- * [--keda|--no-keda] [-o DIR]}.
+ * {@code rolloutkit render <profile> --name N --namespace NS --image IMG [--traffic …] [--host
+ * HOST] [--keda|--no-keda] [-o DIR]}.
  *
  * <p>Declared through picocli's programmatic API rather than its annotations: this is the command a
  * cold start runs most, and reading annotations (with the proxy classes the JDK makes for them) was
@@ -82,6 +83,14 @@ final class RenderCommand implements Callable<Integer> {
             .type(String.class)
             .build());
     spec.addOption(
+        OptionSpec.builder("--host")
+            .paramLabel("HOST")
+            .description(
+                "the host the nginx router's Ingress routes (default: every host; services sharing"
+                    + " an ingress class need one each)")
+            .type(String.class)
+            .build());
+    spec.addOption(
         OptionSpec.builder("--keda")
             .negatable(true)
             .description("autoscale the Rollout with KEDA (default: the profile's)")
@@ -114,6 +123,7 @@ final class RenderCommand implements Callable<Integer> {
       String namespace,
       String image,
       String traffic,
+      String host,
       Boolean keda,
       int port,
       Path output) {}
@@ -127,6 +137,7 @@ final class RenderCommand implements Callable<Integer> {
             option("--namespace"),
             option("--image"),
             option("--traffic"),
+            option("--host"),
             option("--keda"),
             this.<Integer>option("--port"),
             option("--output"));
@@ -151,6 +162,17 @@ final class RenderCommand implements Callable<Integer> {
         preset.stack(request.name()).namespace(request.namespace()).image(request.image());
     if (request.traffic() != null) {
       builder.traffic(TrafficRouter.named(request.traffic()));
+    }
+    if (request.host() != null) {
+      TrafficRouter router =
+          TrafficRouter.named(request.traffic() != null ? request.traffic() : preset.router());
+      if (!(router instanceof NginxTrafficRouter nginx)) {
+        throw new IllegalArgumentException(
+            "--host: the "
+                + router.name()
+                + " router does not route by host; --host is for --traffic nginx");
+      }
+      builder.traffic(nginx.withHost(request.host()));
     }
     if (request.keda() != null) {
       builder.scaling(request.keda() ? Optional.of(preset.scaling()) : Optional.empty());
@@ -197,7 +219,14 @@ final class RenderCommand implements Callable<Integer> {
           }
           keda = arg.equals("--keda");
         }
-        case "--name", "--namespace", "--image", "--traffic", "--port", "-o", "--output" -> {
+        case "--name",
+            "--namespace",
+            "--image",
+            "--traffic",
+            "--host",
+            "--port",
+            "-o",
+            "--output" -> {
           String key = arg.equals("-o") ? "--output" : arg;
           if (i + 1 >= args.length || values.containsKey(key)) {
             return null;
@@ -241,6 +270,7 @@ final class RenderCommand implements Callable<Integer> {
         values.get("--namespace"),
         values.get("--image"),
         values.get("--traffic"),
+        values.get("--host"),
         keda,
         Integer.parseInt(port),
         output);

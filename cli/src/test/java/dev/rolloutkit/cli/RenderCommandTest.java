@@ -81,6 +81,38 @@ class RenderCommandTest {
   }
 
   @Test
+  void should_route_one_host_per_nginx_service_so_services_do_not_collide() {
+    String[] ml = {
+      "render",
+      "ml",
+      "--name",
+      "bankchurn",
+      "--namespace",
+      "ml-portfolio",
+      "--image",
+      "bankchurn:3.2.0"
+    };
+    Result r = run(with(ml, "--host", "bankchurn.ml.example.com"));
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode ingress =
+        Manifests.documents(r.out()).stream()
+            .filter(d -> d.path("kind").asText().equals("Ingress"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(ingress.path("spec").path("rules").get(0).path("host").asText())
+        .isEqualTo("bankchurn.ml.example.com");
+    Result bad = run(with(ml, "--host", "Bank_Churn"));
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).startsWith("rolloutkit: host: 'Bank_Churn' is not a valid DNS-1123");
+    Result istio = run(with(MCP, "--host", "mcp.example.com"));
+    assertThat(istio.code()).isEqualTo(2);
+    assertThat(istio.err())
+        .isEqualTo(
+            "rolloutkit: --host: the istio router does not route by host; --host is for --traffic"
+                + " nginx\n");
+  }
+
+  @Test
   void should_switch_keda_and_traffic_from_flags() {
     Result noKeda = run(with(MCP, "--traffic", "none", "--no-keda"));
     assertThat(

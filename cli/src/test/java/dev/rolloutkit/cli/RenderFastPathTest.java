@@ -61,6 +61,7 @@ class RenderFastPathTest {
                 "ghcr.io/acme/mcp-server:1.4.0",
                 null,
                 null,
+                null,
                 8080,
                 null));
     assertThat(
@@ -83,7 +84,8 @@ class RenderFastPathTest {
                   "out"
                 }))
         .isEqualTo(
-            new RenderCommand.Request("ml", "a", "b", "c", "istio", false, 9090, Path.of("out")));
+            new RenderCommand.Request(
+                "ml", "a", "b", "c", "istio", null, false, 9090, Path.of("out")));
   }
 
   @Test
@@ -122,6 +124,8 @@ class RenderFastPathTest {
     "--namespace",
     "--image",
     "--traffic",
+    "--host",
+    "predict.example.com",
     "--keda",
     "--no-keda",
     "--port",

@@ -34,6 +34,28 @@ public abstract class NginxTrafficRouter implements TrafficRouter {
     return "/";
   }
 
+  /**
+   * The host is what an Ingress rule accepts: a DNS-1123 subdomain, optionally {@code *.} first,
+   * not an IP address (networking.k8s.io/v1 validation).
+   */
+  @Value.Check
+  protected void checkHost() {
+    host()
+        .ifPresent(
+            h -> {
+              String name = h.startsWith("*.") ? h.substring(2) : h;
+              dev.rolloutkit.DnsNames.subdomainProblem(name)
+                  .ifPresent(
+                      p -> {
+                        throw new IllegalArgumentException("host: " + p);
+                      });
+              if (name.matches("[0-9.]+")) {
+                throw new IllegalArgumentException(
+                    "host: '" + h + "' is an IP address; an Ingress rule's host must be a name");
+              }
+            });
+  }
+
   /** The defaults. */
   public static NginxTrafficRouter defaults() {
     return ImmutableNginxTrafficRouter.builder().build();
