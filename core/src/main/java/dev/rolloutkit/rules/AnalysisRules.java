@@ -80,6 +80,8 @@ public final class AnalysisRules {
 
   public static final Rule NO_DATA_POLICY = new AnalysisNoDataPolicy();
 
+  public static final Rule HASH_LABEL_SCRAPED = new AnalysisHashLabelScraped();
+
   static final List<Rule> ALL =
       List.of(
           METRIC_VALID,
@@ -90,7 +92,8 @@ public final class AnalysisRules {
           ZERO_SAFE_RATIO,
           QUERY_SCALAR,
           QUERY_SERIES,
-          NO_DATA_POLICY);
+          NO_DATA_POLICY,
+          HASH_LABEL_SCRAPED);
 
   public static List<Rule> list() {
     return ALL;

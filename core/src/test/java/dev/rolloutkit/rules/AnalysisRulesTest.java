@@ -157,12 +157,61 @@ class AnalysisRulesTest {
             "the query of metric errors can return several series, and only result[0], the first,"
                 + " is judged"),
         Arguments.of(
+            AnalysisRules.HASH_LABEL_SCRAPED,
+            edit(
+                    "errors{h=\"{{args.canary-hash}}\"}",
+                    "errors{rollouts_pod_template_hash=\"{{args.canary-hash}}\"}")
+                + POD_MONITOR,
+            M + ".provider.prometheus.query",
+            "metric errors filters on rollouts_pod_template_hash, but no scrape config in the set"
+                + " provides it (PodMonitor app): every canary query would be empty"),
+        Arguments.of(
             AnalysisRules.NO_DATA_POLICY,
             VALID + SCALED_TO_ZERO,
             M + ".successCondition",
             "ScaledObject app-scaler can scale Rollout app to zero, and metric errors fails on no"
                 + " data (an empty or NaN result) without saying so: a canary without traffic is"
                 + " rolled back"));
+  }
+
+  /** A PodMonitor for the pods, without the hash label. */
+  static final String POD_MONITOR =
+      """
+      ---
+      apiVersion: monitoring.coreos.com/v1
+      kind: PodMonitor
+      metadata: {name: app, namespace: shop}
+      spec:
+        selector: {matchLabels: {app: app}}
+        podMetricsEndpoints: [{port: http}]
+      """;
+
+  @Test
+  void should_accept_a_scrape_config_that_provides_the_hash_label() {
+    String filtered =
+        edit(
+            "errors{h=\"{{args.canary-hash}}\"}",
+            "errors{rollouts_pod_template_hash=\"{{args.canary-hash}}\"}");
+    assertThat(AnalysisRules.HASH_LABEL_SCRAPED.check(set(filtered))).as("no monitor").isEmpty();
+    assertThat(
+            AnalysisRules.HASH_LABEL_SCRAPED.check(
+                set(
+                    filtered
+                        + POD_MONITOR.replace(
+                            "  podMetricsEndpoints: [{port: http}]\n",
+                            "  podMetricsEndpoints: [{port: http}]\n"
+                                + "  podTargetLabels: [rollouts-pod-template-hash]\n"))))
+        .isEmpty();
+    assertThat(
+            AnalysisRules.HASH_LABEL_SCRAPED.check(
+                set(
+                    filtered
+                        + POD_MONITOR.replace(
+                            "[{port: http}]",
+                            "[{port: http, relabelings: [{sourceLabels:"
+                                + " [__meta_kubernetes_pod_label_rollouts_pod_template_hash],"
+                                + " targetLabel: rollouts_pod_template_hash}]}]"))))
+        .isEmpty();
   }
 
   /** A Rollout using template health, which KEDA may scale to zero. */
