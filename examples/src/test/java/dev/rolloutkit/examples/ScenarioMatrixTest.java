@@ -39,6 +39,11 @@ class ScenarioMatrixTest {
               .build();
       case "ml" ->
           CanaryStack.ml("bankchurn").namespace("ml").image("ghcr.io/acme/bankchurn:3.2.0").build();
+      case "nlp" ->
+          CanaryStack.nlp("nlpinsight")
+              .namespace("ml")
+              .image("ghcr.io/acme/nlpinsight:2.0.0")
+              .build();
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -70,7 +75,52 @@ class ScenarioMatrixTest {
       Integer weight,
       double seconds,
       double canaryShare) {
-    RolloutSimulation.Report report = simulate(scenario);
+    check(
+        scenario.substring(0, scenario.indexOf('-')),
+        scenario,
+        outcome,
+        step,
+        weight,
+        seconds,
+        canaryShare);
+  }
+
+  /**
+   * The NLP preset shares the ML preset's gate (canary-health-check) with its own steps (10 → 40 →
+   * 100 %, longer pauses): the ML scenarios, on the NLP stack.
+   */
+  @ParameterizedTest(name = "nlp in {0}: {1}")
+  @CsvSource({
+    "ml-healthy,              promoted, ,  ,  600, 0.28",
+    "ml-zero-errors,          promoted, ,  ,  600, 0.28",
+    "ml-errors-3pct,          promoted, ,  ,  600, 0.28",
+    "ml-errors-10pct,         aborted,  2, 10, 210, 0.1",
+    "ml-latency-regression,   aborted,  2, 10, 210, 0.1",
+    "ml-drift,                aborted,  2, 10, 210, 0.1",
+    "ml-no-traffic,           paused,   ,  ,  180, 0",
+    "ml-hash-label-missing,   paused,   ,  ,  180, 0.1",
+    // the outage (1m to 2m) is over before the NLP preset's first analysis at 3m
+    "ml-prometheus-down-60s,  promoted, ,  ,  600, 0.28",
+  })
+  void should_end_as_argo_would_for_the_nlp_preset_in_the_ml_scenarios(
+      String scenario,
+      String outcome,
+      Integer step,
+      Integer weight,
+      double seconds,
+      double canaryShare) {
+    check("nlp", scenario, outcome, step, weight, seconds, canaryShare);
+  }
+
+  private static void check(
+      String preset,
+      String scenario,
+      String outcome,
+      Integer step,
+      Integer weight,
+      double seconds,
+      double canaryShare) {
+    RolloutSimulation.Report report = simulate(preset, scenario);
     assertThat(report.outcome().json()).as(report.reason()).isEqualTo(outcome);
     assertThat(report.abortedAtStep()).isEqualTo(step);
     assertThat(report.abortedAtWeight()).isEqualTo(weight);
@@ -84,7 +134,7 @@ class ScenarioMatrixTest {
 
     // the same rollout, every query rendered by the preset run unchanged on a real Prometheus
     // holding the scenario's series
-    RolloutSimulation.Report live = simulateOnRealPrometheus(scenario);
+    RolloutSimulation.Report live = simulateOnRealPrometheus(preset, scenario);
     assertThat(live.outcome()).as(live.reason()).isEqualTo(report.outcome());
     assertThat(live.abortedAtStep()).isEqualTo(report.abortedAtStep());
     assertThat(live.abortedAtWeight()).isEqualTo(report.abortedAtWeight());
@@ -113,13 +163,17 @@ class ScenarioMatrixTest {
   }
 
   static RolloutSimulation.Report simulate(String scenario) {
-    return RolloutSimulation.of(preset(scenario.substring(0, scenario.indexOf('-'))).resources())
+    return simulate(scenario.substring(0, scenario.indexOf('-')), scenario);
+  }
+
+  static RolloutSimulation.Report simulate(String preset, String scenario) {
+    return RolloutSimulation.of(preset(preset).resources())
         .with(Scenario.read(SCENARIOS.resolve(scenario + ".yaml")))
         .run();
   }
 
-  static RolloutSimulation.Report simulateOnRealPrometheus(String scenario) {
-    return RolloutSimulation.of(preset(scenario.substring(0, scenario.indexOf('-'))).resources())
+  static RolloutSimulation.Report simulateOnRealPrometheus(String preset, String scenario) {
+    return RolloutSimulation.of(preset(preset).resources())
         .with(Scenario.read(SCENARIOS.resolve(scenario + ".yaml")))
         .against(
             RealPrometheus.client(),
