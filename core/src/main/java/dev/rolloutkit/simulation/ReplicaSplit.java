@@ -238,6 +238,29 @@ public final class ReplicaSplit {
     return new Counts(atLeast(minPodsPerReplicaSet, canary), atLeast(minPodsPerReplicaSet, stable));
   }
 
+  /**
+   * GetDesiredCanaryWeight (v1.9.1) for an aborted Rollout with dynamicStableScale whose canary and
+   * stable ReplicaSets exist: the weight steps back down through the setWeight steps in reverse, to
+   * the first whose pods are fewer than the canary still needs ({@code replicas − available
+   * stable}, or the available canary pods if more), so the stable is scaled up as the canary is
+   * scaled down; 0 when none is. Without both ReplicaSets, or without dynamicStableScale, an
+   * aborted Rollout's weight is 0 (GetCurrentSetWeight).
+   */
+  public static int abortedWeight(
+      int replicas, java.util.List<Integer> setWeights, Set canary, Set stable) {
+    if (canary == null || stable == null) {
+      return 0;
+    }
+    int needed = Math.max(replicas - stable.available(), canary.available());
+    for (int i = setWeights.size() - 1; i >= 0; i--) {
+      int w = setWeights.get(i);
+      if (trafficWeightToReplicas(replicas, w, 100) < needed) {
+        return w;
+      }
+    }
+    return 0;
+  }
+
   private static int atLeast(Integer min, int count) {
     return count == 0 || min == null ? count : Math.max(count, min);
   }

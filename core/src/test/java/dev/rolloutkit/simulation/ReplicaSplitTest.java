@@ -131,6 +131,33 @@ class ReplicaSplitTest {
         .isEqualTo(expected);
   }
 
+  /**
+   * TestCalculateReplicaCountsForCanaryTrafficRoutingDynamicScale, the aborted rows with steps:
+   * newRollout's setWeight argument (the test's rolloutMaxReplicas, 20) is a first step, the test's
+   * steps follow it; traffic is still 60/40 when the abort is reconciled.
+   */
+  @ParameterizedTest(name = "canary RS {0}/{1}, stable RS {2}/{3} → {4}/{5}")
+  @CsvSource({
+    // canary spec/available, stable spec/available (0 = no ReplicaSet) → canary/stable
+    "6, 6, 4, 4, 6, 8",
+    "1, 1, 4, 4, 6, 8",
+    "2, 2, 8, 4, 6, 8",
+    "0, 0, 0, 0, 6, 10"
+  })
+  void should_scale_the_stable_back_up_step_by_step_on_an_aborted_dynamic_canary(
+      int canarySpec,
+      int canaryAvailable,
+      int stableSpec,
+      int stableAvailable,
+      int expectedCanary,
+      int expectedStable) {
+    Set canary = canarySpec > 0 ? Set.of(canarySpec, canaryAvailable) : null;
+    Set stable = stableSpec > 0 ? Set.of(stableSpec, stableAvailable) : null;
+    int weight = ReplicaSplit.abortedWeight(10, java.util.List.of(20, 60), canary, stable);
+    assertThat(ReplicaSplit.trafficRouted(10, weight, null, null, true, 60, 40, true))
+        .isEqualTo(new Counts(expectedCanary, expectedStable));
+  }
+
   /** TestApproximateWeightedNewStableReplicaCounts, the rows listed in simulation.md. */
   @ParameterizedTest(name = "R={0} W={1} surge={2}")
   @CsvSource({
