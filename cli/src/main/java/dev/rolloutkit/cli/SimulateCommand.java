@@ -6,6 +6,7 @@ import dev.rolloutkit.manifest.ManifestException;
 import dev.rolloutkit.manifest.Manifests;
 import dev.rolloutkit.profile.ArgoDuration;
 import dev.rolloutkit.simulation.CannotSimulateException;
+import dev.rolloutkit.simulation.DailyCost;
 import dev.rolloutkit.simulation.RolloutSimulation;
 import dev.rolloutkit.simulation.Scenario;
 import dev.rolloutkit.simulation.TemplateMetrics;
@@ -24,9 +25,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code rolloutkit simulate PATH… --scenario FILE [--format text|json] [--svg FILE]}: what the
- * canary Rollout in PATH will do in the scenario, before it runs. Exit 0 whatever the outcome, 2
- * for bad input.
+ * {@code rolloutkit simulate PATH… --scenario FILE [--format text|json] [--svg FILE]
+ * [--daily-cost]}: what the canary Rollout in PATH will do in the scenario, before it runs. Exit 0
+ * whatever the outcome, 2 for bad input.
  */
 @Command(
     name = "simulate",
@@ -71,20 +72,57 @@ final class SimulateCommand implements Callable<Integer> {
       description = "also chart weight, pods and verdicts over time as SVG")
   Path svg;
 
+  @Option(
+      names = "--daily-cost",
+      description =
+          "also the pod-hours of the first day of the scenario's request rate under the Rollout's"
+              + " ScaledObject, against a fixed number of pods all day")
+  boolean dailyCost;
+
   @Override
   public Integer call() {
     RolloutSimulation.Report report;
+    DailyCost.Report cost = null;
     try {
-      report = RolloutSimulation.read(Manifests.read(paths)).with(Scenario.read(scenario)).run();
+      RolloutSimulation simulation =
+          RolloutSimulation.read(Manifests.read(paths)).with(Scenario.read(scenario));
+      report = simulation.run();
+      if (dailyCost) {
+        cost = simulation.dailyCost();
+      }
     } catch (TemplateMetrics.InputException | ManifestException | CannotSimulateException e) {
       spec.commandLine().getErr().println("rolloutkit: " + e.getMessage());
       return Rolloutkit.BAD_INPUT;
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
-      out.println(JsonOutput.write(json(report)));
+      ObjectNode json = json(report);
+      if (cost != null) {
+        ObjectNode c = json.putObject("dailyCost");
+        c.put("podHours", cost.podHours());
+        c.put("fixedMinimumPodHours", cost.fixedMinimumPodHours());
+        c.put("fixedPeakPodHours", cost.fixedPeakPodHours());
+        c.put("minimumReplicas", cost.minimumReplicas());
+        c.put("peakReplicas", cost.peakReplicas());
+        c.put("savingAgainstMinimum", cost.savingAgainstMinimum());
+        c.put("savingAgainstPeak", cost.savingAgainstPeak());
+      }
+      out.println(JsonOutput.write(json));
     } else {
       text(out, report);
+      if (cost != null) {
+        out.printf(
+            Locale.ROOT,
+            "daily cost: %.2f pod-hours; %d pods all day would be %.0f (saving %.1f %%), the"
+                + " day's peak of %d all day %.0f (saving %.1f %%)%n",
+            cost.podHours(),
+            cost.minimumReplicas(),
+            cost.fixedMinimumPodHours(),
+            100 * cost.savingAgainstMinimum(),
+            cost.peakReplicas(),
+            cost.fixedPeakPodHours(),
+            100 * cost.savingAgainstPeak());
+      }
     }
     if (svg != null) {
       try {

@@ -91,6 +91,38 @@ class SimulateCommandTest {
   }
 
   @Test
+  void should_add_the_daily_cost_of_a_traffic_curve(@TempDir Path dir) throws Exception {
+    Path deploy = render(dir);
+    Path day =
+        Files.writeString(
+            dir.resolve("day.yaml"),
+            ERRORS.replace(
+                "requestsPerSecond: 20",
+                "requestsPerSecond: [{from: 0s, requestsPerSecond: 0}, {from: 9h,"
+                    + " requestsPerSecond: 40}, {from: 41040s, requestsPerSecond: 0}]"));
+    RenderCommandTest.Result r =
+        RenderCommandTest.run(
+            "simulate", deploy.toString(), "--scenario", day.toString(), "--daily-cost");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .containsPattern(
+            "daily cost: 4\\.[89]\\d pod-hours; 2 pods all day would be 48 \\(saving 89\\.\\d"
+                + " %\\)");
+    RenderCommandTest.Result json =
+        RenderCommandTest.run(
+            "simulate",
+            deploy.toString(),
+            "--scenario",
+            day.toString(),
+            "--daily-cost",
+            "--format",
+            "json");
+    JsonNode cost = new ObjectMapper().readTree(json.out()).path("dailyCost");
+    assertThat(cost.path("fixedMinimumPodHours").asDouble()).isEqualTo(48);
+    assertThat(cost.path("savingAgainstMinimum").asDouble()).isBetween(0.895, 0.905);
+  }
+
+  @Test
   void should_refuse_a_bad_scenario_naming_file_line_and_field(@TempDir Path dir) throws Exception {
     Path deploy = render(dir);
     Path scenario =

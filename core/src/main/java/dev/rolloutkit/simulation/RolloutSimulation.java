@@ -181,6 +181,22 @@ public final class RolloutSimulation {
     return copy;
   }
 
+  /**
+   * The Rollout's pod-hours over the first day of the scenario's request rate, scaled by its
+   * ScaledObject, against a fixed number of pods all day ({@link DailyCost}, with its stated
+   * assumptions).
+   */
+  public DailyCost.Report dailyCost() {
+    if (scenario == null) {
+      throw new IllegalStateException("give a scenario with with(Scenario)");
+    }
+    if (scaledObject == null) {
+      throw new TemplateMetrics.InputException(
+          "the daily cost needs a ScaledObject scaling Rollout " + rolloutName);
+    }
+    return DailyCost.of(scaledObject, scenario);
+  }
+
   /** Runs the rollout to its outcome. */
   public Report run() {
     if (scenario == null) {
