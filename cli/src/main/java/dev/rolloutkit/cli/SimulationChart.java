@@ -34,8 +34,11 @@ final class SimulationChart {
 
   static JFreeChart chart(String title, RolloutSimulation.Report report) {
     System.setProperty("java.awt.headless", "true");
-    double end = Math.max(report.seconds(), 1) / 60.0;
-    double right = end * 1.04; // a little past the outcome, so its step shows
+    // the outcome, or the last scale-down after it (the delays of an abort or a promotion)
+    double lastChange =
+        Math.max(report.seconds(), report.timeline().get(report.timeline().size() - 1).seconds());
+    double end = Math.max(lastChange, 1) / 60.0;
+    double right = end * 1.04; // a little past the last change, so its step shows
     XYSeries weight = new XYSeries("canary weight (%)");
     XYSeries canary = new XYSeries("canary pods");
     XYSeries stable = new XYSeries("stable pods");

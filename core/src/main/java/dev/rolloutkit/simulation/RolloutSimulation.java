@@ -212,12 +212,13 @@ public final class RolloutSimulation {
                 ? Math.max(1, scaledObject.path("spec").path("minReplicaCount").asInt(0))
                 : 1;
     boolean routed = canary.has("trafficRouting");
+    scales = canaryScales(steps);
     List<Point> timeline = new ArrayList<>();
     List<Measurement> measurements = new ArrayList<>();
     SplittableRandom random = new SplittableRandom(scenario.seed);
     double t = 0;
     int weight = 0;
-    timeline.add(point(0, 0, 0, replicas, routed, canary));
+    timeline.add(point(0, 0, 0, replicas, routed, canary, Scale.NONE));
     Outcome outcome = Outcome.PROMOTED;
     Integer abortedAtStep = null;
     String reason = "every step completed";
@@ -227,7 +228,9 @@ public final class RolloutSimulation {
       stepStarts.add(new double[] {t, i, weight});
       if (step.has("setWeight")) {
         weight = step.get("setWeight").asInt();
-        timeline.add(point(t, i, weight, replicas, routed, canary));
+        timeline.add(point(t, i, weight, replicas, routed, canary, scales.get(i)));
+      } else if (step.has("setCanaryScale") && routed) {
+        timeline.add(point(t, i, weight, replicas, routed, canary, scales.get(i)));
       } else if (step.has("pause")) {
         JsonNode duration = step.get("pause").path("duration");
         if (duration.isMissingNode() || duration.isNull()) {
@@ -323,8 +326,24 @@ public final class RolloutSimulation {
     double share = share(timeline, end, replicas, routed);
     Integer abortedAtWeight = outcome == Outcome.ABORTED ? weight : null;
     int last = replicasAt(scale, end);
-    if (outcome == Outcome.ABORTED) {
-      timeline.add(point(end, abortedAtStep, 0, last, routed, canary));
+    Point before = timeline.get(timeline.size() - 1);
+    boolean dynamic = canary.path("dynamicStableScale").asBoolean(false);
+    if (outcome == Outcome.ABORTED && routed) {
+      // the weight goes to 0 at once; the canary's pods stay until abortScaleDownDelaySeconds
+      // (30 s by default; 0 keeps them) after the stable is fully available again
+      timeline.add(new Point(end, abortedAtStep, 0, before.canaryReplicas(), last));
+      double delay = canary.path("abortScaleDownDelaySeconds").asDouble(30);
+      if (delay > 0) {
+        timeline.add(new Point(end + delay, abortedAtStep, 0, 0, last));
+      }
+    } else if (outcome == Outcome.ABORTED) {
+      timeline.add(point(end, abortedAtStep, 0, last, routed, canary, Scale.NONE));
+    } else if (outcome == Outcome.PROMOTED && routed && !dynamic) {
+      // the old stable keeps its pods for scaleDownDelaySeconds (30 s by default)
+      timeline.add(new Point(end, steps.size(), 100, last, last));
+      timeline.add(
+          new Point(
+              end + canary.path("scaleDownDelaySeconds").asDouble(30), steps.size(), 100, last, 0));
     } else if (outcome == Outcome.PROMOTED) {
       timeline.add(new Point(end, steps.size(), 100, last, 0));
     }
@@ -340,14 +359,48 @@ public final class RolloutSimulation {
         List.copyOf(warnings));
   }
 
+  /** The setCanaryScale in force: a replica count, a weight, or neither (matchTrafficWeight). */
+  private record Scale(Integer replicas, Integer weight) {
+    static final Scale NONE = new Scale(null, null);
+  }
+
+  private List<Scale> scales = List.of();
+
+  /** The setCanaryScale in force after each step (it applies only with traffic routing). */
+  private static List<Scale> canaryScales(JsonNode steps) {
+    List<Scale> out = new ArrayList<>();
+    Scale current = Scale.NONE;
+    for (JsonNode step : steps) {
+      JsonNode scs = step.path("setCanaryScale");
+      if (!scs.isMissingNode()) {
+        current =
+            scs.has("replicas")
+                ? new Scale(scs.get("replicas").asInt(), null)
+                : scs.has("weight") ? new Scale(null, scs.get("weight").asInt()) : Scale.NONE;
+      }
+      out.add(current);
+    }
+    return out;
+  }
+
+  /** The setCanaryScale each point of the timeline was computed with. */
+  private final java.util.IdentityHashMap<Point, Scale> scaleOf = new java.util.IdentityHashMap<>();
+
   private Point point(
-      double t, int step, int weight, int replicas, boolean routed, JsonNode canary) {
+      double t, int step, int weight, int replicas, boolean routed, JsonNode canary, Scale scale) {
+    Point p = pointOf(t, step, weight, replicas, routed, canary, scale);
+    scaleOf.put(p, scale);
+    return p;
+  }
+
+  private Point pointOf(
+      double t, int step, int weight, int replicas, boolean routed, JsonNode canary, Scale scale) {
     if (routed) {
       var counts =
           ReplicaSplit.trafficRouted(
               replicas,
-              weight,
-              null,
+              scale.weight() != null ? scale.weight() : weight,
+              scale.replicas(),
               canary.has("minPodsPerReplicaSet")
                   ? canary.get("minPodsPerReplicaSet").asInt()
                   : null,
@@ -460,12 +513,27 @@ public final class RolloutSimulation {
       points.put(
           p.seconds(),
           point(
-              p.seconds(), p.step(), p.weight(), replicasAt(changes, p.seconds()), routed, canary));
+              p.seconds(),
+              p.step(),
+              p.weight(),
+              replicasAt(changes, p.seconds()),
+              routed,
+              canary,
+              scaleOf.getOrDefault(p, Scale.NONE)));
     }
     for (double[] c : changes) {
       var before = points.floorEntry(c[0]);
       Point at = before == null ? timeline.get(0) : before.getValue();
-      points.put(c[0], point(c[0], at.step(), at.weight(), (int) c[1], routed, canary));
+      points.put(
+          c[0],
+          point(
+              c[0],
+              at.step(),
+              at.weight(),
+              (int) c[1],
+              routed,
+              canary,
+              scaleOf.getOrDefault(at, Scale.NONE)));
     }
     return new ArrayList<>(points.values());
   }
