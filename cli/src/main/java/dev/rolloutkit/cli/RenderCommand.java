@@ -1,6 +1,7 @@
 package dev.rolloutkit.cli;
 
 import dev.rolloutkit.stack.CanaryStack;
+import dev.rolloutkit.stack.Inventory;
 import dev.rolloutkit.stack.Preset;
 import dev.rolloutkit.traffic.NginxTrafficRouter;
 import dev.rolloutkit.traffic.Port;
@@ -8,6 +9,7 @@ import dev.rolloutkit.traffic.TrafficRouter;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,29 +51,26 @@ final class RenderCommand implements Callable<Integer> {
     spec.addPositional(
         PositionalParamSpec.builder()
             .index("0")
-            .arity("1")
-            .required(true)
+            .arity("0..1")
+            .required(false)
             .paramLabel("PROFILE")
             .description(String.join(", ", Preset.ids()))
             .type(String.class)
             .build());
     spec.addOption(
         OptionSpec.builder("--name")
-            .required(true)
             .paramLabel("NAME")
             .description("the application's name (the Rollout's name)")
             .type(String.class)
             .build());
     spec.addOption(
         OptionSpec.builder("--namespace")
-            .required(true)
             .paramLabel("NS")
             .description("the namespace of every object")
             .type(String.class)
             .build());
     spec.addOption(
         OptionSpec.builder("--image")
-            .required(true)
             .paramLabel("IMG")
             .description("the container image")
             .type(String.class)
@@ -104,6 +103,15 @@ final class RenderCommand implements Callable<Integer> {
             .type(int.class)
             .build());
     spec.addOption(
+        OptionSpec.builder("--inventory")
+            .paramLabel("FILE")
+            .description(
+                "render every service of an inventory (YAML, a services: list) into a GitOps"
+                    + " tree in -o DIR: a folder per namespace and service, shared"
+                    + " AnalysisTemplates once")
+            .type(Path.class)
+            .build());
+    spec.addOption(
         OptionSpec.builder("-o", "--output")
             .paramLabel("DIR")
             .description("write one file per object and a kustomization.yaml to DIR")
@@ -130,6 +138,46 @@ final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Path inventory = option("--inventory");
+    String profile = spec.positionalParameters().get(0).getValue();
+    if (inventory != null) {
+      if (profile != null
+          || option("--name") != null
+          || option("--namespace") != null
+          || option("--image") != null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--inventory renders every service of the file: give no PROFILE, --name, --namespace"
+                + " or --image with it");
+      }
+      Path output = option("--output");
+      if (output == null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--inventory needs -o DIR, the folder of the GitOps tree");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      for (Path file : Inventory.read(inventory).writeTree(output)) {
+        out.println(file);
+      }
+      return 0;
+    }
+    if (profile == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "Missing required parameter: 'PROFILE'");
+    }
+    List<String> missing = new ArrayList<>();
+    for (String[] o :
+        new String[][] {{"--name", "NAME"}, {"--namespace", "NS"}, {"--image", "IMG"}}) {
+      if (option(o[0]) == null) {
+        missing.add("'" + o[0] + "=" + o[1] + "'");
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          (missing.size() == 1 ? "Missing required option: " : "Missing required options: ")
+              + String.join(", ", missing));
+    }
     Request request =
         new Request(
             spec.positionalParameters().get(0).getValue(),

@@ -42,6 +42,51 @@ final class KustomizeFolder {
   }
 
   static List<Path> write(List<?> objects, Path folder) {
+    return write(objects, List.of(), folder);
+  }
+
+  /**
+   * A tree of folders: each folder's objects as files and its sub-folders, all listed by its
+   * kustomization; a sub-folder written before and no longer written has its rolloutkit files
+   * removed (and nothing else), and is removed when that leaves it empty.
+   */
+  static List<Path> writeTree(Manifests.Folder top, Path folder) {
+    List<Path> written = new ArrayList<>();
+    for (Manifests.Folder child : top.folders()) {
+      written.addAll(writeTree(child, folder.resolve(child.name())));
+    }
+    written.addAll(
+        write(top.objects(), top.folders().stream().map(Manifests.Folder::name).toList(), folder));
+    return written;
+  }
+
+  private static final java.util.regex.Pattern SUBFOLDER =
+      java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
+
+  /** Removes what rolloutkit wrote to {@code folder} (recursively), then the folder if empty. */
+  private static void removeOwn(Path folder) throws IOException {
+    Path kustomization = folder.resolve(KUSTOMIZATION);
+    if (!Files.isDirectory(folder) || !Files.exists(kustomization)) {
+      return;
+    }
+    Set<String> mine = previouslyWritten(kustomization);
+    for (String name : mine) {
+      Path p = folder.resolve(name);
+      if (Files.isDirectory(p)) {
+        removeOwn(p);
+      } else {
+        Files.deleteIfExists(p);
+      }
+    }
+    Files.deleteIfExists(kustomization);
+    try (var left = Files.list(folder)) {
+      if (left.findAny().isEmpty()) {
+        Files.delete(folder);
+      }
+    }
+  }
+
+  static List<Path> write(List<?> objects, List<String> subfolders, Path folder) {
     try {
       Files.createDirectories(folder);
       Path kustomization = folder.resolve(KUSTOMIZATION);
@@ -57,13 +102,20 @@ final class KustomizeFolder {
         written.add(file);
         names.add(name);
       }
+      List<String> listed = new ArrayList<>(subfolders);
+      listed.addAll(names);
       AtomicFiles.write(
           kustomization,
-          HEADER + Manifests.writeTrees(List.of(kustomization(names))).replaceFirst("^---\n", ""));
+          HEADER + Manifests.writeTrees(List.of(kustomization(listed))).replaceFirst("^---\n", ""));
       written.add(kustomization);
       for (String old : before) {
-        if (!names.contains(old)) {
-          Files.deleteIfExists(folder.resolve(old));
+        if (!listed.contains(old)) {
+          Path p = folder.resolve(old);
+          if (Files.isDirectory(p)) {
+            removeOwn(p);
+          } else {
+            Files.deleteIfExists(p);
+          }
         }
       }
       return written;
@@ -96,9 +148,9 @@ final class KustomizeFolder {
                       .forEach(
                           r -> {
                             String name = r.asText("");
-                            if (name.matches(
-                                "[0-9]{2,}-[a-z0-9.-]+-[a-z0-9.-]+\\.yaml")) { // a file of ours, in
-                              // this folder
+                            if (name.matches("[0-9]{2,}-[a-z0-9.-]+-[a-z0-9.-]+\\.yaml")
+                                || SUBFOLDER.matcher(name).matches()) {
+                              // a file of ours, or a sub-folder, in this folder
                               names.add(name);
                             }
                           }));

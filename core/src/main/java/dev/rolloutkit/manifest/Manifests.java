@@ -48,6 +48,33 @@ public final class Manifests {
   private Manifests() {}
 
   /**
+   * A folder of a GitOps tree: its name (one path segment: lower-case letters, digits, '-' and
+   * '.'), the objects written into it one file each, and its sub-folders; its kustomization lists
+   * the sub-folders, then the files.
+   */
+  public record Folder(String name, List<?> objects, List<Folder> folders) {
+    public Folder {
+      if (!name.isEmpty() && !name.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
+        throw new IllegalArgumentException(
+            "folder name '" + name + "': expected lower-case letters, digits, '-' and '.'");
+      }
+      objects = List.copyOf(objects);
+      folders = List.copyOf(folders);
+    }
+  }
+
+  /**
+   * Writes {@code top} into {@code directory}: a kustomization per folder listing its sub-folders
+   * and files, so {@code kubectl kustomize directory} builds the whole tree. Files and folders
+   * rolloutkit wrote there before and no longer writes are removed; nothing else is touched.
+   *
+   * @return every file written
+   */
+  public static List<Path> writeTree(Folder top, Path directory) {
+    return KustomizeFolder.writeTree(top, directory);
+  }
+
+  /**
    * Every object in the files and folders {@code paths}: files as given, folders walked for {@code
    * *.yaml}, {@code *.yml} and {@code *.json} (kustomize's {@code kustomization.yaml} and hidden
    * folders passed over), in sorted order, each real file once however many links lead to it.

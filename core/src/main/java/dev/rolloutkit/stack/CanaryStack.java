@@ -95,6 +95,39 @@ public abstract class CanaryStack {
   /** KEDA autoscaling of the Rollout, if any. */
   public abstract Optional<KedaScaling> scaling();
 
+  /**
+   * The pod as you want it, as fabric8 objects ({@code new PodTemplateSpecBuilder()…}): env,
+   * volumes, sidecars, service account, annotations, affinity, topology spread, probes, resources.
+   * rolloutkit puts in what it owns: the labels ({@code app} and {@link #labels()}), and in the app
+   * container (the one named after the stack, added first if there is none) the name, image and
+   * ports. A pod that contradicts them, and every invalid probe, quantity or container, is an error
+   * at {@code build()}, where the rules then run on the final Rollout.
+   */
+  public abstract Optional<io.fabric8.kubernetes.api.model.PodTemplateSpec> pod();
+
+  /**
+   * Requests and limits of the app container. Argo and KEDA's cpu/memory triggers need requests;
+   * requests must not exceed limits.
+   */
+  public abstract Optional<io.fabric8.kubernetes.api.model.ResourceRequirements>
+      containerResources();
+
+  /**
+   * The app container's readiness probe: Argo counts available pods, so without one a pod still
+   * loading its model takes canary traffic.
+   */
+  public abstract Optional<io.fabric8.kubernetes.api.model.Probe> readinessProbe();
+
+  /** The app container's startup probe, for slow starts (a model loading). */
+  public abstract Optional<io.fabric8.kubernetes.api.model.Probe> startupProbe();
+
+  /**
+   * A PodDisruptionBudget for the stack's pods ({@code <name>-pdb}, policy/v1) with this {@code
+   * minAvailable}: a number of pods below the replicas (KEDA's minimum when scaled), or a
+   * percentage below 100 %.
+   */
+  public abstract Optional<io.fabric8.kubernetes.api.model.IntOrString> minAvailable();
+
   /** How traffic is split; default none (replica ratio). */
   @Value.Default
   public TrafficRouter traffic() {
@@ -220,11 +253,14 @@ public abstract class CanaryStack {
                         s.toScaledObject(scaledObjectName(), namespace(), name()), objectLabels()))
             .map(List::of)
             .orElse(List.of());
+    List<HasMetadata> workload = new ArrayList<>();
+    workload.add(RolloutCompiler.rollout(this, plan));
+    minAvailable().ifPresent(m -> workload.add(RolloutCompiler.podDisruptionBudget(this, m)));
     return List.of(
         List.copyOf(plan.services()),
         List.copyOf(plan.routing()),
         templates,
-        List.of(RolloutCompiler.rollout(this, plan)),
+        List.copyOf(workload),
         scaled);
   }
 
@@ -323,6 +359,7 @@ public abstract class CanaryStack {
     if (traffic() instanceof MissingTrafficRouter missing) {
       problems.add("traffic: " + missing.problem());
     }
+    PodTemplates.check(this, problems);
     if (!problems.isEmpty()) {
       throw new InvalidStackException(name(), problems);
     }

@@ -56,15 +56,23 @@ final class RolloutCompiler {
               port.setContainerPort(p.containerPort());
               ports.add(port);
             });
-    Container container = new Container();
-    container.setName(stack.name());
-    container.setImage(stack.image().orElseThrow());
-    container.setPorts(ports);
-    PodSpec podSpec = new PodSpec();
-    podSpec.setContainers(list(container));
-    PodTemplateSpec template = new PodTemplateSpec();
-    template.setMetadata(metadata(null, null, new TreeMap<>(labels)));
-    template.setSpec(podSpec);
+    PodTemplateSpec template;
+    if (stack.pod().isEmpty()
+        && stack.containerResources().isEmpty()
+        && stack.readinessProbe().isEmpty()
+        && stack.startupProbe().isEmpty()) {
+      Container container = new Container();
+      container.setName(stack.name());
+      container.setImage(stack.image().orElseThrow());
+      container.setPorts(ports);
+      PodSpec podSpec = new PodSpec();
+      podSpec.setContainers(list(container));
+      template = new PodTemplateSpec();
+      template.setMetadata(metadata(null, null, new TreeMap<>(labels)));
+      template.setSpec(podSpec);
+    } else {
+      template = PodTemplates.merged(stack, ports);
+    }
 
     Canary canary = new Canary();
     canary.setCanaryService(plan.canaryService().orElse(null));
@@ -91,6 +99,20 @@ final class RolloutCompiler {
     rollout.setMetadata(metadata(stack.name(), stack.namespace(), labels));
     rollout.setSpec(spec);
     return rollout;
+  }
+
+  /** {@code <name>-pdb}: a PodDisruptionBudget for the stack's pods. */
+  static io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget podDisruptionBudget(
+      CanaryStack stack, IntOrString minAvailable) {
+    LabelSelector selector = new LabelSelector();
+    selector.setMatchLabels(new TreeMap<>(stack.selector()));
+    var spec = new io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec();
+    spec.setMinAvailable(minAvailable);
+    spec.setSelector(selector);
+    var pdb = new io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget();
+    pdb.setMetadata(metadata(stack.name() + "-pdb", stack.namespace(), stack.objectLabels()));
+    pdb.setSpec(spec);
+    return pdb;
   }
 
   static Steps step(CanaryStep step) {
