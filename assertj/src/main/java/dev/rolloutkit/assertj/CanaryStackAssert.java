@@ -48,6 +48,29 @@ public class CanaryStackAssert extends AbstractAssert<CanaryStackAssert, CanaryS
     return myself;
   }
 
+  /**
+   * Every rule on the class path finds nothing at error level in the stack's objects together with
+   * {@code others}: what the stack refers to but does not make, such as the Service behind an
+   * adopted VirtualService. References are then judged against a complete set (a host none of them
+   * provides is an error, as {@code rolloutkit lint --assume-complete} says).
+   */
+  public CanaryStackAssert passesAllRulesWith(
+      io.fabric8.kubernetes.api.model.HasMetadata... others) {
+    isNotNull();
+    List<io.fabric8.kubernetes.api.model.HasMetadata> all =
+        new java.util.ArrayList<>(actual.resources());
+    all.addAll(Arrays.asList(others));
+    new ValidationReportAssert(
+            RuleSet.all()
+                .evaluate(
+                    ResourceSet.of(all)
+                        .withThresholds(
+                            dev.rolloutkit.rules.Thresholds.defaults().withAssumeComplete(true))))
+        .as("rules over stack %s with %s", actual.name(), Arrays.asList(others))
+        .hasNoErrors();
+    return myself;
+  }
+
   /** Assertions on the stack's Rollout. */
   public RolloutAssert rollout() {
     isNotNull();

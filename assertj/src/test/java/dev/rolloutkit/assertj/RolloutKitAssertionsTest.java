@@ -345,4 +345,68 @@ class RolloutKitAssertionsTest {
         .hasMessageContaining("to roll back on failed measurement #1")
         .hasMessageContaining("to keep at least 3 replicas while active");
   }
+
+  @Test
+  void should_pass_an_adopted_istio_stack_alone_and_with_the_services_it_routes_to() {
+    var existing =
+        dev.rolloutkit.manifest.Manifests.read(
+            "existing.yaml",
+            """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: {name: checkout, namespace: shop}
+            spec:
+              hosts: [checkout]
+              http:
+              - name: admin
+                match: [{uri: {prefix: /admin}}]
+                route: [{destination: {host: admin}}]
+              - name: primary
+                route: [{destination: {host: checkout}}]
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: DestinationRule
+            metadata: {name: checkout, namespace: shop}
+            spec: {host: checkout}
+            """);
+    var adoption =
+        dev.rolloutkit.istio.AdoptExistingRouting.of(
+                existing.get(0).object().orElseThrow(), existing.get(1).object().orElseThrow())
+            .route("primary");
+    CanaryStack adopted =
+        CanaryStack.ml("checkout")
+            .namespace("shop")
+            .image("ghcr.io/acme/checkout:2.1.0")
+            .traffic(dev.rolloutkit.istio.IstioTrafficRouter.adopting(adoption))
+            .build();
+    assertThat(adopted).passesAllRules();
+    io.fabric8.kubernetes.api.model.Service checkout =
+        new io.fabric8.kubernetes.api.model.ServiceBuilder()
+            .withNewMetadata()
+            .withName("checkout")
+            .withNamespace("shop")
+            .endMetadata()
+            .withNewSpec()
+            .addToSelector("app", "checkout")
+            .addNewPort()
+            .withName("http")
+            .withPort(80)
+            .endPort()
+            .endSpec()
+            .build();
+    io.fabric8.kubernetes.api.model.Service admin =
+        new io.fabric8.kubernetes.api.model.ServiceBuilder(checkout)
+            .editMetadata()
+            .withName("admin")
+            .endMetadata()
+            .editSpec()
+            .withSelector(java.util.Map.of("app", "admin"))
+            .endSpec()
+            .build();
+    assertThat(adopted).passesAllRulesWith(checkout, admin);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> assertThat(adopted).passesAllRulesWith(checkout))
+        .as("the admin route's host is missing from a set taken as complete")
+        .hasMessageContaining("ISTIO-HOST-NOT-FOUND");
+  }
 }

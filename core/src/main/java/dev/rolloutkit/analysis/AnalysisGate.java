@@ -179,11 +179,11 @@ public abstract class AnalysisGate {
   }
 
   /**
-   * {@code canary-health-check} (ADR-008): error rate < 5 %, p95 latency < 500 ms, prediction drift
-   * ≤ 0.3; 3 measurements at 30s, roll back on the 2nd failed measurement ({@code failureLimit:
-   * 1}), strict by the ADR's design. A window with fewer than 50 canary requests is Inconclusive
-   * ({@link NoDataPolicy#requireRequests(long)}): a model deployed at night pauses instead of
-   * rolling back.
+   * {@code canary-health-check} (ADR-008): error rate &lt; 5 %, p95 latency &lt; 500 ms, prediction
+   * drift ≤ 0.3; 3 measurements at 30s, roll back on the 2nd failed measurement ({@code
+   * failureLimit: 1}), strict by the ADR's design. A window with fewer than 50 canary requests is
+   * Inconclusive ({@link NoDataPolicy#requireRequests(long)}): a model deployed at night pauses
+   * instead of rolling back.
    */
   public static AnalysisGate canaryHealthCheck() {
     return builder()
@@ -202,10 +202,10 @@ public abstract class AnalysisGate {
   }
 
   /**
-   * {@code bluegreen-validation} (ADR-008, for major model versions): error rate < 2 %, p99 latency
-   * < 1 s; 5 measurements at 60s, roll back on the 1st failed measurement ({@code failureLimit:
-   * 0}), strict by the ADR's design. No data fails: the preview is validated with test traffic, and
-   * a preview nobody reached is not validated.
+   * {@code bluegreen-validation} (ADR-008, for major model versions): error rate &lt; 2 %, p99
+   * latency &lt; 1 s; 5 measurements at 60s, roll back on the 1st failed measurement ({@code
+   * failureLimit: 0}), strict by the ADR's design. No data fails: the preview is validated with
+   * test traffic, and a preview nobody reached is not validated.
    */
   public static AnalysisGate bluegreenValidation() {
     return builder()

@@ -8,7 +8,7 @@ public enum Direction {
   AT_MOST("<="),
   /** healthy when {@code value > threshold} */
   ABOVE(">"),
-  /** healthy when {@code value < threshold} (error rate < 5 %) */
+  /** healthy when {@code value < threshold} (error rate &lt; 5 %) */
   BELOW("<");
 
   private final String operator;

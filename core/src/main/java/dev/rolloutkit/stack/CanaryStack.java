@@ -41,7 +41,7 @@ import org.immutables.value.Value;
  * stack.writeTo(Path.of("deploy"));     // one file per resource + kustomization.yaml
  * }</pre>
  *
- * <p>{@link #build()} checks the whole stack and throws {@link InvalidStackException} with every
+ * <p>{@code build()} checks the whole stack and throws {@link InvalidStackException} with every
  * problem (names that are not DNS labels, a ScaledObject name over 54 characters, a missing image,
  * ports out of range, gates the profile names but the stack does not define, a traffic router that
  * is not available …); it never returns a half-built stack. Then the objects it would produce are
