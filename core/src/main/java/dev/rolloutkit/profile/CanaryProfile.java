@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.immutables.value.Value;
@@ -46,6 +47,15 @@ public abstract class CanaryProfile {
   public boolean allowPartialFinalWeight() {
     return false;
   }
+
+  /**
+   * A gate run in the background from {@link #backgroundStartingStep()} until the rollout ends
+   * (Argo {@code strategy.canary.analysis}): a failure aborts at whatever step the rollout is.
+   */
+  public abstract Optional<String> backgroundGate();
+
+  /** The step at which the background gate starts; default 0, the first. */
+  public abstract Optional<Integer> backgroundStartingStep();
 
   /** A new builder. */
   public static Builder builder() {
@@ -145,13 +155,23 @@ public abstract class CanaryProfile {
         .toList();
   }
 
-  /** The names of the gates the analysis steps run, each once, in order of first use. */
+  /**
+   * The names of the gates the analysis steps and the background gate run, each once, in order of
+   * first use.
+   */
   public List<String> gates() {
-    return List.copyOf(
+    LinkedHashSet<String> gates =
         steps().stream()
             .filter(AnalysisStep.class::isInstance)
             .map(s -> ((AnalysisStep) s).gate())
-            .collect(Collectors.toCollection(LinkedHashSet::new)));
+            .collect(Collectors.toCollection(LinkedHashSet::new));
+    backgroundGate().ifPresent(gates::add);
+    return List.copyOf(gates);
+  }
+
+  /** A copy that runs {@code gate} in the background from step {@code startingStep}. */
+  public CanaryProfile withBackgroundGate(String gate, int startingStep) {
+    return builder().from(this).backgroundGate(gate).backgroundStartingStep(startingStep).build();
   }
 
   @Value.Check
@@ -197,6 +217,27 @@ public abstract class CanaryProfile {
         }
       } else if (step instanceof AnalysisStep a && a.gate().isBlank()) {
         problems.add(String.format("steps[%d]: analysis step names no gate", i));
+      } else if (step instanceof SetCanaryScaleStep scs) {
+        final int at = i;
+        if (scs.replicas().isPresent() && scs.weight().isPresent()) {
+          problems.add(
+              String.format("steps[%d]: setCanaryScale takes replicas or weight, not both", i));
+        }
+        scs.replicas()
+            .filter(r -> r < 0)
+            .ifPresent(
+                r ->
+                    problems.add(
+                        String.format(
+                            "steps[%d]: setCanaryScale replicas must be 0 or more, got %d",
+                            at, r)));
+        scs.weight()
+            .filter(w -> w < 0 || w > 100)
+            .ifPresent(
+                w ->
+                    problems.add(
+                        String.format(
+                            "steps[%d]: setCanaryScale weight %d is outside 0..100", at, w)));
       }
     }
     if (!steps().isEmpty() && !allowPartialFinalWeight()) {
@@ -213,17 +254,39 @@ public abstract class CanaryProfile {
         }
       }
     }
+    backgroundGate()
+        .filter(String::isBlank)
+        .ifPresent(g -> problems.add("backgroundGate: names no gate"));
+    backgroundStartingStep()
+        .ifPresent(
+            start -> {
+              if (backgroundGate().isEmpty()) {
+                problems.add("backgroundStartingStep: there is no backgroundGate to start");
+              } else if (start < 0 || start >= steps().size()) {
+                problems.add(
+                    String.format(
+                        "backgroundStartingStep: %d is not a step (0..%d)",
+                        start, steps().size() - 1));
+              }
+            });
     if (!problems.isEmpty()) {
       throw new InvalidProfileException(name(), problems);
     }
   }
 
-  /** {@code mcp: 10% → 2m → 30% → gate(mcp-success-rate) → 60% → 2m → 100%}. */
+  /**
+   * {@code mcp: 10% → 2m → 30% → gate(mcp-success-rate) → 60% → 2m → 100%}, then {@code ,
+   * background gate(x) from step 1} when there is one.
+   */
   @Override
   public String toString() {
     return name()
         + ": "
-        + steps().stream().map(CanaryStep::describe).collect(Collectors.joining(" → "));
+        + steps().stream().map(CanaryStep::describe).collect(Collectors.joining(" → "))
+        + backgroundGate()
+            .map(
+                g -> ", background gate(" + g + ") from step " + backgroundStartingStep().orElse(0))
+            .orElse("");
   }
 
   /** Builds profiles; {@link #build()} checks the whole profile. */

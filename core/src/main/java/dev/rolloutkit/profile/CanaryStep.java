@@ -3,7 +3,8 @@ package dev.rolloutkit.profile;
 import java.time.Duration;
 
 /**
- * One step of a {@link CanaryProfile}: move traffic to a weight, pause, or run an analysis gate.
+ * One step of a {@link CanaryProfile}: move traffic to a weight, pause, run an analysis gate, or
+ * scale the canary apart from its traffic.
  *
  * <pre>{@code
  * CanaryStep.setWeight(10); CanaryStep.pause(Duration.ofMinutes(2)); CanaryStep.analysis("mcp-success-rate");
@@ -46,6 +47,27 @@ public interface CanaryStep {
    */
   static AnalysisStep analysis(String gate) {
     return ImmutableAnalysisStep.of(gate);
+  }
+
+  /**
+   * Run {@code replicas} canary pods whatever the traffic weight, e.g. before any traffic (Argo
+   * {@code setCanaryScale.replicas}; needs traffic routing).
+   */
+  static SetCanaryScaleStep setCanaryScale(int replicas) {
+    return ImmutableSetCanaryScaleStep.builder().replicas(replicas).build();
+  }
+
+  /**
+   * Run {@code percent} of spec.replicas as canary pods whatever the traffic weight (Argo {@code
+   * setCanaryScale.weight}; needs traffic routing).
+   */
+  static SetCanaryScaleStep setCanaryScaleWeight(int percent) {
+    return ImmutableSetCanaryScaleStep.builder().weight(percent).build();
+  }
+
+  /** Scale the canary with its traffic weight again (Argo {@code matchTrafficWeight: true}). */
+  static SetCanaryScaleStep matchTrafficWeight() {
+    return ImmutableSetCanaryScaleStep.builder().build();
   }
 
   /**

@@ -360,6 +360,18 @@ public abstract class CanaryStack {
       problems.add("traffic: " + missing.problem());
     }
     PodTemplates.check(this, problems);
+    if (traffic().name().equals("none")) {
+      List<dev.rolloutkit.profile.CanaryStep> steps = profile().steps();
+      for (int i = 0; i < steps.size(); i++) {
+        if (steps.get(i) instanceof dev.rolloutkit.profile.SetCanaryScaleStep) {
+          problems.add(
+              "profile.steps["
+                  + i
+                  + "]: setCanaryScale needs traffic routing; without it Argo ignores the step"
+                  + " (choose a traffic router)");
+        }
+      }
+    }
     if (!problems.isEmpty()) {
       throw new InvalidStackException(name(), problems);
     }

@@ -82,6 +82,29 @@ final class RolloutCompiler {
         stack.profile().steps().stream()
             .map(RolloutCompiler::step)
             .collect(Collectors.toCollection(ArrayList::new)));
+    stack
+        .profile()
+        .backgroundGate()
+        .ifPresent(
+            gate -> {
+              var ref =
+                  new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.analysis.Templates();
+              ref.setTemplateName(gate);
+              var hash =
+                  new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.analysis.args
+                      .ValueFrom();
+              hash.setPodTemplateHashValue("Latest");
+              var arg =
+                  new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.analysis.Args();
+              arg.setName(AnalysisGate.CANARY_HASH_ARG);
+              arg.setValueFrom(hash);
+              var background =
+                  new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.Analysis();
+              background.setTemplates(list(ref));
+              background.setArgs(list(arg));
+              background.setStartingStep(stack.profile().backgroundStartingStep().orElse(null));
+              canary.setAnalysis(background);
+            });
     Strategy strategy = new Strategy();
     strategy.setCanary(canary);
 
@@ -135,6 +158,13 @@ final class RolloutCompiler {
       analysis.setTemplates(list(template));
       analysis.setArgs(list(arg));
       steps.setAnalysis(analysis);
+    } else if (step instanceof dev.rolloutkit.profile.SetCanaryScaleStep scs) {
+      var scale =
+          new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps.SetCanaryScale();
+      scale.setReplicas(scs.replicas().orElse(null));
+      scale.setWeight(scs.weight().orElse(null));
+      scale.setMatchTrafficWeight(scs.matchTrafficWeight() ? Boolean.TRUE : null);
+      steps.setSetCanaryScale(scale);
     } else {
       throw new IllegalArgumentException(
           "unknown canary step type " + step.getClass().getName() + ": " + step);

@@ -1,0 +1,115 @@
+package dev.rolloutkit.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rolloutkit.profile.CanaryProfile;
+import dev.rolloutkit.profile.CanaryStep;
+import dev.rolloutkit.profile.InvalidProfileException;
+import dev.rolloutkit.simulation.RolloutSimulation;
+import dev.rolloutkit.simulation.Scenario;
+import dev.rolloutkit.traffic.TrafficRouter;
+import org.junit.jupiter.api.Test;
+
+/** setCanaryScale steps and a background gate, from the profile to the Rollout. */
+class StepTypesTest {
+
+  static final CanaryProfile WARM_UP =
+      CanaryProfile.builder()
+          .name("warm-up")
+          .addSteps(
+              CanaryStep.setCanaryScale(1),
+              CanaryStep.pause("1m"),
+              CanaryStep.setCanaryScaleWeight(50),
+              CanaryStep.setWeight(10),
+              CanaryStep.pause("1m"),
+              CanaryStep.matchTrafficWeight(),
+              CanaryStep.setWeight(50),
+              CanaryStep.analysis("canary-health-check"),
+              CanaryStep.setWeight(100))
+          .backgroundGate("canary-health-check")
+          .backgroundStartingStep(3)
+          .build();
+
+  @Test
+  void should_describe_and_compile_set_canary_scale_and_a_background_gate() {
+    assertThat(WARM_UP.toString())
+        .isEqualTo(
+            "warm-up: scale(1 pods) → 1m → scale(50%) → 10% → 1m → scale(match traffic) → 50% →"
+                + " gate(canary-health-check) → 100%, background gate(canary-health-check) from"
+                + " step 3");
+    assertThat(WARM_UP.gates()).containsExactly("canary-health-check");
+    CanaryStack stack =
+        CanaryStack.ml("bankchurn")
+            .namespace("ml")
+            .image("bankchurn:3.2.0")
+            .profile(WARM_UP)
+            .build();
+    assertThat(stack.toYaml())
+        .contains("      - setCanaryScale:\n          replicas: 1\n")
+        .contains("      - setCanaryScale:\n          weight: 50\n")
+        .contains("      - setCanaryScale:\n          matchTrafficWeight: true\n")
+        .contains(
+            "      analysis:\n"
+                + "        args:\n"
+                + "        - name: canary-hash\n"
+                + "          valueFrom:\n"
+                + "            podTemplateHashValue: Latest\n"
+                + "        startingStep: 3\n"
+                + "        templates:\n"
+                + "        - templateName: canary-health-check\n");
+  }
+
+  @Test
+  void should_simulate_the_scaled_canary_and_the_background_gate() {
+    CanaryStack stack =
+        CanaryStack.ml("bankchurn")
+            .namespace("ml")
+            .image("bankchurn:3.2.0")
+            .profile(WARM_UP)
+            .build();
+    RolloutSimulation.Report report =
+        RolloutSimulation.of(stack.resources())
+            .with(
+                Scenario.parse(
+                    "bad.yaml",
+                    "metrics:\n  error-rate: {value: 0.2}\n  p95-latency: {value: 0.1}\n"
+                        + "  prediction-drift: {value: 0.1}\n"))
+            .run();
+    assertThat(report.outcome()).isEqualTo(RolloutSimulation.Outcome.ABORTED);
+    assertThat(report.reason()).startsWith("Background analysis phase failed: ");
+    assertThat(report.timeline())
+        .filteredOn(p -> p.seconds() == 0 && p.weight() == 0)
+        .extracting(RolloutSimulation.Point::canaryReplicas)
+        .contains(1);
+  }
+
+  @Test
+  void should_refuse_set_canary_scale_without_traffic_routing_and_bad_values() {
+    assertThatThrownBy(
+            () ->
+                CanaryStack.ml("bankchurn")
+                    .namespace("ml")
+                    .image("bankchurn:3.2.0")
+                    .profile(WARM_UP)
+                    .traffic(TrafficRouter.none())
+                    .build())
+        .hasMessageContaining(
+            "profile.steps[0]: setCanaryScale needs traffic routing; without it Argo ignores the"
+                + " step");
+    assertThatThrownBy(
+            () ->
+                CanaryProfile.of(
+                        "bad",
+                        CanaryStep.setCanaryScale(-1),
+                        CanaryStep.setCanaryScaleWeight(150),
+                        CanaryStep.setWeight(100))
+                    .withBackgroundGate("g", 7))
+        .isInstanceOf(InvalidProfileException.class)
+        .hasMessageContaining("steps[0]: setCanaryScale replicas must be 0 or more, got -1")
+        .hasMessageContaining("steps[1]: setCanaryScale weight 150 is outside 0..100");
+    assertThatThrownBy(
+            () -> CanaryProfile.of("bad", CanaryStep.setWeight(100)).withBackgroundGate("g", 7))
+        .hasMessageContaining("backgroundStartingStep: 7 is not a step (0..0)");
+  }
+}
