@@ -10,6 +10,7 @@ import dev.rolloutkit.lint.*;
 import dev.rolloutkit.manifest.*;
 import dev.rolloutkit.simulation.*;
 import static dev.rolloutkit.profile.CanaryStep.*;
+import static dev.rolloutkit.assertj.RolloutKitAssertions.assertThat;
 import io.fabric8.kubernetes.api.model.*;
 import java.time.Duration;
 import java.nio.file.*;

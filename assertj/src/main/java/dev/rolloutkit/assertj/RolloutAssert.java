@@ -174,6 +174,62 @@ public class RolloutAssert extends AbstractAssert<RolloutAssert, Rollout> {
   }
 
   /** Traffic is split by Istio ({@code trafficRouting.istio}). */
+  /**
+   * The canary steps are, in order, of these Argo kinds: {@code setWeight}, {@code pause}, {@code
+   * analysis}, {@code setCanaryScale}, {@code setHeaderRoute}, {@code setMirrorRoute}, {@code
+   * experiment}, {@code plugin}.
+   */
+  public RolloutAssert hasStepKinds(String... kinds) {
+    isNotNull();
+    var canary = actual.getSpec().getStrategy().getCanary();
+    java.util.List<String> found = new java.util.ArrayList<>();
+    if (canary != null && canary.getSteps() != null) {
+      for (var step : canary.getSteps()) {
+        found.add(
+            step.getSetWeight() != null
+                ? "setWeight"
+                : step.getPause() != null
+                    ? "pause"
+                    : step.getAnalysis() != null
+                        ? "analysis"
+                        : step.getSetCanaryScale() != null
+                            ? "setCanaryScale"
+                            : step.getSetHeaderRoute() != null
+                                ? "setHeaderRoute"
+                                : step.getSetMirrorRoute() != null
+                                    ? "setMirrorRoute"
+                                    : step.getExperiment() != null
+                                        ? "experiment"
+                                        : step.getPlugin() != null ? "plugin" : "unknown");
+      }
+    }
+    if (!found.equals(java.util.Arrays.asList(kinds))) {
+      failWithMessage(
+          "Expected %s to have steps %s but it has %s",
+          Describe.of(actual), java.util.Arrays.asList(kinds), found);
+    }
+    return myself;
+  }
+
+  /** A background analysis runs {@code template} from step {@code startingStep}. */
+  public RolloutAssert hasBackgroundGate(String template, int startingStep) {
+    isNotNull();
+    var analysis = actual.getSpec().getStrategy().getCanary().getAnalysis();
+    boolean ok =
+        analysis != null
+            && analysis.getTemplates() != null
+            && analysis.getTemplates().stream().anyMatch(t -> template.equals(t.getTemplateName()))
+            && java.util.Objects.equals(
+                analysis.getStartingStep() == null ? 0 : analysis.getStartingStep(), startingStep);
+    if (!ok) {
+      failWithMessage(
+          "Expected %s to run %s in the background from step %d but strategy.canary.analysis is"
+              + " %s",
+          Describe.of(actual), template, startingStep, analysis);
+    }
+    return myself;
+  }
+
   public RolloutAssert routesTrafficWithIstio() {
     return routesTrafficWith(
         "istio", trafficRouting() != null && trafficRouting().getIstio() != null);

@@ -58,6 +58,11 @@ public final class RolloutKitAssertions {
     return new GateQualityAssert(actual);
   }
 
+  /** Assertions on an analysis gate as stated. */
+  public static AnalysisGateAssert assertThat(dev.rolloutkit.analysis.AnalysisGate actual) {
+    return new AnalysisGateAssert(actual);
+  }
+
   /** Assertions on a lint run's report. */
   public static ValidationReportAssert assertThat(LintResult actual) {
     return new ValidationReportAssert(actual == null ? null : actual.report());

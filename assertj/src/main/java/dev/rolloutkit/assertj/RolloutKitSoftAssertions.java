@@ -39,6 +39,22 @@ public class RolloutKitSoftAssertions extends AbstractSoftAssertions {
     return proxy(ValidationReportAssert.class, ValidationReport.class, actual);
   }
 
+  public AnalysisGateAssert assertThat(dev.rolloutkit.analysis.AnalysisGate actual) {
+    return proxy(AnalysisGateAssert.class, dev.rolloutkit.analysis.AnalysisGate.class, actual);
+  }
+
+  public ValidationReportAssert assertThat(dev.rolloutkit.lint.LintResult actual) {
+    return proxy(
+        ValidationReportAssert.class,
+        ValidationReport.class,
+        actual == null ? null : actual.report());
+  }
+
+  public GateQualityAssert assertThat(dev.rolloutkit.simulation.GateQuality.Result actual) {
+    return proxy(
+        GateQualityAssert.class, dev.rolloutkit.simulation.GateQuality.Result.class, actual);
+  }
+
   public SimulationAssert assertThat(dev.rolloutkit.simulation.RolloutSimulation.Report actual) {
     return proxy(
         SimulationAssert.class, dev.rolloutkit.simulation.RolloutSimulation.Report.class, actual);

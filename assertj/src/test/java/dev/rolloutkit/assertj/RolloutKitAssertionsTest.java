@@ -409,4 +409,50 @@ class RolloutKitAssertionsTest {
         .as("the admin route's host is missing from a set taken as complete")
         .hasMessageContaining("ISTIO-HOST-NOT-FOUND");
   }
+
+  @Test
+  void should_state_a_gates_thresholds_tolerance_and_no_data_policy() {
+    var gate = dev.rolloutkit.analysis.AnalysisGate.mcpSuccessRate();
+    assertThat(gate)
+        .checks("success-rate", dev.rolloutkit.analysis.Direction.AT_LEAST, 0.95)
+        .checks("error-rate", dev.rolloutkit.analysis.Direction.AT_MOST, 0.05)
+        .rollsBackOnFailure(3)
+        .treatsNoDataAs(dev.rolloutkit.analysis.NoDataPolicy.requireRequests(100))
+        .toleratesAPrometheusOutageOf(java.time.Duration.ofSeconds(60));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> assertThat(gate).treatsNoDataAs(dev.rolloutkit.analysis.NoDataPolicy.FAIL))
+        .hasMessage(
+            "Expected gate mcp-success-rate to treat no data as fail but it treats it as"
+                + " requireRequests(100)");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> assertThat(gate).toleratesAPrometheusOutageOf(java.time.Duration.ofMinutes(5)))
+        .hasMessageContaining("31 Errors 10 s apart exceed its consecutiveErrorLimit 12");
+  }
+
+  @Test
+  void should_collect_every_failure_softly_across_gates_steps_and_lint() {
+    RolloutKitSoftAssertions softly = new RolloutKitSoftAssertions();
+    var gate = dev.rolloutkit.analysis.AnalysisGate.canaryHealthCheck();
+    softly.assertThat(gate).rollsBackOnFailure(3);
+    softly.assertThat(gate).treatsNoDataAs(dev.rolloutkit.analysis.NoDataPolicy.INCONCLUSIVE);
+    var rollout =
+        CanaryStack.ml("bankchurn").namespace("ml").image("b:1").build().resources().stream()
+            .filter(dev.rolloutkit.argo.v1alpha1.Rollout.class::isInstance)
+            .map(dev.rolloutkit.argo.v1alpha1.Rollout.class::cast)
+            .findFirst()
+            .orElseThrow();
+    softly.assertThat(rollout).hasStepKinds("setWeight", "pause", "analysis");
+    softly
+        .assertThat(
+            dev.rolloutkit.lint.Lint.yaml("apiVersion: v1\nkind: Service\nmetadata: {name: x}\n"))
+        .hasNoErrors();
+    org.assertj.core.api.Assertions.assertThatThrownBy(softly::assertAll)
+        .hasMessageContaining("roll back on failed measurement #3 but it rolls back on #2")
+        .hasMessageContaining("treat no data as inconclusive")
+        .hasMessageContaining(
+            "[setWeight, pause, analysis, setWeight, pause, analysis, setWeight]");
+    assertThat(rollout)
+        .hasStepKinds(
+            "setWeight", "pause", "analysis", "setWeight", "pause", "analysis", "setWeight");
+  }
 }
