@@ -57,6 +57,21 @@ public abstract class CanaryProfile {
   /** The step at which the background gate starts; default 0, the first. */
   public abstract Optional<Integer> backgroundStartingStep();
 
+  /**
+   * Scale the stable down as the canary takes traffic, and back up step by step on an abort (Argo
+   * {@code dynamicStableScale}; needs traffic routing and no {@link #scaleDownDelaySeconds()}).
+   */
+  @Value.Default
+  public boolean dynamicStableScale() {
+    return false;
+  }
+
+  /** Seconds the old stable keeps its pods after a promotion (Argo's default with routing: 30). */
+  public abstract Optional<Integer> scaleDownDelaySeconds();
+
+  /** Seconds the canary keeps its pods after an abort (default 30 with routing; 0 keeps them). */
+  public abstract Optional<Integer> abortScaleDownDelaySeconds();
+
   /** A new builder. */
   public static Builder builder() {
     return new Builder();
@@ -254,6 +269,17 @@ public abstract class CanaryProfile {
         }
       }
     }
+    scaleDownDelaySeconds()
+        .filter(d -> d < 0)
+        .ifPresent(d -> problems.add("scaleDownDelaySeconds: must be 0 or more, got " + d));
+    abortScaleDownDelaySeconds()
+        .filter(d -> d < 0)
+        .ifPresent(d -> problems.add("abortScaleDownDelaySeconds: must be 0 or more, got " + d));
+    if (dynamicStableScale() && scaleDownDelaySeconds().isPresent()) {
+      problems.add(
+          "dynamicStableScale: Canary dynamicStableScale cannot be used with"
+              + " scaleDownDelaySeconds");
+    }
     backgroundGate()
         .filter(String::isBlank)
         .ifPresent(g -> problems.add("backgroundGate: names no gate"));
@@ -286,7 +312,10 @@ public abstract class CanaryProfile {
         + backgroundGate()
             .map(
                 g -> ", background gate(" + g + ") from step " + backgroundStartingStep().orElse(0))
-            .orElse("");
+            .orElse("")
+        + (dynamicStableScale() ? ", dynamic stable scale" : "")
+        + scaleDownDelaySeconds().map(d -> ", scale-down delay " + d + "s").orElse("")
+        + abortScaleDownDelaySeconds().map(d -> ", abort scale-down delay " + d + "s").orElse("");
   }
 
   /** Builds profiles; {@link #build()} checks the whole profile. */

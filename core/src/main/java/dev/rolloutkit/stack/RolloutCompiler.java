@@ -105,6 +105,11 @@ final class RolloutCompiler {
               background.setStartingStep(stack.profile().backgroundStartingStep().orElse(null));
               canary.setAnalysis(background);
             });
+    if (stack.profile().dynamicStableScale()) {
+      canary.setDynamicStableScale(true);
+    }
+    canary.setScaleDownDelaySeconds(stack.profile().scaleDownDelaySeconds().orElse(null));
+    canary.setAbortScaleDownDelaySeconds(stack.profile().abortScaleDownDelaySeconds().orElse(null));
     Strategy strategy = new Strategy();
     strategy.setCanary(canary);
 

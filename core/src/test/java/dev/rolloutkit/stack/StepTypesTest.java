@@ -112,4 +112,47 @@ class StepTypesTest {
             () -> CanaryProfile.of("bad", CanaryStep.setWeight(100)).withBackgroundGate("g", 7))
         .hasMessageContaining("backgroundStartingStep: 7 is not a step (0..0)");
   }
+
+  @Test
+  void should_compile_and_simulate_the_scale_down_knobs() {
+    CanaryProfile keep =
+        CanaryProfile.builder().from(CanaryProfile.ml()).abortScaleDownDelaySeconds(60).build();
+    assertThat(keep.toString()).endsWith(", abort scale-down delay 60s");
+    CanaryStack stack =
+        CanaryStack.ml("bankchurn").namespace("ml").image("bankchurn:3.2.0").profile(keep).build();
+    assertThat(stack.toYaml()).contains("      abortScaleDownDelaySeconds: 60\n");
+    RolloutSimulation.Report report =
+        RolloutSimulation.of(stack.resources())
+            .with(
+                Scenario.parse(
+                    "bad.yaml",
+                    "metrics:\n  error-rate: {value: 0.2}\n  p95-latency: {value: 0.1}\n"
+                        + "  prediction-drift: {value: 0.1}\n"))
+            .run();
+    var last = report.timeline().get(report.timeline().size() - 1);
+    assertThat(last.seconds() - report.seconds()).as("the canary kept 60 s").isEqualTo(60);
+    assertThatThrownBy(
+            () ->
+                CanaryProfile.builder()
+                    .from(CanaryProfile.ml())
+                    .dynamicStableScale(true)
+                    .scaleDownDelaySeconds(30)
+                    .build())
+        .hasMessageContaining(
+            "dynamicStableScale: Canary dynamicStableScale cannot be used with"
+                + " scaleDownDelaySeconds");
+    assertThatThrownBy(
+            () ->
+                CanaryStack.ml("bankchurn")
+                    .namespace("ml")
+                    .image("bankchurn:3.2.0")
+                    .profile(
+                        CanaryProfile.builder()
+                            .from(CanaryProfile.ml())
+                            .dynamicStableScale(true)
+                            .build())
+                    .traffic(TrafficRouter.none())
+                    .build())
+        .hasMessageContaining("dynamicStableScale can only be used with traffic routing");
+  }
 }
