@@ -151,6 +151,29 @@ public final class LiveAnalysis {
 
   private static String substitute(
       Manifest m, String path, String text, Map<String, String> values) {
+    return resolveArgs(
+        text,
+        values,
+        missing ->
+            new TemplateMetrics.InputException(
+                m.locateValue(path)
+                    + ": "
+                    + path
+                    + ": argument "
+                    + String.join(", ", missing)
+                    + " has no value: give it with --arg "
+                    + missing.first()
+                    + "=VALUE"));
+  }
+
+  /**
+   * {@code text} with every {@code {{args.name}}} replaced by its value, as Argo resolves a
+   * metric's arguments; the names without a value, if any, make the exception thrown.
+   */
+  static String resolveArgs(
+      String text,
+      Map<String, String> values,
+      java.util.function.Function<TreeSet<String>, RuntimeException> missingArguments) {
     Matcher matcher = ARG.matcher(text);
     StringBuilder out = new StringBuilder();
     TreeSet<String> missing = new TreeSet<>();
@@ -164,15 +187,7 @@ public final class LiveAnalysis {
     }
     matcher.appendTail(out);
     if (!missing.isEmpty()) {
-      throw new TemplateMetrics.InputException(
-          m.locateValue(path)
-              + ": "
-              + path
-              + ": argument "
-              + String.join(", ", missing)
-              + " has no value: give it with --arg "
-              + missing.first()
-              + "=VALUE");
+      throw missingArguments.apply(missing);
     }
     return out.toString();
   }

@@ -596,22 +596,19 @@ public final class RolloutSimulation {
       if (live != null) {
         JsonNode node = conditions.get(metric.name());
         String query = node.path("provider").path("prometheus").path("query").asText("");
-        java.util.regex.Matcher m =
-            java.util.regex.Pattern.compile("\\{\\{\\s*args\\.([^}\\s]+)\\s*}}").matcher(query);
-        StringBuilder sent = new StringBuilder();
-        while (m.find()) {
-          String v = live.args().get(m.group(1));
-          if (v == null) {
-            throw new TemplateMetrics.InputException(
-                "metric " + metric.name() + ": no value for argument " + m.group(1));
-          }
-          m.appendReplacement(sent, java.util.regex.Matcher.quoteReplacement(v));
-        }
-        m.appendTail(sent);
+        String sent =
+            LiveAnalysis.resolveArgs(
+                query,
+                live.args(),
+                missing ->
+                    new TemplateMetrics.InputException(
+                        "metric "
+                            + metric.name()
+                            + ": no value for argument "
+                            + String.join(", ", missing)));
         try {
           PrometheusClient.Result r =
-              live.prometheus()
-                  .query(sent.toString(), live.start().plusMillis(Math.round(at * 1000)));
+              live.prometheus().query(sent, live.start().plusMillis(Math.round(at * 1000)));
           Conditions.Verdict verdict =
               evaluate.evaluate(
                   node.path("successCondition").asText(""),
