@@ -319,7 +319,7 @@ public final class RolloutSimulation {
     }
     final double end = t;
     List<String> warnings = new ArrayList<>();
-    List<double[]> scale = kedaReplicas(replicas, end, random, warnings);
+    List<double[]> scale = kedaReplicas(replicas, end, random, warnings, timeline, routed, canary);
     if (scale.size() > 1) {
       timeline = rescaled(timeline, scale, routed, canary);
     }
@@ -422,11 +422,18 @@ public final class RolloutSimulation {
   /**
    * spec.replicas over time as the Rollout's ScaledObject sets it on its poll loop ({@link
    * KedaExecutor}: from zero or idle to minReplicaCount, to idle or zero after the cooldown), as
-   * (time, replicas) changes; one entry when there is no ScaledObject. Between minReplicaCount and
-   * the maximum the HPA would scale, which the timeline does not follow.
+   * (time, replicas) changes; one entry when there is no ScaledObject. Between the polls its HPA
+   * syncs every 15 s on the triggers' values, seeing status.HPAReplicas (the canary's pods
+   * included).
    */
   private List<double[]> kedaReplicas(
-      int replicas, double end, SplittableRandom random, List<String> warnings) {
+      int replicas,
+      double end,
+      SplittableRandom random,
+      List<String> warnings,
+      List<Point> timeline,
+      boolean routed,
+      JsonNode canary) {
     List<double[]> changes = new ArrayList<>();
     changes.add(new double[] {0, replicas});
     if (scaledObject == null) {
@@ -465,19 +472,29 @@ public final class RolloutSimulation {
                 0));
     int current = replicas;
     int k = 0;
-    for (double t = 0; t <= end; t += spec.path("pollingInterval").asDouble(30)) {
-      k++;
-      boolean active = false;
-      for (int i = 0; i < triggers.size(); i++) {
-        Object result = Scenario.resultOf(value(scenario.kedaTriggers.get(i), k, random));
-        double v = result instanceof double[] xs ? KedaExecutor.prometheusValue(xs) : 0;
-        double threshold = triggers.get(i).path("metadata").path("activationThreshold").asDouble(0);
-        active |= v > threshold;
-      }
-      int next = keda.poll(t, active ? 1 : 0, current);
-      if (next != current) {
-        changes.add(new double[] {t, next});
-        if (next == 0 || t < end) {
+    double polling = spec.path("pollingInterval").asDouble(30);
+    int min = spec.path("minReplicaCount").asInt(0);
+    Hpa hpa =
+        new Hpa(
+            Math.max(1, min), Math.max(Math.max(1, min), spec.path("maxReplicaCount").asInt(100)));
+    double[] values = new double[triggers.size()];
+    double nextPoll = 0;
+    double nextSync = 0;
+    while (Math.min(nextPoll, nextSync) <= end) {
+      double t = Math.min(nextPoll, nextSync);
+      if (t == nextPoll) {
+        k++;
+        boolean active = false;
+        for (int i = 0; i < triggers.size(); i++) {
+          Object result = Scenario.resultOf(value(scenario.kedaTriggers.get(i), k, random));
+          values[i] = result instanceof double[] xs ? KedaExecutor.prometheusValue(xs) : 0;
+          double threshold =
+              triggers.get(i).path("metadata").path("activationThreshold").asDouble(0);
+          active |= values[i] > threshold;
+        }
+        int next = keda.poll(t, active ? 1 : 0, current);
+        if (next != current) {
+          changes.add(new double[] {t, next});
           warnings.add(
               "ScaledObject "
                   + name
@@ -488,11 +505,71 @@ public final class RolloutSimulation {
                   + " replicas at "
                   + ArgoDuration.format(java.time.Duration.ofSeconds(Math.round(t)))
                   + (next == 0 ? ", mid-canary: neither the canary nor the stable has a pod" : ""));
+          current = next;
         }
-        current = next;
+        nextPoll += polling;
+      }
+      if (t == nextSync) {
+        if (current > 0) {
+          // the HPA KEDA made: every trigger's proposal, the largest wins; status.HPAReplicas
+          // counts the pods of every ReplicaSet, the canary's too
+          int pods = podsAt(timeline, t, current, routed, canary);
+          int proposal = 0;
+          for (int i = 0; i < triggers.size(); i++) {
+            double target = triggers.get(i).path("metadata").path("threshold").asDouble(0);
+            if (!(target > 0)) {
+              continue;
+            }
+            proposal =
+                Math.max(
+                    proposal,
+                    "Value".equals(triggers.get(i).path("metricType").asText("AverageValue"))
+                        ? Hpa.value(values[i], target, current, pods, Hpa.TOLERANCE)
+                        : Hpa.averageValue(values[i], target, pods, Hpa.TOLERANCE));
+          }
+          int next = hpa.sync(t, current, proposal);
+          if (next != current) {
+            changes.add(new double[] {t, next});
+            warnings.add(
+                "the HPA of ScaledObject "
+                    + name
+                    + " scaled the Rollout from "
+                    + current
+                    + " to "
+                    + next
+                    + " replicas at "
+                    + ArgoDuration.format(java.time.Duration.ofSeconds(Math.round(t)))
+                    + " (status.HPAReplicas "
+                    + pods
+                    + ", the canary's pods included)");
+            current = next;
+          }
+        }
+        nextSync += DailyCost.SYNC;
       }
     }
     return changes;
+  }
+
+  /** Every pod of the Rollout at {@code t} with spec.replicas {@code replicas}. */
+  private int podsAt(
+      List<Point> timeline, double t, int replicas, boolean routed, JsonNode canary) {
+    Point at = timeline.get(0);
+    for (Point p : timeline) {
+      if (p.seconds() <= t) {
+        at = p;
+      }
+    }
+    Point now =
+        pointOf(
+            t,
+            at.step(),
+            at.weight(),
+            replicas,
+            routed,
+            canary,
+            scaleOf.getOrDefault(at, Scale.NONE));
+    return now.canaryReplicas() + now.stableReplicas();
   }
 
   private static int replicasAt(List<double[]> changes, double t) {

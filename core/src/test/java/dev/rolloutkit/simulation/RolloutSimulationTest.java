@@ -111,4 +111,63 @@ class RolloutSimulationTest {
         .filteredOn(p -> p.weight() == 0 && p.seconds() < 120)
         .allSatisfy(p -> assertThat(p.canaryReplicas()).isZero());
   }
+
+  /**
+   * simulation.md §4.7, argo-rollouts issue #4847: the HPA reads status.HPAReplicas, which counts
+   * the canary's pods; with the metric at 10 × target, R = 10 and setWeight 10 the ratio 10/11
+   * falls inside the tolerance, the HPA adopts 11, and the scale-down stabilisation keeps it for
+   * five minutes; then the cycle starts again.
+   */
+  @Test
+  void should_show_the_hpa_adopting_the_replicas_the_canary_inflates() {
+    String rollout =
+        """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Rollout
+        metadata: {name: app, namespace: shop}
+        spec:
+          selector: {matchLabels: {app: app}}
+          template:
+            metadata: {labels: {app: app}}
+            spec: {containers: [{name: app, image: "app:1"}]}
+          strategy:
+            canary:
+              canaryService: app-canary
+              stableService: app-stable
+              trafficRouting: {nginx: {stableIngress: app}}
+              steps: [{setWeight: 10}, {pause: {duration: 10m}}, {setWeight: 100}]
+        ---
+        apiVersion: keda.sh/v1alpha1
+        kind: ScaledObject
+        metadata: {name: app-scaler, namespace: shop}
+        spec:
+          scaleTargetRef: {apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: app}
+          minReplicaCount: 10
+          maxReplicaCount: 20
+          triggers:
+          - type: prometheus
+            metadata: {serverAddress: "http://p:9090", query: "sum(x)", threshold: "10"}
+        """;
+    RolloutSimulation.Report report =
+        RolloutSimulation.read(Manifests.readData("app.yaml", rollout))
+            .with(Scenario.parse("s.yaml", "kedaTriggers:\n- {value: 100}\n"))
+            .run();
+    assertThat(report.warnings())
+        .containsExactly(
+            "the HPA of ScaledObject app-scaler scaled the Rollout from 10 to 11 replicas at 0s"
+                + " (status.HPAReplicas 11, the canary's pods included)",
+            // the stabilisation window lets go of 11 after five minutes: HPAReplicas 13 gives a
+            // ratio of 0.77 and the proposal 10 ...
+            "the HPA of ScaledObject app-scaler scaled the Rollout from 11 to 10 replicas at 5m15s"
+                + " (status.HPAReplicas 13, the canary's pods included)",
+            // ... and at 10 the canary's pod brings the ratio back into the band: the loop
+            "the HPA of ScaledObject app-scaler scaled the Rollout from 10 to 11 replicas at 5m30s"
+                + " (status.HPAReplicas 11, the canary's pods included)");
+    assertThat(report.timeline())
+        .filteredOn(p -> p.seconds() == 0 && p.weight() == 10)
+        .extracting(
+            RolloutSimulation.Point::canaryReplicas, RolloutSimulation.Point::stableReplicas)
+        .as("R = 11 at 10 %: 2 canary pods beside 11 stable ones")
+        .containsExactly(tuple(2, 11));
+  }
 }
