@@ -22,10 +22,10 @@ final class AnalysisQueryScalar extends MetricsRule {
   }
 
   @Override
-  void check(HasMetadata t, List<Metric> metrics, Findings f, Thresholds limits) {
+  void check(ResourceSet set, HasMetadata t, List<Metric> metrics, Findings f) {
     for (Metric m : metrics) {
       String query = m.node().path("provider").path("prometheus").path("query").asText("");
-      if (query.isEmpty() || QueryShape.of(query) != QueryShape.SCALAR) {
+      if (query.isEmpty() || queryFacts(set, query).shape() != QueryShape.SCALAR) {
         continue;
       }
       for (String field : List.of("successCondition", "failureCondition")) {

@@ -21,7 +21,7 @@ final class AnalysisQuerySeries extends MetricsRule {
   }
 
   @Override
-  void check(HasMetadata t, List<Metric> metrics, Findings f, Thresholds limits) {
+  void check(ResourceSet set, HasMetadata t, List<Metric> metrics, Findings f) {
     for (Metric m : metrics) {
       String query = m.node().path("provider").path("prometheus").path("query").asText("");
       String conditions =
@@ -29,7 +29,7 @@ final class AnalysisQuerySeries extends MetricsRule {
               + m.node().path("failureCondition").asText("");
       if (!query.isEmpty()
           && conditions.contains("result[0]")
-          && QueryShape.of(query) == QueryShape.SERIES) {
+          && queryFacts(set, query).shape() == QueryShape.SERIES) {
         f.add(
             t,
             m.path() + ".provider.prometheus.query",

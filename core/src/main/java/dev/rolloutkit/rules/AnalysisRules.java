@@ -48,6 +48,26 @@ public final class AnalysisRules {
         });
   }
 
+  /** What a query returns and its ratios' unsafe numerators, worked out once per query text. */
+  record QueryFacts(dev.rolloutkit.analysis.QueryShape shape, List<String> unsafeNumerators) {}
+
+  private static final Object QUERY_FACTS = new Object();
+
+  /**
+   * The facts of {@code query}, computed once per set for every rule that asks (templates copied
+   * across services repeat the same queries).
+   */
+  static QueryFacts queryFacts(ResourceSet resources, String query) {
+    java.util.Map<String, QueryFacts> memo =
+        resources.derived(QUERY_FACTS, set -> new java.util.concurrent.ConcurrentHashMap<>());
+    return memo.computeIfAbsent(
+        query,
+        q ->
+            new QueryFacts(
+                dev.rolloutkit.analysis.QueryShape.of(q),
+                dev.rolloutkit.analysis.QueryShape.unsafeRatioNumerators(q)));
+  }
+
   static Integer intOf(JsonNode n) {
     if (n.isMissingNode() || n.isNull()) {
       return null;

@@ -2,7 +2,6 @@ package dev.rolloutkit.rules;
 
 import static dev.rolloutkit.rules.AnalysisRules.*;
 
-import dev.rolloutkit.analysis.QueryShape;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 
@@ -22,10 +21,10 @@ final class AnalysisZeroSafeRatio extends MetricsRule {
   }
 
   @Override
-  void check(HasMetadata t, List<Metric> metrics, Findings f, Thresholds limits) {
+  void check(ResourceSet set, HasMetadata t, List<Metric> metrics, Findings f) {
     for (Metric m : metrics) {
       String query = m.node().path("provider").path("prometheus").path("query").asText("");
-      for (String numerator : QueryShape.unsafeRatioNumerators(query)) {
+      for (String numerator : queryFacts(set, query).unsafeNumerators()) {
         f.add(
             t,
             m.path() + ".provider.prometheus.query",

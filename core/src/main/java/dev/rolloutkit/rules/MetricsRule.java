@@ -15,11 +15,20 @@ abstract class MetricsRule extends AbstractRule {
   @Override
   protected final void visit(ResourceSet resources, Findings findings) {
     for (TemplateMetrics t : AnalysisRules.templateMetrics(resources)) {
-      check(t.template(), t.metrics(), findings, resources.thresholds());
+      check(resources, t.template(), t.metrics(), findings);
     }
   }
 
+  /**
+   * Adds a finding for each problem of {@code template}, whose metrics are {@code metrics}; a rule
+   * that needs the whole set (e.g. {@link AnalysisRules#queryFacts}) overrides this one.
+   */
+  void check(ResourceSet resources, HasMetadata template, List<Metric> metrics, Findings findings) {
+    check(template, metrics, findings, resources.thresholds());
+  }
+
   /** Adds a finding for each problem of {@code template}, whose metrics are {@code metrics}. */
-  abstract void check(
-      HasMetadata template, List<Metric> metrics, Findings findings, Thresholds thresholds);
+  void check(HasMetadata template, List<Metric> metrics, Findings findings, Thresholds thresholds) {
+    throw new IllegalStateException(id() + " judges no metrics");
+  }
 }
