@@ -132,13 +132,14 @@ public final class McpStacks {
             .withNewMetadata()
             .withName("mcp-success-rate")
             .withNamespace(NS)
+            .addToAnnotations("rolloutkit.dev/on-no-data", "requireRequests(100)")
             .endMetadata()
             .withNewSpec()
             .addNewArg()
             .withName("canary-hash")
             .endArg()
-            .addToMetrics(metric("success-rate", "status=\"success\", ", ">= 0.95"))
-            .addToMetrics(metric("error-rate", "status=\"error\", ", "<= 0.05"))
+            .addToMetrics(metric("success-rate", "status=\"success\", ", ">= 0.95", "< 0.95"))
+            .addToMetrics(metric("error-rate", "status=\"error\", ", "<= 0.05", "> 0.05"))
             .endSpec()
             .build());
     objects.add(
@@ -149,7 +150,6 @@ public final class McpStacks {
             .withLabels(app)
             .endMetadata()
             .withNewSpec()
-            .withReplicas(2)
             .withNewSelector()
             .withMatchLabels(app)
             .endSelector()
@@ -236,11 +236,19 @@ public final class McpStacks {
             .endScaleTargetRef()
             .addNewTrigger()
             .withType("prometheus")
-            .withMetadata(trigger("sum(mcp_active_connections{namespace=\"ai-services\"})", "50"))
+            .withMetadata(trigger(TRIGGERS[0][0], TRIGGERS[0][1]))
             .endTrigger()
             .addNewTrigger()
             .withType("prometheus")
-            .withMetadata(trigger("sum(mcp_request_queue_depth{namespace=\"ai-services\"})", "100"))
+            .withMetadata(trigger(TRIGGERS[1][0], TRIGGERS[1][1]))
+            .endTrigger()
+            .addNewTrigger()
+            .withType("prometheus")
+            .withMetadata(trigger(TRIGGERS[2][0], TRIGGERS[2][1]))
+            .endTrigger()
+            .addNewTrigger()
+            .withType("prometheus")
+            .withMetadata(trigger(TRIGGERS[3][0], TRIGGERS[3][1]))
             .endTrigger()
             .endSpec()
             .build());
@@ -253,21 +261,47 @@ public final class McpStacks {
   }
 
   private static dev.rolloutkit.argo.v1alpha1.analysistemplatespec.Metrics metric(
-      String name, String status, String condition) {
+      String name, String status, String condition, String failure) {
     return new MetricsBuilder()
         .withName(name)
         .withInterval("1m")
         .withCount(new IntOrString(5))
         .withFailureLimit(new IntOrString(2))
+        .withConsecutiveErrorLimit(new IntOrString(12))
         .withSuccessCondition("len(result) > 0 && !isNaN(result[0]) && result[0] " + condition)
+        .withFailureCondition("len(result) > 0 && !isNaN(result[0]) && result[0] " + failure)
         .withNewProvider()
         .withNewPrometheus()
         .withAddress(PROMETHEUS)
-        .withQuery("sum(rate(mcp_requests_total{" + status + HASH + "}[2m])) / " + TOTAL)
+        .withQuery(query(status))
         .endPrometheus()
         .endProvider()
         .build();
   }
+
+  /** The preset's zero-safe ratio, judged only over 100 canary requests or more. */
+  private static String query(String status) {
+    return "((sum(rate(mcp_requests_total{"
+        + status
+        + HASH
+        + "}[2m])) or vector(0)) / "
+        + TOTAL
+        + ") and on() (sum(increase(mcp_requests_total{"
+        + HASH
+        + "}[2m])) >= 100)";
+  }
+
+  static final String[][] TRIGGERS = {
+    {
+      "sum(rate(istio_requests_total{reporter=\"source\","
+          + " destination_service_namespace=\"ai-services\","
+          + " destination_service_name=~\"mcp-server|mcp-server-stable|mcp-server-canary\"}[1m]))",
+      "20"
+    },
+    {"sum(mcp_active_connections{namespace=\"ai-services\", app=\"mcp-server\"})", "50"},
+    {"sum(mcp_request_queue_depth{namespace=\"ai-services\", app=\"mcp-server\"})", "100"},
+    {"max(rollout_info{name=\"mcp-server\", phase=~\"Progressing|Paused\"})", "1"}
+  };
 
   private static Map<String, String> trigger(String query, String threshold) {
     Map<String, String> m = new LinkedHashMap<>();
@@ -338,26 +372,25 @@ public final class McpStacks {
                                     map("host", NAME, "subset", "canary"),
                                     "weight",
                                     0)))))),
-            doc(
-                "argoproj.io/v1alpha1",
-                "AnalysisTemplate",
-                "mcp-success-rate",
-                false,
-                map(
-                    "args",
-                    List.of(map("name", "canary-hash")),
-                    "metrics",
-                    List.of(
-                        metricMap("success-rate", "status=\"success\", ", ">= 0.95"),
-                        metricMap("error-rate", "status=\"error\", ", "<= 0.05")))),
+            annotated(
+                doc(
+                    "argoproj.io/v1alpha1",
+                    "AnalysisTemplate",
+                    "mcp-success-rate",
+                    false,
+                    map(
+                        "args",
+                        List.of(map("name", "canary-hash")),
+                        "metrics",
+                        List.of(
+                            metricMap("success-rate", "status=\"success\", ", ">= 0.95", "< 0.95"),
+                            metricMap("error-rate", "status=\"error\", ", "<= 0.05", "> 0.05"))))),
             doc(
                 "argoproj.io/v1alpha1",
                 "Rollout",
                 NAME,
                 true,
                 map(
-                    "replicas",
-                    2,
                     "selector",
                     map("matchLabels", map("app", NAME)),
                     "strategy",
@@ -433,13 +466,22 @@ public final class McpStacks {
                     List.of(
                         map(
                             "metadata",
-                            trigger("sum(mcp_active_connections{namespace=\"ai-services\"})", "50"),
+                            trigger(TRIGGERS[0][0], TRIGGERS[0][1]),
                             "type",
                             "prometheus"),
                         map(
                             "metadata",
-                            trigger(
-                                "sum(mcp_request_queue_depth{namespace=\"ai-services\"})", "100"),
+                            trigger(TRIGGERS[1][0], TRIGGERS[1][1]),
+                            "type",
+                            "prometheus"),
+                        map(
+                            "metadata",
+                            trigger(TRIGGERS[2][0], TRIGGERS[2][1]),
+                            "type",
+                            "prometheus"),
+                        map(
+                            "metadata",
+                            trigger(TRIGGERS[3][0], TRIGGERS[3][1]),
                             "type",
                             "prometheus")))));
     StringWriter out = new StringWriter();
@@ -451,10 +493,15 @@ public final class McpStacks {
     return out.toString();
   }
 
-  private static Map<String, Object> metricMap(String name, String status, String condition) {
+  private static Map<String, Object> metricMap(
+      String name, String status, String condition, String failure) {
     return map(
+        "consecutiveErrorLimit",
+        12,
         "count",
         5,
+        "failureCondition",
+        "len(result) > 0 && !isNaN(result[0]) && result[0] " + failure,
         "failureLimit",
         2,
         "interval",
@@ -462,15 +509,16 @@ public final class McpStacks {
         "name",
         name,
         "provider",
-        map(
-            "prometheus",
-            map(
-                "address",
-                PROMETHEUS,
-                "query",
-                "sum(rate(mcp_requests_total{" + status + HASH + "}[2m])) / " + TOTAL)),
+        map("prometheus", map("address", PROMETHEUS, "query", query(status))),
         "successCondition",
         "len(result) > 0 && !isNaN(result[0]) && result[0] " + condition);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> annotated(Map<String, Object> doc) {
+    ((Map<String, Object>) doc.get("metadata"))
+        .put("annotations", map("rolloutkit.dev/on-no-data", "requireRequests(100)"));
+    return doc;
   }
 
   private static Map<String, Object> doc(

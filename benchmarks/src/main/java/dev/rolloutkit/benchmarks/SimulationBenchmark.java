@@ -38,10 +38,15 @@ public class SimulationBenchmark {
   static final double[] RESULT = {0.97};
   static final AnalysisRunSimulation.Metric THOUSAND =
       AnalysisRunSimulation.Metric.of("success-rate", 60, 1000).withFailureLimit(1000);
-  static final AnalysisRunSimulation.Metric GATE = AnalysisRunSimulation.Metric.of("error-rate", 60, 5);
+  static final AnalysisRunSimulation.Metric GATE =
+      AnalysisRunSimulation.Metric.of("error-rate", 60, 5);
   static final RolloutSimulation MCP =
       RolloutSimulation.of(
-              CanaryStack.mcp("mcp-server").namespace("ai-services").image("x:1").build().resources())
+              CanaryStack.mcp("mcp-server")
+                  .namespace("ai-services")
+                  .image("x:1")
+                  .build()
+                  .resources())
           .with(
               Scenario.parse(
                   "healthy.yaml",

@@ -54,9 +54,30 @@ public enum QueryShape {
           "histogram_quantile");
   private static final Set<String> WORD_OPERATORS = Set.of("and", "or", "unless");
 
+  /** The last answers, by query text: stacks and lint ask about the same few queries again. */
+  private static final java.util.Map<String, Object[]> RECENT =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, Object[]> eldest) {
+              return size() > 256;
+            }
+          });
+
+  private static Object[] facts(String query) {
+    Object[] known = RECENT.get(query);
+    if (known == null) {
+      List<String> numerators = new ArrayList<>();
+      ratios(query.trim(), numerators);
+      known = new Object[] {shape(query.trim()), List.copyOf(numerators)};
+      RECENT.put(query, known);
+    }
+    return known;
+  }
+
   /** The shape of {@code query}. */
   public static QueryShape of(String query) {
-    return shape(query.trim());
+    return (QueryShape) facts(query)[0];
   }
 
   /**
@@ -84,10 +105,9 @@ public enum QueryShape {
    * denominator does not have) without {@code or vector(0)}. A version that never failed has no
    * error series, so such a ratio is an empty vector exactly when the release is perfect.
    */
+  @SuppressWarnings("unchecked")
   public static List<String> unsafeRatioNumerators(String query) {
-    List<String> found = new ArrayList<>();
-    ratios(query.trim(), found);
-    return found;
+    return (List<String>) facts(query)[1];
   }
 
   private static void ratios(String q, List<String> found) {
@@ -331,21 +351,33 @@ public enum QueryShape {
   }
 
   private static int operatorLength(String q, int i) {
-    for (String op : List.of("==", "!=", ">=", "<=", "/", "*", "+", "-", "%", "^", ">", "<")) {
-      if (q.startsWith(op, i)) {
-        return op.length();
+    char c = q.charAt(i);
+    switch (c) {
+      case '=', '!' -> {
+        return i + 1 < q.length() && q.charAt(i + 1) == '=' ? 2 : 0;
+      }
+      case '>', '<' -> {
+        return i + 1 < q.length() && q.charAt(i + 1) == '=' ? 2 : 1;
+      }
+      case '/', '*', '+', '-', '%', '^' -> {
+        return 1;
+      }
+      case 'a', 'o', 'u', 'A', 'O', 'U' -> {
+        for (String word : WORD_OPERATORS) {
+          if (q.regionMatches(true, i, word, 0, word.length())
+              && (i == 0 || !Character.isLetterOrDigit(q.charAt(i - 1)))
+              && (i + word.length() == q.length()
+                  || !Character.isLetterOrDigit(q.charAt(i + word.length()))
+                      && q.charAt(i + word.length()) != '_')) {
+            return word.length();
+          }
+        }
+        return 0;
+      }
+      default -> {
+        return 0;
       }
     }
-    for (String word : WORD_OPERATORS) {
-      if (q.regionMatches(true, i, word, 0, word.length())
-          && (i == 0 || !Character.isLetterOrDigit(q.charAt(i - 1)))
-          && (i + word.length() == q.length()
-              || !Character.isLetterOrDigit(q.charAt(i + word.length()))
-                  && q.charAt(i + word.length()) != '_')) {
-        return word.length();
-      }
-    }
-    return 0;
   }
 
   private static int skipModifiers(String q, int i) {
