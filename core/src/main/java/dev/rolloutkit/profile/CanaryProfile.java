@@ -162,6 +162,15 @@ public abstract class CanaryProfile {
         .build();
   }
 
+  /** The names of the header routes the steps set, each once, in order: Argo's managedRoutes. */
+  public List<String> managedRoutes() {
+    return List.copyOf(
+        steps().stream()
+            .filter(SetHeaderRouteStep.class::isInstance)
+            .map(s -> ((SetHeaderRouteStep) s).name())
+            .collect(Collectors.toCollection(LinkedHashSet::new)));
+  }
+
   /** The weights of the setWeight steps, in order. */
   public List<Integer> weights() {
     return steps().stream()
@@ -232,6 +241,15 @@ public abstract class CanaryProfile {
         }
       } else if (step instanceof AnalysisStep a && a.gate().isBlank()) {
         problems.add(String.format("steps[%d]: analysis step names no gate", i));
+      } else if (step instanceof SetHeaderRouteStep h) {
+        if (h.name().isBlank()) {
+          problems.add(String.format("steps[%d]: setHeaderRoute needs a route name", i));
+        }
+        if (h.header().isPresent()
+            && (h.header().get().isBlank() || h.value().orElse("").isEmpty())) {
+          problems.add(
+              String.format("steps[%d]: setHeaderRoute needs a header name and a value", i));
+        }
       } else if (step instanceof SetCanaryScaleStep scs) {
         final int at = i;
         if (scs.replicas().isPresent() && scs.weight().isPresent()) {

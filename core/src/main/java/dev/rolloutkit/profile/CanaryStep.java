@@ -71,6 +71,20 @@ public interface CanaryStep {
   }
 
   /**
+   * Route requests whose {@code header} is exactly {@code value} to the canary, whatever its weight
+   * (Argo {@code setHeaderRoute}; with Istio, ALB or Apisix). The stack declares the route in the
+   * Rollout's {@code managedRoutes}.
+   */
+  static SetHeaderRouteStep setHeaderRoute(String route, String header, String value) {
+    return ImmutableSetHeaderRouteStep.builder().name(route).header(header).value(value).build();
+  }
+
+  /** Remove the header route {@code route} (Argo {@code setHeaderRoute} with a name only). */
+  static SetHeaderRouteStep removeHeaderRoute(String route) {
+    return ImmutableSetHeaderRouteStep.builder().name(route).build();
+  }
+
+  /**
    * How the step reads in a profile's summary: {@code 10%}, {@code 2m}, {@code
    * gate(mcp-success-rate)}.
    */

@@ -78,6 +78,22 @@ final class RolloutCompiler {
     canary.setCanaryService(plan.canaryService().orElse(null));
     canary.setStableService(plan.stableService().orElse(null));
     canary.setTrafficRouting(plan.trafficRouting().orElse(null));
+    if (canary.getTrafficRouting() != null && !stack.profile().managedRoutes().isEmpty()) {
+      // the header routes the steps set, which Argo adds to and removes from the router's objects
+      canary
+          .getTrafficRouting()
+          .setManagedRoutes(
+              stack.profile().managedRoutes().stream()
+                  .map(
+                      name -> {
+                        var m =
+                            new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary
+                                .trafficrouting.ManagedRoutes();
+                        m.setName(name);
+                        return m;
+                      })
+                  .collect(Collectors.toCollection(ArrayList::new)));
+    }
     canary.setSteps(
         stack.profile().steps().stream()
             .map(RolloutCompiler::step)
@@ -163,6 +179,25 @@ final class RolloutCompiler {
       analysis.setTemplates(list(template));
       analysis.setArgs(list(arg));
       steps.setAnalysis(analysis);
+    } else if (step instanceof dev.rolloutkit.profile.SetHeaderRouteStep h) {
+      var route =
+          new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps.SetHeaderRoute();
+      route.setName(h.name());
+      h.header()
+          .ifPresent(
+              header -> {
+                var value =
+                    new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps
+                        .setheaderroute.match.HeaderValue();
+                value.setExact(h.value().orElseThrow());
+                var match =
+                    new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps
+                        .setheaderroute.Match();
+                match.setHeaderName(header);
+                match.setHeaderValue(value);
+                route.setMatch(list(match));
+              });
+      steps.setSetHeaderRoute(route);
     } else if (step instanceof dev.rolloutkit.profile.SetCanaryScaleStep scs) {
       var scale =
           new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps.SetCanaryScale();

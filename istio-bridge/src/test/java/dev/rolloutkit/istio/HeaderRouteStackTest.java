@@ -1,0 +1,56 @@
+package dev.rolloutkit.istio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rolloutkit.profile.CanaryProfile;
+import dev.rolloutkit.profile.CanaryStep;
+import dev.rolloutkit.stack.CanaryStack;
+import org.junit.jupiter.api.Test;
+
+/** A header route in a profile, on an Istio stack: the step and the Rollout's managedRoutes. */
+class HeaderRouteStackTest {
+
+  @Test
+  void should_route_a_header_to_the_canary_with_the_route_managed_by_argo() {
+    CanaryProfile testers =
+        CanaryProfile.of(
+            "testers-first",
+            CanaryStep.setHeaderRoute("testers", "x-canary", "always"),
+            CanaryStep.pause("10m"),
+            CanaryStep.removeHeaderRoute("testers"),
+            CanaryStep.setWeight(10),
+            CanaryStep.analysis("mcp-success-rate"),
+            CanaryStep.setWeight(100));
+    assertThat(testers.toString())
+        .startsWith(
+            "testers-first: header(testers: x-canary=always) → 10m → header(testers removed)");
+    assertThat(testers.managedRoutes()).containsExactly("testers");
+    CanaryStack mcp =
+        CanaryStack.mcp("mcp-server").namespace("ai").image("mcp:1").profile(testers).build();
+    assertThat(mcp.toYaml())
+        .contains(
+            "      - setHeaderRoute:\n"
+                + "          match:\n"
+                + "          - headerName: x-canary\n"
+                + "            headerValue:\n"
+                + "              exact: always\n"
+                + "          name: testers\n")
+        .contains("      - setHeaderRoute:\n          name: testers\n")
+        .contains("        managedRoutes:\n        - name: testers\n");
+    assertThatThrownBy(
+            () ->
+                CanaryStack.ml("bankchurn")
+                    .namespace("ml")
+                    .image("b:1")
+                    .profile(testers.withGate("canary-health-check"))
+                    .build())
+        .hasMessageContaining(
+            "SetHeaderRoute requires TrafficRouting, supports Istio and ALB and Apisix");
+    assertThatThrownBy(
+            () ->
+                CanaryProfile.of(
+                    "bad", CanaryStep.setHeaderRoute("r", "", ""), CanaryStep.setWeight(100)))
+        .hasMessageContaining("steps[0]: setHeaderRoute needs a header name and a value");
+  }
+}
