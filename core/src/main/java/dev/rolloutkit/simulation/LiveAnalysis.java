@@ -107,7 +107,7 @@ public final class LiveAnalysis {
                   r.resultType(),
                   r.value(),
                   verdict.phase(),
-                  verdict.message() + hint(r, sent)));
+                  join(verdict.message(), hint(r, sent))));
         } catch (PrometheusClient.QueryException e) {
           results.add(
               new Result(m.name(), name, sent, "", "", MeasurementPhase.ERROR, e.getMessage()));
@@ -121,6 +121,10 @@ public final class LiveAnalysis {
     return results;
   }
 
+  private static String join(String message, String hint) {
+    return message.isEmpty() || hint.isEmpty() ? message + hint : message + " " + hint;
+  }
+
   /** A word on what an empty vector usually means. */
   private static String hint(PrometheusClient.Result r, String query) {
     if (r.result() instanceof double[] xs && xs.length == 0) {
@@ -130,8 +134,7 @@ public final class LiveAnalysis {
                   + " with a relabel rule (prometheus-operator: podTargetLabels:"
                   + " [rollouts-pod-template-hash] on the PodMonitor or ServiceMonitor)."
               : "";
-      return (r.value().isEmpty() ? "" : " ")
-          + "The query returned no series: no traffic in the window, or a label matcher that"
+      return "The query returned no series: no traffic in the window, or a label matcher that"
           + " matches nothing."
           + label;
     }

@@ -75,7 +75,7 @@ class AnalyzeOnRealPrometheusTest {
         .contains("canary-health-check/error-rate: Inconclusive\n")
         .contains("  result: vector []\n")
         .contains(
-            "The query returned no series: no traffic in the window, or a label matcher that"
+            "\n  The query returned no series: no traffic in the window, or a label matcher that"
                 + " matches nothing. Is the label rollouts_pod_template_hash scraped?");
   }
 
