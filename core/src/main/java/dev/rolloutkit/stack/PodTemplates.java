@@ -63,9 +63,25 @@ final class PodTemplates {
     app.setImage(stack.image().orElseThrow());
     app.setPorts(ports);
     final Container container = app;
-    stack.containerResources().ifPresent(r -> container.setResources(r));
-    stack.readinessProbe().ifPresent(container::setReadinessProbe);
-    stack.startupProbe().ifPresent(container::setStartupProbe);
+    // copies, as of the pod: editing the objects given later does not change a built stack
+    stack
+        .containerResources()
+        .ifPresent(
+            r ->
+                container.setResources(
+                    new io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder(r).build()));
+    stack
+        .readinessProbe()
+        .ifPresent(
+            p ->
+                container.setReadinessProbe(
+                    new io.fabric8.kubernetes.api.model.ProbeBuilder(p).build()));
+    stack
+        .startupProbe()
+        .ifPresent(
+            p ->
+                container.setStartupProbe(
+                    new io.fabric8.kubernetes.api.model.ProbeBuilder(p).build()));
     spec.setContainers(containers);
     template.setSpec(spec);
     return template;
