@@ -162,12 +162,19 @@ public abstract class CanaryProfile {
         .build();
   }
 
-  /** The names of the header routes the steps set, each once, in order: Argo's managedRoutes. */
+  /**
+   * The names of the header and mirror routes the steps set, each once, in order: Argo's
+   * managedRoutes.
+   */
   public List<String> managedRoutes() {
     return List.copyOf(
         steps().stream()
-            .filter(SetHeaderRouteStep.class::isInstance)
-            .map(s -> ((SetHeaderRouteStep) s).name())
+            .map(
+                s ->
+                    s instanceof SetHeaderRouteStep h
+                        ? h.name()
+                        : s instanceof SetMirrorRouteStep m ? m.name() : null)
+            .filter(java.util.Objects::nonNull)
             .collect(Collectors.toCollection(LinkedHashSet::new)));
   }
 
@@ -241,6 +248,16 @@ public abstract class CanaryProfile {
         }
       } else if (step instanceof AnalysisStep a && a.gate().isBlank()) {
         problems.add(String.format("steps[%d]: analysis step names no gate", i));
+      } else if (step instanceof SetMirrorRouteStep mirror) {
+        if (mirror.name().isBlank()) {
+          problems.add(String.format("steps[%d]: setMirrorRoute needs a route name", i));
+        }
+        if (mirror.percentage().filter(p -> p < 0 || p > 100).isPresent()) {
+          problems.add(
+              String.format(
+                  "steps[%d]: setMirrorRoute percentage %d is outside 0..100",
+                  i, mirror.percentage().get()));
+        }
       } else if (step instanceof SetHeaderRouteStep h) {
         if (h.name().isBlank()) {
           problems.add(String.format("steps[%d]: setHeaderRoute needs a route name", i));

@@ -85,6 +85,24 @@ public interface CanaryStep {
   }
 
   /**
+   * Mirror {@code percent} of the requests whose path starts with {@code pathPrefix} (all requests
+   * for {@code "/"}) to the canary, their answers dropped (Argo {@code setMirrorRoute}; Istio
+   * only).
+   */
+  static SetMirrorRouteStep setMirrorRoute(String route, int percent, String pathPrefix) {
+    return ImmutableSetMirrorRouteStep.builder()
+        .name(route)
+        .percentage(percent)
+        .pathPrefix(pathPrefix)
+        .build();
+  }
+
+  /** Remove the mirror route {@code route}. */
+  static SetMirrorRouteStep removeMirrorRoute(String route) {
+    return ImmutableSetMirrorRouteStep.builder().name(route).build();
+  }
+
+  /**
    * How the step reads in a profile's summary: {@code 10%}, {@code 2m}, {@code
    * gate(mcp-success-rate)}.
    */

@@ -79,7 +79,8 @@ final class RolloutCompiler {
     canary.setStableService(plan.stableService().orElse(null));
     canary.setTrafficRouting(plan.trafficRouting().orElse(null));
     if (canary.getTrafficRouting() != null && !stack.profile().managedRoutes().isEmpty()) {
-      // the header routes the steps set, which Argo adds to and removes from the router's objects
+      // the header and mirror routes the steps set, which Argo adds to and removes from the
+      // router's objects
       canary
           .getTrafficRouting()
           .setManagedRoutes(
@@ -179,6 +180,26 @@ final class RolloutCompiler {
       analysis.setTemplates(list(template));
       analysis.setArgs(list(arg));
       steps.setAnalysis(analysis);
+    } else if (step instanceof dev.rolloutkit.profile.SetMirrorRouteStep m) {
+      var route =
+          new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps.SetMirrorRoute();
+      route.setName(m.name());
+      route.setPercentage(m.percentage().orElse(null));
+      m.pathPrefix()
+          .filter(x -> m.percentage().isPresent())
+          .ifPresent(
+              prefix -> {
+                var path =
+                    new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps
+                        .setmirrorroute.match.Path();
+                path.setPrefix(prefix);
+                var match =
+                    new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps
+                        .setmirrorroute.Match();
+                match.setPath(path);
+                route.setMatch(list(match));
+              });
+      steps.setSetMirrorRoute(route);
     } else if (step instanceof dev.rolloutkit.profile.SetHeaderRouteStep h) {
       var route =
           new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps.SetHeaderRoute();

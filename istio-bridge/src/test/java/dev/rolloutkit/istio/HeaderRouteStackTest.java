@@ -53,4 +53,38 @@ class HeaderRouteStackTest {
                     "bad", CanaryStep.setHeaderRoute("r", "", ""), CanaryStep.setWeight(100)))
         .hasMessageContaining("steps[0]: setHeaderRoute needs a header name and a value");
   }
+
+  @Test
+  void should_mirror_a_share_of_the_requests_to_the_canary_before_it_serves_any() {
+    CanaryProfile shadow =
+        CanaryProfile.of(
+            "shadow-first",
+            CanaryStep.setMirrorRoute("shadow", 20, "/"),
+            CanaryStep.pause("10m"),
+            CanaryStep.removeMirrorRoute("shadow"),
+            CanaryStep.setWeight(10),
+            CanaryStep.analysis("mcp-success-rate"),
+            CanaryStep.setWeight(100));
+    assertThat(shadow.toString()).startsWith("shadow-first: mirror(shadow: 20% of /*) → 10m");
+    CanaryStack mcp =
+        CanaryStack.mcp("mcp-server").namespace("ai").image("mcp:1").profile(shadow).build();
+    assertThat(mcp.toYaml())
+        .contains(
+            "      - setMirrorRoute:\n"
+                + "          match:\n"
+                + "          - path:\n"
+                + "              prefix: /\n"
+                + "          name: shadow\n"
+                + "          percentage: 20\n")
+        .contains("      - setMirrorRoute:\n          name: shadow\n")
+        .contains("        managedRoutes:\n        - name: shadow\n");
+    assertThatThrownBy(
+            () ->
+                CanaryStack.ml("bankchurn")
+                    .namespace("ml")
+                    .image("b:1")
+                    .profile(shadow.withGate("canary-health-check"))
+                    .build())
+        .hasMessageContaining("SetMirrorRoute requires TrafficRouting, supports Istio only");
+  }
 }
