@@ -79,7 +79,7 @@ public final class LiveAnalysis {
       }
       any = true;
       JsonNode spec = m.tree().orElseThrow().path("spec");
-      Map<String, String> values = values(m, spec);
+      Map<String, String> values = values(spec);
       JsonNode metrics = spec.path("metrics");
       for (int i = 0; i < metrics.size(); i++) {
         JsonNode metric = metrics.get(i);
@@ -141,7 +141,7 @@ public final class LiveAnalysis {
     return "";
   }
 
-  private Map<String, String> values(Manifest m, JsonNode spec) {
+  private Map<String, String> values(JsonNode spec) {
     Map<String, String> values = new LinkedHashMap<>();
     for (JsonNode a : spec.path("args")) {
       if (a.path("value").isTextual()) {

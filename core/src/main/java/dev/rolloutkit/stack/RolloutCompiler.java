@@ -16,13 +16,11 @@ import dev.rolloutkit.profile.CanaryStep;
 import dev.rolloutkit.profile.PauseStep;
 import dev.rolloutkit.profile.SetWeightStep;
 import dev.rolloutkit.traffic.TrafficPlan;
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,23 +54,7 @@ final class RolloutCompiler {
               port.setContainerPort(p.containerPort());
               ports.add(port);
             });
-    PodTemplateSpec template;
-    if (stack.pod().isEmpty()
-        && stack.containerResources().isEmpty()
-        && stack.readinessProbe().isEmpty()
-        && stack.startupProbe().isEmpty()) {
-      Container container = new Container();
-      container.setName(stack.name());
-      container.setImage(stack.image().orElseThrow());
-      container.setPorts(ports);
-      PodSpec podSpec = new PodSpec();
-      podSpec.setContainers(list(container));
-      template = new PodTemplateSpec();
-      template.setMetadata(metadata(null, null, new TreeMap<>(labels)));
-      template.setSpec(podSpec);
-    } else {
-      template = PodTemplates.merged(stack, ports);
-    }
+    PodTemplateSpec template = PodTemplates.merged(stack, ports);
 
     Canary canary = new Canary();
     canary.setCanaryService(plan.canaryService().orElse(null));
