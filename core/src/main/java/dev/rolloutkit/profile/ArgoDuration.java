@@ -113,6 +113,15 @@ public final class ArgoDuration {
     return goDurationSeconds(text);
   }
 
+  /**
+   * The whole seconds of a Go duration ({@code time.ParseDuration}), as Argo reads its {@code
+   * DurationString} fields such as an experiment's {@code duration}; empty when Go refuses it.
+   * Unlike a pause, a bare number other than {@code 0} has no unit and is refused.
+   */
+  public static OptionalLong goSeconds(String text) {
+    return text == null || text.isEmpty() ? OptionalLong.empty() : goDurationSeconds(text);
+  }
+
   /** True when Argo accepts {@code text} as a pause duration: parsable and not negative. */
   public static boolean isValidPause(String text) {
     OptionalLong seconds = seconds(text);

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import org.immutables.value.Value;
 
 /**
- * An ordered list of canary steps — set weight, pause, analysis gate — checked as a whole when
- * built.
+ * An ordered list of canary steps — set weight, pause, analysis gate, and every other step type
+ * Argo has (see {@link CanaryStep}) — checked as a whole when built.
  *
  * <p>Presets come from practice: {@link #mcp()} (10 → 30 → 60 → 100 %), {@link #ml()} (20 → 50 →
  * 100 %, ADR-008) and {@link #nlp()} (10 → 40 → 100 % with longer pauses). Derive from them or
@@ -151,13 +151,28 @@ public abstract class CanaryProfile {
         .build();
   }
 
-  /** A copy in which every analysis step runs the gate {@code gate}. */
+  /** A copy in which every analysis step and experiment runs the gate {@code gate}. */
   public CanaryProfile withGate(String gate) {
     return builder()
         .from(this)
         .steps(
             steps().stream()
-                .map(s -> s instanceof AnalysisStep ? CanaryStep.analysis(gate) : s)
+                .map(
+                    s ->
+                        s instanceof AnalysisStep
+                            ? CanaryStep.analysis(gate)
+                            : s instanceof ExperimentStep e
+                                ? ImmutableExperimentStep.builder()
+                                    .from(e)
+                                    .analyses(
+                                        e.analyses().stream()
+                                            .map(
+                                                a ->
+                                                    ImmutableAnalysis.of(
+                                                        gate, a.requiredForCompletion()))
+                                            .toList())
+                                    .build()
+                                : s)
                 .toList())
         .build();
   }
@@ -187,15 +202,18 @@ public abstract class CanaryProfile {
   }
 
   /**
-   * The names of the gates the analysis steps and the background gate run, each once, in order of
-   * first use.
+   * The names of the gates the analysis steps, the experiments and the background gate run, each
+   * once, in order of first use.
    */
   public List<String> gates() {
-    LinkedHashSet<String> gates =
-        steps().stream()
-            .filter(AnalysisStep.class::isInstance)
-            .map(s -> ((AnalysisStep) s).gate())
-            .collect(Collectors.toCollection(LinkedHashSet::new));
+    LinkedHashSet<String> gates = new LinkedHashSet<>();
+    for (CanaryStep step : steps()) {
+      if (step instanceof AnalysisStep a) {
+        gates.add(a.gate());
+      } else if (step instanceof ExperimentStep e) {
+        e.analyses().forEach(a -> gates.add(a.gate()));
+      }
+    }
     backgroundGate().ifPresent(gates::add);
     return List.copyOf(gates);
   }
@@ -267,6 +285,10 @@ public abstract class CanaryProfile {
           problems.add(
               String.format("steps[%d]: setHeaderRoute needs a header name and a value", i));
         }
+      } else if (step instanceof ExperimentStep e) {
+        checkExperiment(i, e, problems);
+      } else if (step instanceof PluginStep plugin && plugin.name().isBlank()) {
+        problems.add(String.format("steps[%d]: plugin step names no plugin", i));
       } else if (step instanceof SetCanaryScaleStep scs) {
         final int at = i;
         if (scs.replicas().isPresent() && scs.weight().isPresent()) {
@@ -332,6 +354,70 @@ public abstract class CanaryProfile {
             });
     if (!problems.isEmpty()) {
       throw new InvalidProfileException(name(), problems);
+    }
+  }
+
+  /**
+   * What Argo's rollout and experiment controllers would refuse, or what would never end: no
+   * templates, a template without a name or with a repeated one (VerifyExperimentSpec), replicas
+   * below 0, weights outside 0..100 or together above 100, a duration Argo cannot parse, a gate
+   * without a name, and neither a duration nor a required gate.
+   */
+  private static void checkExperiment(int i, ExperimentStep e, List<String> problems) {
+    String at = String.format("steps[%d]: experiment", i);
+    if (e.templates().isEmpty()) {
+      problems.add(at + " runs no templates; add ExperimentTemplate.stable or .canary");
+    }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    int weights = 0;
+    for (int j = 0; j < e.templates().size(); j++) {
+      ExperimentTemplate t = e.templates().get(j);
+      if (t.name().isBlank()) {
+        problems.add(String.format("%s templates[%d] has no name", at, j));
+      } else if (!names.add(t.name())) {
+        problems.add(String.format("%s repeats template name '%s'", at, t.name()));
+      }
+      if (t.replicas().filter(r -> r < 0).isPresent()) {
+        problems.add(
+            String.format(
+                "%s templates[%d] replicas must be 0 or more, got %d", at, j, t.replicas().get()));
+      }
+      if (t.weight().filter(w -> w < 0 || w > 100).isPresent()) {
+        problems.add(
+            String.format("%s templates[%d] weight %d is outside 0..100", at, j, t.weight().get()));
+      }
+      weights += t.weight().orElse(0);
+    }
+    if (weights > 100) {
+      problems.add(
+          String.format("%s weights add up to %d%%, more than all the traffic", at, weights));
+    }
+    e.duration()
+        .ifPresent(
+            d -> {
+              OptionalLong seconds = ArgoDuration.goSeconds(d);
+              if (seconds.isEmpty() || seconds.getAsLong() <= 0) {
+                problems.add(
+                    String.format(
+                        "%s duration '%s' is not a positive Go duration such as 90s, 10m or 1h"
+                            + " (Argo reads it with time.ParseDuration: no bare seconds)",
+                        at, d));
+              }
+            });
+    java.util.Set<String> analyses = new java.util.HashSet<>();
+    for (ExperimentStep.Analysis a : e.analyses()) {
+      if (a.gate().isBlank()) {
+        problems.add(at + " analysis names no gate");
+      } else if (!analyses.add(a.gate())) {
+        problems.add(String.format("%s runs gate '%s' twice", at, a.gate()));
+      }
+    }
+    if (e.duration().isEmpty()
+        && e.analyses().stream().noneMatch(ExperimentStep.Analysis::requiredForCompletion)) {
+      problems.add(
+          at
+              + " has neither a duration nor a required gate, so it never ends and the rollout"
+              + " waits forever (give a duration or use withRequiredAnalysis)");
     }
   }
 

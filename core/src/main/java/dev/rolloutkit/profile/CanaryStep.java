@@ -3,8 +3,9 @@ package dev.rolloutkit.profile;
 import java.time.Duration;
 
 /**
- * One step of a {@link CanaryProfile}: move traffic to a weight, pause, run an analysis gate, or
- * scale the canary apart from its traffic.
+ * One step of a {@link CanaryProfile}, one for each step type Argo has: move traffic to a weight,
+ * pause, run an analysis gate, scale the canary apart from its traffic, route by header or mirror,
+ * run an experiment, or run a step plugin.
  *
  * <pre>{@code
  * CanaryStep.setWeight(10); CanaryStep.pause(Duration.ofMinutes(2)); CanaryStep.analysis("mcp-success-rate");
@@ -100,6 +101,50 @@ public interface CanaryStep {
   /** Remove the mirror route {@code route}. */
   static SetMirrorRouteStep removeMirrorRoute(String route) {
     return ImmutableSetMirrorRouteStep.builder().name(route).build();
+  }
+
+  /**
+   * Run the experiment's pods for {@code duration}, judged by the gates added with {@link
+   * ExperimentStep#withAnalysis(String)} (Argo step {@code experiment}).
+   */
+  static ExperimentStep experiment(Duration duration, ExperimentTemplate... templates) {
+    return ImmutableExperimentStep.builder()
+        .duration(ArgoDuration.format(duration))
+        .addTemplates(templates)
+        .build();
+  }
+
+  /**
+   * Run the experiment's pods for {@code duration} as Argo writes it, a Go duration such as {@code
+   * "10m"} (Argo reads it with {@code time.ParseDuration}: no bare seconds).
+   */
+  static ExperimentStep experiment(String duration, ExperimentTemplate... templates) {
+    return ImmutableExperimentStep.builder().duration(duration).addTemplates(templates).build();
+  }
+
+  /**
+   * Run the experiment's pods until its required gates ({@link
+   * ExperimentStep#withRequiredAnalysis(String)}) complete (Argo step {@code experiment} without a
+   * duration).
+   */
+  static ExperimentStep experiment(ExperimentTemplate... templates) {
+    return ImmutableExperimentStep.builder().addTemplates(templates).build();
+  }
+
+  /**
+   * Run the controller's step plugin {@code name} with {@code config} (Argo step {@code plugin}).
+   */
+  static PluginStep plugin(String name, java.util.Map<String, ?> config) {
+    java.util.Map<String, Object> copy = new java.util.LinkedHashMap<>();
+    config.forEach(
+        (key, value) -> {
+          if (key == null || value == null) {
+            throw new IllegalArgumentException(
+                "plugin " + name + ": config entry " + key + " has no value; leave it out");
+          }
+          copy.put(key, value);
+        });
+    return ImmutablePluginStep.of(name, copy);
   }
 
   /**

@@ -265,8 +265,13 @@ public final class RolloutSimulation {
         break;
       } else if (step.has("experiment")) {
         throw new CannotSimulateException("cannot simulate: experiment steps (step " + i + ")");
+      } else if (step.has("plugin")) {
+        throw new CannotSimulateException(
+            "cannot simulate: plugin steps (step "
+                + i
+                + "): how long they take and whether they pass is the plugin's own");
       }
-      // setCanaryScale, setHeaderRoute, setMirrorRoute and plugin steps take no simulated time
+      // setCanaryScale, setHeaderRoute and setMirrorRoute steps take no simulated time
     }
     // background analysis, from its starting step to the steps' outcome
     JsonNode background = canary.path("analysis");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rolloutkit.profile.CanaryProfile;
 import dev.rolloutkit.profile.CanaryStep;
+import dev.rolloutkit.profile.ExperimentTemplate;
 import dev.rolloutkit.stack.CanaryStack;
 import org.junit.jupiter.api.Test;
 
@@ -86,5 +87,32 @@ class HeaderRouteStackTest {
                     .profile(shadow.withGate("canary-health-check"))
                     .build())
         .hasMessageContaining("SetMirrorRoute requires TrafficRouting, supports Istio only");
+  }
+
+  @Test
+  void should_give_a_weighted_experiment_its_share_of_traffic_with_istio_and_lint_clean() {
+    CanaryProfile compare =
+        CanaryProfile.of(
+            "baseline-vs-canary",
+            CanaryStep.experiment(
+                    "10m",
+                    ExperimentTemplate.stable("baseline").withWeight(5),
+                    ExperimentTemplate.canary("canary").withWeight(5))
+                .withAnalysis("mcp-success-rate"),
+            CanaryStep.setWeight(30),
+            CanaryStep.setWeight(100));
+    CanaryStack mcp =
+        CanaryStack.mcp("mcp-server").namespace("ai").image("mcp:1").profile(compare).build();
+    assertThat(mcp.toYaml())
+        .contains(
+            "          templates:\n"
+                + "          - name: baseline\n"
+                + "            specRef: stable\n"
+                + "            weight: 5\n"
+                + "          - name: canary\n"
+                + "            specRef: canary\n"
+                + "            weight: 5\n")
+        .contains("              value: '{{templates.canary.podTemplateHash}}'\n");
+    assertThat(dev.rolloutkit.lint.Lint.yaml(mcp.toYaml()).hasErrors()).isFalse();
   }
 }
