@@ -10,6 +10,10 @@ import java.util.List;
 public final class InvalidProfileException extends InvalidSpecException {
 
   public InvalidProfileException(String profile, List<String> problems) {
-    super("canary profile '" + profile + "'", problems);
+    this("canary", profile, problems);
+  }
+
+  InvalidProfileException(String kind, String profile, List<String> problems) {
+    super(kind + " profile '" + profile + "'", problems);
   }
 }

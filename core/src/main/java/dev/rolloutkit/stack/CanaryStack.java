@@ -83,8 +83,21 @@ public abstract class CanaryStack {
     return 2;
   }
 
-  /** The canary steps. */
+  /** The canary steps; not used when the stack releases {@link #blueGreen()}. */
   public abstract CanaryProfile profile();
+
+  /**
+   * Release blue-green instead of by the canary steps of {@link #profile()} (the preset's or your
+   * own): an active Service {@code <name>} and a preview Service {@code <name>-preview}, the
+   * profile's gates before and after the switch. Blue-green switches Services, not weights, so it
+   * takes {@link TrafficRouter#none()}; route your Ingress or VirtualService to the active Service.
+   */
+  public abstract Optional<dev.rolloutkit.profile.BlueGreenProfile> blueGreen();
+
+  /** The preview Service's name under blue-green: {@code <name>-preview}. */
+  public String previewServiceName() {
+    return name() + "-preview";
+  }
 
   /**
    * Gates defined by this stack; a gate the profile names and the stack does not define is taken
@@ -186,7 +199,7 @@ public abstract class CanaryStack {
    */
   public List<AnalysisGate> effectiveGates() {
     Map<String, AnalysisGate> byName = new LinkedHashMap<>();
-    for (String name : profile().gates()) {
+    for (String name : releaseGates()) {
       byName.put(
           name,
           gates().stream()
@@ -196,6 +209,13 @@ public abstract class CanaryStack {
     }
     gates().forEach(g -> byName.putIfAbsent(g.name(), g));
     return List.copyOf(byName.values());
+  }
+
+  /** The gates the release runs: the blue-green profile's, else the canary profile's. */
+  private List<String> releaseGates() {
+    return blueGreen()
+        .map(dev.rolloutkit.profile.BlueGreenProfile::gates)
+        .orElse(profile().gates());
   }
 
   /** {@code app: <name>}. */
@@ -256,8 +276,12 @@ public abstract class CanaryStack {
     List<HasMetadata> workload = new ArrayList<>();
     workload.add(RolloutCompiler.rollout(this, plan));
     minAvailable().ifPresent(m -> workload.add(RolloutCompiler.podDisruptionBudget(this, m)));
+    List<HasMetadata> services = new ArrayList<>(plan.services());
+    if (blueGreen().isPresent()) {
+      services.add(trafficTarget().service(previewServiceName()));
+    }
     return List.of(
-        List.copyOf(plan.services()),
+        List.copyOf(services),
         List.copyOf(plan.routing()),
         templates,
         List.copyOf(workload),
@@ -324,7 +348,7 @@ public abstract class CanaryStack {
     if (replicas() < 1) {
       problems.add("replicas: must be at least 1, got " + replicas());
     }
-    for (String gate : profile().gates()) {
+    for (String gate : releaseGates()) {
       if (gates().stream().noneMatch(g -> g.name().equals(gate)) && !AnalysisGate.isPreset(gate)) {
         problems.add(
             "gates: the profile runs gate '"
@@ -360,7 +384,19 @@ public abstract class CanaryStack {
       problems.add("traffic: " + missing.problem());
     }
     PodTemplates.check(this, problems);
-    if (traffic().name().equals("none")) {
+    if (blueGreen().isPresent() && !traffic().name().equals("none")) {
+      problems.add(
+          "traffic: blue-green switches the active Service '"
+              + name()
+              + "' and the preview Service '"
+              + previewServiceName()
+              + "', not weights, so it takes no traffic router, not "
+              + traffic().name()
+              + " (choose TrafficRouter.none() and route your Ingress or VirtualService to '"
+              + name()
+              + "')");
+    }
+    if (traffic().name().equals("none") && blueGreen().isEmpty()) {
       List<dev.rolloutkit.profile.CanaryStep> steps = profile().steps();
       for (int i = 0; i < steps.size(); i++) {
         if (steps.get(i) instanceof dev.rolloutkit.profile.SetCanaryScaleStep) {
@@ -444,7 +480,7 @@ public abstract class CanaryStack {
         + " ["
         + image().orElse("no image")
         + "] "
-        + profile()
+        + blueGreen().map(Object::toString).orElseGet(() -> profile().toString())
         + ", gates "
         + effectiveGates().stream().map(AnalysisGate::name).toList()
         + ", traffic "

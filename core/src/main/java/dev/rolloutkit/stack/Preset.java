@@ -29,7 +29,6 @@ public enum Preset {
       "mcp",
       "10/30/60/100 %, gate mcp-success-rate, KEDA, Istio",
       CanaryProfile::mcp,
-      AnalysisGate::mcpSuccessRate,
       KedaScaling::mcp,
       true,
       "istio"),
@@ -38,7 +37,6 @@ public enum Preset {
       "ml",
       "20/50/100 %, gate canary-health-check, NGINX",
       CanaryProfile::ml,
-      AnalysisGate::canaryHealthCheck,
       KedaScaling::http,
       false,
       "nginx"),
@@ -50,7 +48,6 @@ public enum Preset {
       "nlp",
       "10/40/100 %, longer pauses, NGINX",
       CanaryProfile::nlp,
-      AnalysisGate::canaryHealthCheck,
       KedaScaling::http,
       false,
       "nginx");
@@ -58,7 +55,6 @@ public enum Preset {
   private final String id;
   private final String summary;
   private final Supplier<CanaryProfile> profile;
-  private final Supplier<AnalysisGate> gate;
   private final Supplier<KedaScaling> scaling;
   private final boolean scaledByDefault;
   private final String router;
@@ -67,14 +63,12 @@ public enum Preset {
       String id,
       String summary,
       Supplier<CanaryProfile> profile,
-      Supplier<AnalysisGate> gate,
       Supplier<KedaScaling> scaling,
       boolean scaledByDefault,
       String router) {
     this.id = id;
     this.summary = summary;
     this.profile = profile;
-    this.gate = gate;
     this.scaling = scaling;
     this.scaledByDefault = scaledByDefault;
     this.router = router;
@@ -114,16 +108,13 @@ public enum Preset {
   }
 
   /**
-   * A builder for the stack {@code name} with the preset's profile, gate, scaling (if on by
-   * default) and router.
+   * A builder for the stack {@code name} with the preset's profile, scaling (if on by default) and
+   * router; the profile's gates are the presets of their names ({@link AnalysisGate#preset}), so a
+   * stack that releases differently ({@link CanaryStack#blueGreen()}) carries none it does not run.
    */
   public CanaryStack.Builder stack(String name) {
     CanaryStack.Builder builder =
-        CanaryStack.builder()
-            .name(name)
-            .profile(profile())
-            .addGate(gate.get())
-            .traffic(TrafficRouter.named(router));
+        CanaryStack.builder().name(name).profile(profile()).traffic(TrafficRouter.named(router));
     if (scaledByDefault) {
       builder.scaling(scaling());
     }

@@ -110,7 +110,10 @@ final class RolloutCompiler {
     canary.setScaleDownDelaySeconds(stack.profile().scaleDownDelaySeconds().orElse(null));
     canary.setAbortScaleDownDelaySeconds(stack.profile().abortScaleDownDelaySeconds().orElse(null));
     Strategy strategy = new Strategy();
-    strategy.setCanary(canary);
+    stack
+        .blueGreen()
+        .ifPresentOrElse(
+            bg -> strategy.setBlueGreen(blueGreen(stack, bg)), () -> strategy.setCanary(canary));
 
     LabelSelector selector = new LabelSelector();
     selector.setMatchLabels(new TreeMap<>(stack.selector()));
@@ -128,6 +131,71 @@ final class RolloutCompiler {
     return rollout;
   }
 
+  /**
+   * The blue-green strategy: the active and preview Services, each gate with the canary-hash
+   * argument of the new ReplicaSet (the preview's pods before the switch, the active ones after).
+   */
+  private static dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.BlueGreen blueGreen(
+      CanaryStack stack, dev.rolloutkit.profile.BlueGreenProfile profile) {
+    var bg = new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.BlueGreen();
+    bg.setActiveService(stack.name());
+    bg.setPreviewService(stack.previewServiceName());
+    bg.setAutoPromotionEnabled(profile.autoPromotionEnabled() ? null : false);
+    bg.setAutoPromotionSeconds(profile.autoPromotionSeconds().orElse(null));
+    bg.setPreviewReplicaCount(profile.previewReplicaCount().orElse(null));
+    bg.setScaleDownDelaySeconds(profile.scaleDownDelaySeconds().orElse(null));
+    bg.setAbortScaleDownDelaySeconds(profile.abortScaleDownDelaySeconds().orElse(null));
+    profile
+        .prePromotionGate()
+        .ifPresent(
+            gate -> {
+              var ref =
+                  new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.bluegreen
+                      .prepromotionanalysis.Templates();
+              ref.setTemplateName(gate);
+              var hash =
+                  new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.bluegreen
+                      .prepromotionanalysis.args.ValueFrom();
+              hash.setPodTemplateHashValue("Latest");
+              var arg =
+                  new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.bluegreen
+                      .prepromotionanalysis.Args();
+              arg.setName(AnalysisGate.CANARY_HASH_ARG);
+              arg.setValueFrom(hash);
+              var pre =
+                  new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.bluegreen
+                      .PrePromotionAnalysis();
+              pre.setTemplates(list(ref));
+              pre.setArgs(list(arg));
+              bg.setPrePromotionAnalysis(pre);
+            });
+    profile
+        .postPromotionGate()
+        .ifPresent(
+            gate -> {
+              var ref =
+                  new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.bluegreen
+                      .postpromotionanalysis.Templates();
+              ref.setTemplateName(gate);
+              var hash =
+                  new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.bluegreen
+                      .postpromotionanalysis.args.ValueFrom();
+              hash.setPodTemplateHashValue("Latest");
+              var arg =
+                  new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.bluegreen
+                      .postpromotionanalysis.Args();
+              arg.setName(AnalysisGate.CANARY_HASH_ARG);
+              arg.setValueFrom(hash);
+              var post =
+                  new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.bluegreen
+                      .PostPromotionAnalysis();
+              post.setTemplates(list(ref));
+              post.setArgs(list(arg));
+              bg.setPostPromotionAnalysis(post);
+            });
+    return bg;
+  }
+
   /** {@code <name>-pdb}: a PodDisruptionBudget for the stack's pods. */
   static io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget podDisruptionBudget(
       CanaryStack stack, IntOrString minAvailable) {
@@ -140,6 +208,63 @@ final class RolloutCompiler {
     pdb.setMetadata(metadata(stack.name() + "-pdb", stack.namespace(), stack.objectLabels()));
     pdb.setSpec(spec);
     return pdb;
+  }
+
+  /**
+   * The experiment step: each gate's canary-hash argument is the hash of the experiment's first
+   * canary template ({@code {{templates.<t>.podTemplateHash}}}, resolved by the experiment
+   * controller), or the rollout's canary hash when it runs none.
+   */
+  private static dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps.Experiment
+      experiment(dev.rolloutkit.profile.ExperimentStep e) {
+    var experiment =
+        new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps.Experiment();
+    experiment.setDuration(e.duration().orElse(null));
+    experiment.setTemplates(
+        e.templates().stream()
+            .map(
+                t -> {
+                  var template =
+                      new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps.experiment
+                          .Templates();
+                  template.setName(t.name());
+                  template.setSpecRef(t.specRef().argo());
+                  template.setReplicas(t.replicas().orElse(null));
+                  template.setWeight(t.weight().orElse(null));
+                  return template;
+                })
+            .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
+    if (!e.analyses().isEmpty()) {
+      experiment.setAnalyses(
+          e.analyses().stream()
+              .map(
+                  a -> {
+                    var arg =
+                        new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps
+                            .experiment.analyses.Args();
+                    arg.setName(AnalysisGate.CANARY_HASH_ARG);
+                    e.judged()
+                        .ifPresentOrElse(
+                            t -> arg.setValue("{{templates." + t.name() + ".podTemplateHash}}"),
+                            () -> {
+                              var from =
+                                  new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps
+                                      .experiment.analyses.args.ValueFrom();
+                              from.setPodTemplateHashValue("Latest");
+                              arg.setValueFrom(from);
+                            });
+                    var analysis =
+                        new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps
+                            .experiment.Analyses();
+                    analysis.setName(a.gate());
+                    analysis.setTemplateName(a.gate());
+                    analysis.setArgs(list(arg));
+                    analysis.setRequiredForCompletion(a.requiredForCompletion() ? true : null);
+                    return analysis;
+                  })
+              .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
+    }
+    return experiment;
   }
 
   static Steps step(CanaryStep step) {
@@ -208,6 +333,16 @@ final class RolloutCompiler {
       scale.setWeight(scs.weight().orElse(null));
       scale.setMatchTrafficWeight(scs.matchTrafficWeight() ? Boolean.TRUE : null);
       steps.setSetCanaryScale(scale);
+    } else if (step instanceof dev.rolloutkit.profile.ExperimentStep e) {
+      steps.setExperiment(experiment(e));
+    } else if (step instanceof dev.rolloutkit.profile.PluginStep p) {
+      var plugin = new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps.Plugin();
+      plugin.setName(p.name());
+      var config =
+          new dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.canary.steps.plugin.Config();
+      p.config().forEach(config::setAdditionalProperty);
+      plugin.setConfig(p.config().isEmpty() ? null : config);
+      steps.setPlugin(plugin);
     } else {
       throw new IllegalArgumentException(
           "unknown canary step type " + step.getClass().getName() + ": " + step);
