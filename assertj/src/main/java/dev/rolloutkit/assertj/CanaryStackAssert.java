@@ -115,4 +115,34 @@ public class CanaryStackAssert extends AbstractAssert<CanaryStackAssert, CanaryS
     }
     return new ScaledObjectAssert(so);
   }
+
+  /** Assertions on the stack's VirtualService (Istio). */
+  public VirtualServiceAssert virtualService() {
+    return new VirtualServiceAssert(only("VirtualService"));
+  }
+
+  /** Assertions on the stack's DestinationRule (Istio, subset level). */
+  public DestinationRuleAssert destinationRule() {
+    return new DestinationRuleAssert(only("DestinationRule"));
+  }
+
+  /** Assertions on the stack's stable Ingress (NGINX). */
+  public IngressAssert ingress() {
+    return new IngressAssert(only("Ingress"));
+  }
+
+  private io.fabric8.kubernetes.api.model.HasMetadata only(String kind) {
+    isNotNull();
+    var found = actual.resources().stream().filter(r -> kind.equals(r.getKind())).toList();
+    if (found.size() != 1) {
+      failWithMessage(
+          "Expected stack %s to have one %s but it has %d (traffic %s): %s",
+          actual.name(),
+          kind,
+          found.size(),
+          actual.traffic().name(),
+          actual.resources().stream().map(Describe::of).toList());
+    }
+    return found.get(0);
+  }
 }

@@ -173,7 +173,6 @@ public class RolloutAssert extends AbstractAssert<RolloutAssert, Rollout> {
     return myself;
   }
 
-  /** Traffic is split by Istio ({@code trafficRouting.istio}). */
   /**
    * The canary steps are, in order, of these Argo kinds: {@code setWeight}, {@code pause}, {@code
    * analysis}, {@code setCanaryScale}, {@code setHeaderRoute}, {@code setMirrorRoute}, {@code
@@ -207,6 +206,151 @@ public class RolloutAssert extends AbstractAssert<RolloutAssert, Rollout> {
       failWithMessage(
           "Expected %s to have steps %s but it has %s",
           Describe.of(actual), java.util.Arrays.asList(kinds), found);
+    }
+    return myself;
+  }
+
+  /**
+   * A setHeaderRoute step sends requests whose {@code header} is exactly {@code value} to the
+   * canary on route {@code route}, and the route is one of the Rollout's managedRoutes.
+   */
+  public RolloutAssert routesHeaderToCanary(String route, String header, String value) {
+    List<String> found = new ArrayList<>();
+    for (Steps step : steps()) {
+      var h = step.getSetHeaderRoute();
+      if (h != null && h.getMatch() != null) {
+        for (var m : h.getMatch()) {
+          String exact = m.getHeaderValue() == null ? null : m.getHeaderValue().getExact();
+          if (route.equals(h.getName())
+              && header.equals(m.getHeaderName())
+              && value.equals(exact)) {
+            return managesRoute(route);
+          }
+          found.add(h.getName() + ": " + m.getHeaderName() + "=" + exact);
+        }
+      }
+    }
+    failWithMessage(
+        "Expected %s to route header %s=%s to the canary on route '%s' but its header routes are"
+            + " %s",
+        Describe.of(actual), header, value, route, found);
+    return myself;
+  }
+
+  /** A setMirrorRoute step mirrors {@code percent} % of requests to the canary on {@code route}. */
+  public RolloutAssert mirrorsToCanary(String route, int percent) {
+    List<String> found = new ArrayList<>();
+    for (Steps step : steps()) {
+      var m = step.getSetMirrorRoute();
+      if (m != null && m.getPercentage() != null) {
+        if (route.equals(m.getName()) && m.getPercentage() == percent) {
+          return managesRoute(route);
+        }
+        found.add(m.getName() + ": " + m.getPercentage() + " %");
+      }
+    }
+    failWithMessage(
+        "Expected %s to mirror %d %% to the canary on route '%s' but its mirror routes are %s",
+        Describe.of(actual), percent, route, found);
+    return myself;
+  }
+
+  private RolloutAssert managesRoute(String route) {
+    var routing = actual.getSpec().getStrategy().getCanary().getTrafficRouting();
+    List<String> managed = new ArrayList<>();
+    if (routing != null && routing.getManagedRoutes() != null) {
+      routing.getManagedRoutes().forEach(m -> managed.add(m.getName()));
+    }
+    if (!managed.contains(route)) {
+      failWithMessage(
+          "Expected %s to declare route '%s' in"
+              + " spec.strategy.canary.trafficRouting.managedRoutes, as Argo requires, but they"
+              + " are %s",
+          Describe.of(actual), route, managed);
+    }
+    return myself;
+  }
+
+  /**
+   * An experiment step runs pods of the canary's pod template, judged by the AnalysisTemplate
+   * {@code template}.
+   */
+  public RolloutAssert runsExperimentJudgedBy(String template) {
+    List<String> found = new ArrayList<>();
+    for (Steps step : steps()) {
+      var e = step.getExperiment();
+      if (e != null) {
+        boolean canary =
+            e.getTemplates() != null
+                && e.getTemplates().stream().anyMatch(t -> "canary".equals(t.getSpecRef()));
+        if (e.getAnalyses() != null) {
+          for (var a : e.getAnalyses()) {
+            if (canary && template.equals(a.getTemplateName())) {
+              return myself;
+            }
+            found.add(a.getTemplateName() + (canary ? "" : " (no canary template)"));
+          }
+        }
+      }
+    }
+    failWithMessage(
+        "Expected %s to run an experiment with the canary's pods judged by %s but its experiments"
+            + " are judged by %s",
+        Describe.of(actual), template, found);
+    return myself;
+  }
+
+  private dev.rolloutkit.argo.v1alpha1.rolloutspec.strategy.BlueGreen blueGreen() {
+    isNotNull();
+    var strategy = actual.getSpec() == null ? null : actual.getSpec().getStrategy();
+    if (strategy == null || strategy.getBlueGreen() == null) {
+      failWithMessage(
+          "Expected %s to release blue-green but spec.strategy.blueGreen is not set",
+          Describe.of(actual));
+    }
+    return strategy.getBlueGreen();
+  }
+
+  /** It releases blue-green, switching Service {@code active} after validating {@code preview}. */
+  public RolloutAssert releasesBlueGreen(String active, String preview) {
+    var bg = blueGreen();
+    if (!active.equals(bg.getActiveService()) || !preview.equals(bg.getPreviewService())) {
+      failWithMessage(
+          "Expected %s to switch active Service %s after preview Service %s but"
+              + " spec.strategy.blueGreen has activeService %s and previewService %s",
+          Describe.of(actual), active, preview, bg.getActiveService(), bg.getPreviewService());
+    }
+    return myself;
+  }
+
+  /** Blue-green: AnalysisTemplate {@code template} judges the preview before the switch. */
+  public RolloutAssert validatesBeforePromotionWith(String template) {
+    var pre = blueGreen().getPrePromotionAnalysis();
+    List<String> found = new ArrayList<>();
+    if (pre != null && pre.getTemplates() != null) {
+      pre.getTemplates().forEach(t -> found.add(t.getTemplateName()));
+    }
+    if (!found.contains(template)) {
+      failWithMessage(
+          "Expected %s to validate the preview with %s before promotion but"
+              + " spec.strategy.blueGreen.prePromotionAnalysis runs %s",
+          Describe.of(actual), template, found);
+    }
+    return myself;
+  }
+
+  /** Blue-green: AnalysisTemplate {@code template} judges the new version after the switch. */
+  public RolloutAssert validatesAfterPromotionWith(String template) {
+    var post = blueGreen().getPostPromotionAnalysis();
+    List<String> found = new ArrayList<>();
+    if (post != null && post.getTemplates() != null) {
+      post.getTemplates().forEach(t -> found.add(t.getTemplateName()));
+    }
+    if (!found.contains(template)) {
+      failWithMessage(
+          "Expected %s to validate the new version with %s after promotion but"
+              + " spec.strategy.blueGreen.postPromotionAnalysis runs %s",
+          Describe.of(actual), template, found);
     }
     return myself;
   }

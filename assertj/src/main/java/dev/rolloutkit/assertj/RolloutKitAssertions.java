@@ -18,6 +18,8 @@ import dev.rolloutkit.stack.CanaryStack;
  * assertThat(rollout).hasCanaryWeights(10, 30, 60, 100).pausesFor(2, MINUTES).afterWeight(10);
  * assertThat(template).rollsBackOnFailure(3);
  * assertThat(scaledObject).scalesToZeroWhenIdle().keepsAtLeast(2).whileActive();
+ * assertThat(stack).virtualService().sendsToSubset("primary", "canary", 0);
+ * assertThat(stack).ingress().hasHost("bankchurn.ml.example.com").sendsPathTo("/", "bankchurn-stable");
  * assertThat(Lint.files(Path.of("deploy"))).hasNoErrors();
  * assertThat(simulation.run()).promotesWithin(Duration.ofMinutes(12));
  * assertThat(GateQuality.exact(metric, 0.01)).falseRollbackProbability().isLessThan(0.01);
@@ -66,5 +68,22 @@ public final class RolloutKitAssertions {
   /** Assertions on a lint run's report. */
   public static ValidationReportAssert assertThat(LintResult actual) {
     return new ValidationReportAssert(actual == null ? null : actual.report());
+  }
+
+  /** A VirtualService of any Istio API version, built or read ({@code Manifest.object()}). */
+  public static VirtualServiceAssert assertThatVirtualService(
+      io.fabric8.kubernetes.api.model.HasMetadata actual) {
+    return new VirtualServiceAssert(actual);
+  }
+
+  /** A DestinationRule of any Istio API version, built or read. */
+  public static DestinationRuleAssert assertThatDestinationRule(
+      io.fabric8.kubernetes.api.model.HasMetadata actual) {
+    return new DestinationRuleAssert(actual);
+  }
+
+  public static IngressAssert assertThat(
+      io.fabric8.kubernetes.api.model.networking.v1.Ingress actual) {
+    return new IngressAssert(actual);
   }
 }

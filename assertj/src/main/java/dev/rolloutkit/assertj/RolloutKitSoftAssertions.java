@@ -59,4 +59,20 @@ public class RolloutKitSoftAssertions extends AbstractSoftAssertions {
     return proxy(
         SimulationAssert.class, dev.rolloutkit.simulation.RolloutSimulation.Report.class, actual);
   }
+
+  public VirtualServiceAssert assertThatVirtualService(
+      io.fabric8.kubernetes.api.model.HasMetadata actual) {
+    return proxy(
+        VirtualServiceAssert.class, io.fabric8.kubernetes.api.model.HasMetadata.class, actual);
+  }
+
+  public DestinationRuleAssert assertThatDestinationRule(
+      io.fabric8.kubernetes.api.model.HasMetadata actual) {
+    return proxy(
+        DestinationRuleAssert.class, io.fabric8.kubernetes.api.model.HasMetadata.class, actual);
+  }
+
+  public IngressAssert assertThat(io.fabric8.kubernetes.api.model.networking.v1.Ingress actual) {
+    return proxy(IngressAssert.class, io.fabric8.kubernetes.api.model.HasMetadata.class, actual);
+  }
 }
