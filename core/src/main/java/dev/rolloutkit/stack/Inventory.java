@@ -24,11 +24,22 @@ import java.util.Set;
  * Many services from one YAML file, for {@code rolloutkit render --inventory FILE -o DIR}:
  *
  * <pre>
+ * profiles:                        # optional: the inventory's own profiles, on a preset
+ * - name: cautious
+ *   base: mcp                      # mcp | ml | nlp: traffic and KEDA defaults
+ *   steps:                         # Argo's canary steps, as Argo writes them
+ *   - setWeight: 5
+ *   - pause: {}
+ *   - analysis: {templates: [{templateName: mcp-success-rate}]}
+ *   - setWeight: 100
+ * - name: major
+ *   base: ml
+ *   blueGreen: {prePromotionGate: bluegreen-validation}
  * services:
  * - name: bankchurn                # required: name, namespace, image, profile
  *   namespace: ml-portfolio
  *   image: ghcr.io/acme/bankchurn:3.2.0
- *   profile: ml                    # mcp | ml | nlp
+ *   profile: ml                    # mcp | ml | nlp, or one of the profiles above
  *   traffic: nginx                 # istio | nginx | none (default: the profile's)
  *   host: bankchurn.example.com    # the NGINX Ingress's host
  *   keda: false                    # default: the profile's
@@ -87,7 +98,16 @@ public final class Inventory {
           "inventory " + file,
           List.of(d.location() + ": services: expected a non-empty list of services"));
     }
+    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!key.equals("services") && !key.equals("profiles")) {
+        throw new InvalidSpecException(
+            "inventory " + file,
+            List.of(d.locate(key) + ": unknown key '" + key + "' (expected profiles, services)"));
+      }
+    }
     List<String> problems = new ArrayList<>();
+    Map<String, InventoryProfiles.Custom> custom = InventoryProfiles.read(d, root, problems);
     List<CanaryStack> stacks = new ArrayList<>();
     for (int i = 0; i < services.size(); i++) {
       String at = "services[" + i + "]";
@@ -95,7 +115,7 @@ public final class Inventory {
       String service =
           at + " (" + s.path("namespace").asText("?") + "/" + s.path("name").asText("?") + ")";
       List<String> own = new ArrayList<>();
-      CanaryStack stack = stack(d, at, s, own);
+      CanaryStack stack = stack(d, at, s, custom, own);
       if (own.isEmpty() && stack == null) {
         continue;
       }
@@ -114,7 +134,12 @@ public final class Inventory {
     throw new InvalidSpecException("inventory " + file, problems);
   }
 
-  private static CanaryStack stack(Manifest d, String at, JsonNode s, List<String> problems) {
+  private static CanaryStack stack(
+      Manifest d,
+      String at,
+      JsonNode s,
+      Map<String, InventoryProfiles.Custom> custom,
+      List<String> problems) {
     if (!s.isObject()) {
       problems.add(d.locateValue(at) + ": expected a mapping");
       return null;
@@ -139,23 +164,32 @@ public final class Inventory {
     if (!problems.isEmpty()) {
       return null;
     }
-    Optional<Preset> preset = Preset.find(s.get("profile").asText());
+    String profile = s.get("profile").asText();
+    if (custom.containsKey(profile) && custom.get(profile) == null) {
+      return null; // the profile's own problems are reported
+    }
+    InventoryProfiles.Custom own = custom.get(profile);
+    Optional<Preset> preset =
+        own != null ? Optional.of(own.base()) : Preset.find(s.get("profile").asText());
     if (preset.isEmpty()) {
+      List<String> known = new ArrayList<>(Preset.ids());
+      known.addAll(custom.keySet());
       problems.add(
           d.locateValue(at + ".profile")
               + ": profile: unknown '"
-              + s.get("profile").asText()
+              + profile
               + "': expected one of "
-              + String.join(", ", Preset.ids()));
+              + String.join(", ", known)
+              + " (a preset, or a profile of the inventory's profiles)");
       return null;
     }
     CanaryStack.Builder b =
-        preset
-            .get()
-            .stack(s.get("name").asText())
+        (own != null
+                ? own.stack(s.get("name").asText())
+                : preset.get().stack(s.get("name").asText()))
             .namespace(s.get("namespace").asText())
             .image(s.get("image").asText());
-    String router = preset.get().router();
+    String router = own != null && own.blueGreen() != null ? "none" : preset.get().router();
     if (s.has("traffic")) {
       router = s.get("traffic").asText();
       if (!List.of("istio", "nginx", "none").contains(router)) {

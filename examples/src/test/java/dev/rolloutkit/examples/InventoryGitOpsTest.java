@@ -161,4 +161,58 @@ class InventoryGitOpsTest {
         .contains("readinessProbe.bogus: unknown field (not in Kubernetes' Probe)");
     assertThat(dir.resolve("out")).doesNotExist();
   }
+
+  @Test
+  void should_render_the_inventorys_own_profiles_every_step_kind_and_blue_green(@TempDir Path dir)
+      throws Exception {
+    Path inventory =
+        Files.writeString(
+            dir.resolve("inventory.yaml"),
+            """
+            profiles:
+            - name: cautious
+              base: mcp
+              steps:
+              - setHeaderRoute: {name: testers, match: [{headerName: x-canary, headerValue: {exact: always}}]}
+              - setMirrorRoute: {name: shadow, percentage: 20, match: [{path: {prefix: /api}}]}
+              - experiment:
+                  duration: 10m
+                  templates: [{name: baseline, specRef: stable}, {name: canary, specRef: canary, weight: 5}]
+                  analyses: [{templateName: mcp-success-rate}]
+              - setMirrorRoute: {name: shadow}
+              - setHeaderRoute: {name: testers}
+              - setCanaryScale: {replicas: 2}
+              - setWeight: 10
+              - pause: {duration: 1m}
+              - setCanaryScale: {matchTrafficWeight: true}
+              - analysis: {templates: [{templateName: mcp-success-rate}]}
+              - plugin: {name: acme/notify, config: {channel: "#releases"}}
+              - pause: {}
+              - setWeight: 100
+              backgroundGate: mcp-success-rate
+              backgroundStartingStep: 6
+            - name: major
+              base: ml
+              blueGreen: {prePromotionGate: bluegreen-validation, autoPromotionEnabled: false}
+            services:
+            - {name: checkout, namespace: shop, image: "ghcr.io/acme/checkout:2.1.0", profile: cautious}
+            - {name: bankchurn, namespace: ml-portfolio, image: "ghcr.io/acme/bankchurn:4.0.0", profile: major}
+            """);
+    Path tree = dir.resolve("deploy");
+    Run r = rolloutkit("render", "--inventory", inventory.toString(), "-o", tree.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    String built = kustomize(tree);
+    assertThat(built)
+        .contains("- setHeaderRoute:\n")
+        .contains("- setMirrorRoute:\n")
+        .contains("- experiment:\n")
+        .contains("- plugin:\n")
+        .contains("managedRoutes:\n")
+        .contains("previewService: bankchurn-preview\n")
+        .contains("autoPromotionEnabled: false\n")
+        .contains("name: bluegreen-validation\n")
+        .doesNotContain("canary-health-check");
+    LintResult lint = Lint.files(tree);
+    assertThat(lint.hasErrors()).as(lint.toString()).isFalse();
+  }
 }
