@@ -7,7 +7,8 @@ import io.sundr.builder.annotations.BuildableReference;
  * Tells the sundrio builder generator about the fabric8 types that replace the CRDs' embedded pod,
  * job and selector schemas ({@code existingJavaTypes} in the POM), so that generated fluents get
  * nested builders such as {@code RolloutSpecFluent.withNewTemplate()} and {@code editTemplate()}.
- * Not API: it has no behaviour.
+ * Not API: it has no behaviour, and the builder sundrio generates for it is deleted after
+ * compiling.
  */
 @Buildable(
     editableEnabled = false,
@@ -23,6 +24,6 @@ import io.sundr.builder.annotations.BuildableReference;
       @BuildableReference(io.fabric8.kubernetes.api.model.Quantity.class),
       @BuildableReference(io.fabric8.kubernetes.api.model.IntOrString.class)
     })
-public final class BuildableRefs {
-  public BuildableRefs() {}
+final class BuildableRefs {
+  BuildableRefs() {}
 }

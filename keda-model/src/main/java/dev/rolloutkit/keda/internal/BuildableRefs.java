@@ -23,6 +23,6 @@ import io.sundr.builder.annotations.BuildableReference;
       @BuildableReference(io.fabric8.kubernetes.api.model.Quantity.class),
       @BuildableReference(io.fabric8.kubernetes.api.model.IntOrString.class)
     })
-public final class BuildableRefs {
-  public BuildableRefs() {}
+final class BuildableRefs {
+  BuildableRefs() {}
 }
