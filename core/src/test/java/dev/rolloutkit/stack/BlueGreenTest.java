@@ -122,4 +122,19 @@ class BlueGreenTest {
         .hasMessageContaining(
             "gates: the profile runs gate 'nope', which this stack does not define");
   }
+
+  @Test
+  void should_scale_a_blue_green_release_with_keda_and_lint_clean() {
+    CanaryStack stack =
+        CanaryStack.mcp("mcp-server")
+            .namespace("ai-services")
+            .image("ghcr.io/acme/mcp-server:2.0.0")
+            .traffic(TrafficRouter.none())
+            .blueGreen(BlueGreenProfile.validation())
+            .build();
+    String yaml = stack.toYaml();
+    assertThat(yaml).contains("kind: ScaledObject\n").doesNotContain("mcp-success-rate");
+    LintResult lint = Lint.yaml(yaml);
+    assertThat(lint.hasErrors()).as(lint.toString()).isFalse();
+  }
 }
