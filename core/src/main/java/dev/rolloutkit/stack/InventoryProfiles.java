@@ -271,13 +271,19 @@ final class InventoryProfiles {
         if (!only(here, v, Set.of("replicas", "weight", "matchTrafficWeight"))) {
           return null;
         }
+        if (v.size() != 1
+            || (v.has("matchTrafficWeight") && !v.get("matchTrafficWeight").asBoolean(false))) {
+          problems.add(
+              d.locateValue(here)
+                  + ": setCanaryScale: expected one of replicas, weight or matchTrafficWeight: true"
+                  + " (Argo reads only one of them)");
+          return null;
+        }
         if (v.has("replicas")) {
-          return integer(at, s.get(kind), "replicas").map(CanaryStep::setCanaryScale).orElse(null);
+          return integer(here, v, "replicas").map(CanaryStep::setCanaryScale).orElse(null);
         }
         if (v.has("weight")) {
-          return integer(at, s.get(kind), "weight")
-              .map(CanaryStep::setCanaryScaleWeight)
-              .orElse(null);
+          return integer(here, v, "weight").map(CanaryStep::setCanaryScaleWeight).orElse(null);
         }
         return CanaryStep.matchTrafficWeight();
       case "setHeaderRoute":

@@ -63,6 +63,8 @@ class InventoryProfilesTest {
                       - setHeaderRoute: {name: r, match: [{headerName: x, headerValue: {regex: "a.*"}}]}
                       - analysis: {templates: [{templateName: canary-health-check}], args: []}
                       - rollback: {}
+                      - setCanaryScale: {replicas: 2, weight: 50}
+                      - setCanaryScale: {matchTrafficWeight: false}
                       - setWeight: 100
                     services:
                     - {name: checkout, namespace: shop, image: "acme/checkout:2", profile: odd}
@@ -76,6 +78,10 @@ class InventoryProfilesTest {
         .hasMessageContaining("inventory.yaml:8:66: unknown key 'args' (expected templates)")
         .hasMessageContaining(
             "inventory.yaml:9:5: unknown step 'rollback' (expected setWeight, pause, analysis,")
+        .hasMessageContaining(
+            "inventory.yaml:10:21: setCanaryScale: expected one of replicas, weight or"
+                + " matchTrafficWeight: true (Argo reads only one of them)")
+        .hasMessageContaining("inventory.yaml:11:21: setCanaryScale: expected one of")
         .message()
         .doesNotContain("services[0]");
   }
