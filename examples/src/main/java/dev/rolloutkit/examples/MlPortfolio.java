@@ -1,9 +1,11 @@
 package dev.rolloutkit.examples;
 
 import dev.rolloutkit.analysis.AnalysisGate;
+import dev.rolloutkit.profile.BlueGreenProfile;
 import dev.rolloutkit.stack.CanaryStack;
 import dev.rolloutkit.stack.StackSet;
 import dev.rolloutkit.traffic.Port;
+import dev.rolloutkit.traffic.TrafficRouter;
 
 /**
  * ADR-008's three ML services in namespace {@code ml-portfolio}, split by NGINX Ingress:
@@ -43,6 +45,18 @@ public final class MlPortfolio {
     return CanaryStack.builder()
         .from(stack)
         .profile(stack.profile().withGate("bluegreen-validation"))
+        .build();
+  }
+
+  /**
+   * A major model version released blue-green instead: {@code bluegreen-validation} judges the
+   * preview's pods before the active Service switches; route the Ingress to the active Service.
+   */
+  public static CanaryStack blueGreenRelease(CanaryStack stack) {
+    return CanaryStack.builder()
+        .from(stack)
+        .traffic(TrafficRouter.none())
+        .blueGreen(BlueGreenProfile.validation())
         .build();
   }
 

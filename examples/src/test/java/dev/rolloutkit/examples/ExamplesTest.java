@@ -119,4 +119,19 @@ class ExamplesTest {
                 .getTemplateName())
         .isEqualTo("bluegreen-validation");
   }
+
+  @Test
+  void ml_portfolio_releases_a_major_version_blue_green_behind_the_strict_gate() {
+    CanaryStack major = MlPortfolio.blueGreenRelease(MlPortfolio.stacks().stacks().get(0));
+    dev.rolloutkit.assertj.RolloutKitAssertions.assertThat(major)
+        .passesAllRules()
+        .hasResources(
+            "Service/bankchurn-predictor",
+            "Service/bankchurn-predictor-preview",
+            "AnalysisTemplate/bluegreen-validation",
+            "Rollout/bankchurn-predictor")
+        .rollout()
+        .releasesBlueGreen("bankchurn-predictor", "bankchurn-predictor-preview")
+        .validatesBeforePromotionWith("bluegreen-validation");
+  }
 }
