@@ -71,7 +71,40 @@ class ExperimentRulesTest {
                 "args: [{name: canary-hash, value: x, valueFrom: {fieldRef: {fieldPath:"
                     + " metadata.name}}}]"),
             "spec.args[0]",
-            "AnalysisTemplate health: arg 'canary-hash' has both Value and ValueFrom fields"));
+            "AnalysisTemplate health: arg 'canary-hash' has both Value and ValueFrom fields"),
+        Arguments.of(
+            ExperimentRules.EXPERIMENT_ARG_VARIABLES,
+            EXPERIMENT
+                + """
+                  analyses:
+                  - name: compare
+                    templateName: health
+                    args:
+                    - {name: canary-hash, value: "{{templates.canary.podTemplateHash}}"}
+                """,
+            "spec.analyses[0].args[0].value",
+            "Failed to create AnalysisRun for analysis 'compare': failed to resolve"
+                + " {{templates.canary.podTemplateHash}}"),
+        Arguments.of(
+            ExperimentRules.EXPERIMENT_ARG_VARIABLES,
+            Fixtures.edit(
+                args,
+                "      - setWeight: 20\n",
+                """
+                      - experiment:
+                          templates: [{name: canary, specRef: canary}]
+                          analyses:
+                          - name: health
+                            templateName: health
+                            requiredForCompletion: true
+                            args:
+                            - {name: canary-hash, value: "{{templates.canary.podTemplateHash}}"}
+                            - {name: until, value: "{{ experiment.finishedAt }}"}
+                      - setWeight: 20
+                """),
+            "spec.strategy.canary.steps[0].experiment.analyses[0].args[1].value",
+            "Failed to create AnalysisRun for analysis 'health': failed to resolve {{"
+                + " experiment.finishedAt }}"));
   }
 
   @ParameterizedTest(name = "{0}: {3}")
@@ -91,6 +124,22 @@ class ExperimentRulesTest {
   @MethodSource("rules")
   void should_pass_consistent_experiments_and_rollouts(Rule rule) {
     assertThat(rule.check(set(EXPERIMENT))).isEmpty();
+    assertThat(
+            rule.check(
+                set(
+                    EXPERIMENT
+                        + """
+                          duration: 10m
+                          analyses:
+                          - name: compare
+                            templateName: health
+                            args:
+                            - {name: canary-hash, value: "{{templates.candidate.podTemplateHash}}"}
+                            - {name: rs, value: "{{ templates.baseline.replicaset.name }}"}
+                            - {name: window, value: "{{experiment.availableAt}}-{{experiment.finishedAt}}"}
+                        """)))
+        .filteredOn(x -> x.rule().equals("ARGO-EXPERIMENT-ARG-VARIABLES"))
+        .isEmpty();
     assertThat(rule.check(set(ArgoRulesTest.VALID))).isEmpty();
   }
 }
