@@ -106,9 +106,9 @@ final class RenderCommand implements Callable<Integer> {
         OptionSpec.builder("--inventory")
             .paramLabel("FILE")
             .description(
-                "render every service of an inventory (YAML, a services: list) into a GitOps"
-                    + " tree in -o DIR: a folder per namespace and service, shared"
-                    + " AnalysisTemplates once")
+                "render every service of an inventory (YAML: a services: list, and profiles: of"
+                    + " its own if any) into a GitOps tree in -o DIR: a folder per namespace and"
+                    + " service, shared AnalysisTemplates once")
             .type(Path.class)
             .build());
     spec.addOption(
