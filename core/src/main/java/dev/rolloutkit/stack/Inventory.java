@@ -266,7 +266,8 @@ public final class Inventory {
     }
   }
 
-  private static Optional<Integer> integer(
+  /** The whole number at {@code at.key}, if there; a problem with its place when not a number. */
+  static Optional<Integer> integer(
       Manifest d, String at, JsonNode s, String key, List<String> problems) {
     if (!s.has(key)) {
       return Optional.empty();

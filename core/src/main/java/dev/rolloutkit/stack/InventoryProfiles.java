@@ -511,14 +511,7 @@ final class InventoryProfiles {
   }
 
   private java.util.Optional<Integer> integer(String at, JsonNode v, String key) {
-    if (!v.has(key)) {
-      return java.util.Optional.empty();
-    }
-    if (!v.get(key).isInt()) {
-      problems.add(d.locateValue(at + "." + key) + ": " + key + ": expected a whole number");
-      return java.util.Optional.empty();
-    }
-    return java.util.Optional.of(v.get(key).asInt());
+    return Inventory.integer(d, at, v, key, problems);
   }
 
   private java.util.Optional<Boolean> bool(String at, JsonNode v, String key) {
