@@ -19,10 +19,10 @@ import org.immutables.value.Value;
  * // experiment(baseline=stable, canary=canary 5% for 10m, gate(canary-health-check))
  * }</pre>
  *
- * Each gate's {@code canary-hash} argument is the experiment's canary pods' hash ({@code
- * {{templates.<t>.podTemplateHash}}} of the first canary template; the rollout's canary hash when
- * the experiment has none), so the gate judges the pods the experiment runs. A failed gate fails
- * the experiment, and Argo aborts the rollout.
+ * Each gate's {@code canary-hash} argument is the experiment's canary pods' hash (the Argo variable
+ * {@code templates.<t>.podTemplateHash} of the first canary template, in double braces; the
+ * rollout's canary hash when the experiment has none), so the gate judges the pods the experiment
+ * runs. A failed gate fails the experiment, and Argo aborts the rollout.
  */
 @Value.Immutable
 public abstract class ExperimentStep implements CanaryStep {
