@@ -1,5 +1,6 @@
 package dev.rolloutkit.cli;
 
+import dev.rolloutkit.profile.BlueGreenProfile;
 import dev.rolloutkit.stack.CanaryStack;
 import dev.rolloutkit.stack.Inventory;
 import dev.rolloutkit.stack.Preset;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code rolloutkit render <profile> --name N --namespace NS --image IMG [--traffic …] [--host
- * HOST] [--keda|--no-keda] [-o DIR]}.
+ * HOST] [--keda|--no-keda] [--blue-green] [-o DIR]}.
  *
  * <p>Declared through picocli's programmatic API rather than its annotations: this is the command a
  * cold start runs most, and reading annotations (with the proxy classes the JDK makes for them) was
@@ -96,6 +97,14 @@ final class RenderCommand implements Callable<Integer> {
             .type(Boolean.class)
             .build());
     spec.addOption(
+        OptionSpec.builder("--blue-green")
+            .description(
+                "release blue-green instead of by the profile's canary steps: ADR-008's"
+                    + " bluegreen-validation judges the preview before the active Service"
+                    + " switches (traffic none unless given)")
+            .type(boolean.class)
+            .build());
+    spec.addOption(
         OptionSpec.builder("--port")
             .paramLabel("PORT")
             .defaultValue("8080")
@@ -134,7 +143,8 @@ final class RenderCommand implements Callable<Integer> {
       String host,
       Boolean keda,
       int port,
-      Path output) {}
+      Path output,
+      boolean blueGreen) {}
 
   @Override
   public Integer call() {
@@ -188,7 +198,8 @@ final class RenderCommand implements Callable<Integer> {
             option("--host"),
             option("--keda"),
             this.<Integer>option("--port"),
-            option("--output"));
+            option("--output"),
+            Boolean.TRUE.equals(option("--blue-green")));
     if (Preset.find(request.profile()).isEmpty()) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
@@ -208,12 +219,20 @@ final class RenderCommand implements Callable<Integer> {
     Preset preset = Preset.of(request.profile());
     CanaryStack.Builder builder =
         preset.stack(request.name()).namespace(request.namespace()).image(request.image());
+    if (request.blueGreen()) {
+      builder.blueGreen(BlueGreenProfile.validation());
+    }
     if (request.traffic() != null) {
       builder.traffic(TrafficRouter.named(request.traffic()));
+    } else if (request.blueGreen()) {
+      builder.traffic(TrafficRouter.none());
     }
     if (request.host() != null) {
       TrafficRouter router =
-          TrafficRouter.named(request.traffic() != null ? request.traffic() : preset.router());
+          TrafficRouter.named(
+              request.traffic() != null
+                  ? request.traffic()
+                  : request.blueGreen() ? "none" : preset.router());
       if (!(router instanceof NginxTrafficRouter nginx)) {
         throw new IllegalArgumentException(
             "--host: the "
@@ -321,7 +340,8 @@ final class RenderCommand implements Callable<Integer> {
         values.get("--host"),
         keda,
         Integer.parseInt(port),
-        output);
+        output,
+        false);
   }
 
   /**

@@ -279,4 +279,48 @@ class RenderCommandTest {
       assertThat(r.out().trim()).as(command).matches("rolloutkit \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
     }
   }
+
+  @Test
+  void should_render_a_blue_green_release_with_the_adr_validation_gate() {
+    Result r =
+        run(
+            "render",
+            "ml",
+            "--name",
+            "bankchurn",
+            "--namespace",
+            "ml-portfolio",
+            "--image",
+            "bankchurn:4.0.0",
+            "--blue-green");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            CanaryStack.ml("bankchurn")
+                .namespace("ml-portfolio")
+                .image("bankchurn:4.0.0")
+                .traffic(TrafficRouter.none())
+                .blueGreen(dev.rolloutkit.profile.BlueGreenProfile.validation())
+                .build()
+                .toYaml());
+    Result nginx =
+        run(
+            "render",
+            "ml",
+            "--name",
+            "bankchurn",
+            "--namespace",
+            "ml-portfolio",
+            "--image",
+            "bankchurn:4.0.0",
+            "--blue-green",
+            "--traffic",
+            "nginx");
+    assertThat(nginx.code()).isEqualTo(2);
+    assertThat(nginx.err())
+        .contains(
+            "traffic: blue-green switches the active Service 'bankchurn' and the preview Service"
+                + " 'bankchurn-preview', not weights, so it takes no traffic router, not nginx")
+        .doesNotContain("\tat ");
+  }
 }

@@ -63,7 +63,8 @@ class RenderFastPathTest {
                 null,
                 null,
                 8080,
-                null));
+                null,
+                false));
     assertThat(
             RenderCommand.plainRequest(
                 new String[] {
@@ -85,7 +86,7 @@ class RenderFastPathTest {
                 }))
         .isEqualTo(
             new RenderCommand.Request(
-                "ml", "a", "b", "c", "istio", null, false, 9090, Path.of("out")));
+                "ml", "a", "b", "c", "istio", null, false, 9090, Path.of("out"), false));
   }
 
   @Test
@@ -98,6 +99,7 @@ class RenderFastPathTest {
       {"render", "mcp", "--name", "a", "--name", "a", "--namespace", "b", "--image", "c"},
       {"render", "mcp", "--keda", "--no-keda", "--name", "a", "--namespace", "b", "--image", "c"},
       {"render", "llm", "--name", "a", "--namespace", "b", "--image", "c"},
+      {"render", "ml", "--name", "a", "--namespace", "b", "--image", "c", "--blue-green"},
       {"render", "mcp", "ml", "--name", "a", "--namespace", "b", "--image", "c"},
       {"render", "mcp", "--name", "-a", "--namespace", "b", "--image", "c"},
       {"render", "mcp", "--name", "a", "--namespace", "b", "--image", "c", "--port", "0x50"},
@@ -128,6 +130,7 @@ class RenderFastPathTest {
     "predict.example.com",
     "--keda",
     "--no-keda",
+    "--blue-green",
     "--port",
     "-o",
     "--output",
