@@ -280,19 +280,20 @@ class RenderCommandTest {
     }
   }
 
+  private static final String[] MAJOR_ML = {
+    "render",
+    "ml",
+    "--name",
+    "bankchurn",
+    "--namespace",
+    "ml-portfolio",
+    "--image",
+    "bankchurn:4.0.0"
+  };
+
   @Test
   void should_render_a_blue_green_release_with_the_adr_validation_gate() {
-    Result r =
-        run(
-            "render",
-            "ml",
-            "--name",
-            "bankchurn",
-            "--namespace",
-            "ml-portfolio",
-            "--image",
-            "bankchurn:4.0.0",
-            "--blue-green");
+    Result r = run(with(MAJOR_ML, "--blue-green"));
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
         .isEqualTo(
@@ -303,19 +304,7 @@ class RenderCommandTest {
                 .blueGreen(dev.rolloutkit.profile.BlueGreenProfile.validation())
                 .build()
                 .toYaml());
-    Result nginx =
-        run(
-            "render",
-            "ml",
-            "--name",
-            "bankchurn",
-            "--namespace",
-            "ml-portfolio",
-            "--image",
-            "bankchurn:4.0.0",
-            "--blue-green",
-            "--traffic",
-            "nginx");
+    Result nginx = run(with(MAJOR_ML, "--blue-green", "--traffic", "nginx"));
     assertThat(nginx.code()).isEqualTo(2);
     assertThat(nginx.err())
         .contains(
